@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// The one test command: finds (or starts) Redis, type-checks, then runs every jest spec.
+// Extra arguments go to jest, e.g. `npm test -- test/projects.e2e-spec.ts`.
+import { spawn, spawnSync } from 'node:child_process';
+import { createConnection, createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const redisUrl = new URL(process.env.REDIS_URL || 'redis://127.0.0.1:6379');
+
+function redisAnswers(host, port) {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host, port });
+    const done = (ok) => { socket.destroy(); resolve(ok); };
+    socket.setTimeout(1000, () => done(false));
+    socket.on('error', () => done(false));
+    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (data) => done(data.toString().startsWith('+PONG') || data.toString().startsWith('-NOAUTH')));
+  });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function ensureRedis() {
+  if (await redisAnswers(redisUrl.hostname, Number(redisUrl.port || 6379))) return { url: redisUrl.toString(), stop: () => {} };
+  const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
+  if (!found) {
+    console.error(
+      `Redis does not answer at ${redisUrl} and redis-server is not installed.\n` +
+        'Install it (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis) or set REDIS_URL to a running Redis.',
+    );
+    process.exit(1);
+  }
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'coop-redis-'));
+  const server = spawn(found, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  for (let i = 0; i < 50 && !(await redisAnswers('127.0.0.1', port)); i++) await new Promise((r) => setTimeout(r, 100));
+  console.log(`Redis was not running at ${redisUrl}: started a private redis-server on port ${port} for the tests`);
+  return { url: `redis://127.0.0.1:${port}`, stop: () => { server.kill(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+function run(command, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', env });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const redis = await ensureRedis();
+const env = { ...process.env, REDIS_URL: redis.url, NODE_ENV: 'test' };
+const database = env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL (a fresh schema per test file)' : 'SQLite (a fresh file per test file)';
+console.log(`Testing against ${database} and Redis at ${redis.url}`);
+
+let code = await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit'], env);
+if (code !== 0) console.error('Type check failed.');
+else {
+  code = await run(
+    process.execPath,
+    ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', ...process.argv.slice(2)],
+    env,
+  );
+}
+redis.stop();
+process.exit(code);

@@ -1,0 +1,101 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, DomainErrorKind } from './domain-error.js';
+
+/** The one shape every error takes on the wire. */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: unknown;
+}
+
+const STATUS_OF: Record<DomainErrorKind, number> = {
+  not_found: HttpStatus.NOT_FOUND,
+  forbidden: HttpStatus.FORBIDDEN,
+  conflict: HttpStatus.CONFLICT,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
+const REASON: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+// Codes of a unique violation: PostgreSQL's SQLSTATE and SQLite's extended result code.
+const UNIQUE_VIOLATIONS = new Set(['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+
+export function toErrorBody(exception: unknown): ErrorBody {
+  if (exception instanceof DomainError) {
+    const statusCode = STATUS_OF[exception.kind];
+    return withDetails({ statusCode, error: REASON[statusCode], message: exception.message }, exception.details);
+  }
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const response = exception.getResponse();
+    const body = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
+    const message = typeof response === 'string' ? response : body.message;
+    return withDetails(
+      {
+        statusCode,
+        error: REASON[statusCode] ?? (typeof body.error === 'string' ? body.error : 'Error'),
+        message: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
+      },
+      body.details,
+    );
+  }
+  if (exception instanceof QueryFailedError) {
+    const code = String((exception as QueryFailedError & { code?: string }).code ?? '');
+    // Services check uniqueness first; this catches the race where two requests pass that check together.
+    if (UNIQUE_VIOLATIONS.has(code)) return { statusCode: 409, error: REASON[409], message: 'This record already exists' };
+  }
+  // Errors Fastify raises before a route runs: unparsable JSON, wrong content type, body too large.
+  const fastifyError = exception as { statusCode?: unknown; code?: unknown; message?: unknown };
+  if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    const statusCode = fastifyError.statusCode;
+    return { statusCode, error: REASON[statusCode] ?? 'Error', message: describeFastifyError(fastifyError.code, fastifyError.message) };
+  }
+  return { statusCode: 500, error: REASON[500], message: 'An unexpected error occurred; it has been logged' };
+}
+
+function describeFastifyError(code: unknown, message: unknown): string {
+  switch (code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'The request body is not valid JSON';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'The request body must be JSON (Content-Type: application/json)';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'The request body is too large';
+    default:
+      return typeof message === 'string' && !/\bat\s.+:\d+:\d+/.test(message) ? message : 'The request was refused';
+  }
+}
+
+function withDetails(body: ErrorBody, details: unknown): ErrorBody {
+  return details === undefined ? body : { ...body, details };
+}
+
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const body = toErrorBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+}

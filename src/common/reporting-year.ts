@@ -1,0 +1,37 @@
+/**
+ * A reporting year runs from a configurable first month (April by default): "2023-2024" is
+ * 2023-04-01 to 2024-03-31. When the year starts in January it is written as one year, "2024".
+ */
+export interface ReportingYear {
+  label: string;
+  /** First day, inclusive (YYYY-MM-DD). */
+  from: string;
+  /** First day of the next reporting year, exclusive (YYYY-MM-DD). */
+  until: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function yearStartingIn(startYear: number, startMonth: number): ReportingYear {
+  const label = startMonth === 1 ? String(startYear) : `${startYear}-${startYear + 1}`;
+  return { label, from: `${startYear}-${pad(startMonth)}-01`, until: `${startYear + 1}-${pad(startMonth)}-01` };
+}
+
+/** Parses "2023-2024" (or "2024" when years start in January); null when it is not a reporting year. */
+export function parseReportingYear(label: string, startMonth: number): ReportingYear | null {
+  const match = /^(\d{4})(?:-(\d{4}))?$/.exec(label);
+  if (!match) return null;
+  const startYear = Number(match[1]);
+  const endYear = match[2] === undefined ? undefined : Number(match[2]);
+  if (startMonth === 1 ? endYear !== undefined : endYear !== startYear + 1) return null;
+  return yearStartingIn(startYear, startMonth);
+}
+
+/** The reporting year a calendar date (YYYY-MM-DD) falls in. */
+export function reportingYearOf(date: string, startMonth: number): ReportingYear {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  return yearStartingIn(month >= startMonth ? year : year - 1, startMonth);
+}
+
+export const reportingYearFormat = (startMonth: number) => (startMonth === 1 ? 'YYYY, as in 2024' : 'YYYY-YYYY, as in 2023-2024');

@@ -1,0 +1,10 @@
+import { Cohort } from '../cohorts/cohort.entity.js';
+import { Program } from '../programs/program.entity.js';
+import { Stage } from '../programs/stage.entity.js';
+import { Contact } from '../projects/contact.entity.js';
+import { Enrollment } from '../projects/enrollment.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { Transition } from '../projects/transition.entity.js';
+import { User } from '../users/user.entity.js';
+
+export const ENTITIES = [User, Program, Stage, Cohort, Project, Contact, Enrollment, Transition];

@@ -1,0 +1,136 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { CohortsService } from '../cohorts/cohorts.service.js';
+import { LOCAL_ZONE } from '../common/time.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Project } from '../projects/project.entity.js';
+import { REGIONS } from '../projects/project.entity.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import { TransitionsService } from '../projects/transitions.service.js';
+import { User } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
+import {
+  DEMARRAGE_OUTCOMES, DEMO_USERS, PARCOURS_COOP_COHORTS, PARCOURS_COOP_PROJECTS, STAND_IN_SECTORS, TRANSFERTCOOP_OUTCOMES,
+  type DemoStep,
+} from './demo-data.js';
+
+const addDays = (date: string, days: number) => DateTime.fromISO(date, { zone: LOCAL_ZONE }).plus({ days }).toISODate()!;
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Loads the demo year into a new database through the same services the API uses, so every rule
+ * (cohort of the right program, ordered history, reasons to abandon) holds for it too.
+ */
+@Injectable()
+export class DemoSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Demo');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersService,
+    private readonly cohorts: CohortsService,
+    private readonly projects: ProjectsService,
+    private readonly transitions: TransitionsService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.demoData) return;
+    if (await this.dataSource.manager.exists(Project)) {
+      this.logger.log('The database already holds projects: demo data not loaded again');
+    } else {
+      const started = performance.now();
+      await this.seed();
+      this.logger.log(`Demo data loaded in ${Math.round(performance.now() - started)} ms`);
+    }
+    this.printLogins();
+  }
+
+  async seed(): Promise<void> {
+    const people = await this.createUsers();
+    const coordinator = people.get('coordinator')!;
+    const advisors = [people.get('advisorA')!, people.get('advisorB')!];
+
+    const cohortIds = new Map<number, number>();
+    for (const cohort of PARCOURS_COOP_COHORTS) {
+      const created = await this.cohorts.create({ programCode: 'parcours-coop', deliveryMode: 'remote', capacity: 12, ...cohort });
+      cohortIds.set(cohort.number, created.id);
+    }
+
+    for (const [index, demo] of PARCOURS_COOP_PROJECTS.entries()) {
+      const advisor = advisors[index % 2];
+      const slug = demo.name.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      await this.createAndMove(coordinator, advisor, {
+        name: demo.name, sector: demo.sector, kind: demo.kind, coopType: demo.coopType, region: demo.region,
+        entrepreneurCount: demo.entrepreneurs, programCode: 'parcours-coop', cohortId: cohortIds.get(demo.cohort),
+        enrolledAt: demo.enrolledOn,
+        contacts: [{ name: `Équipe ${demo.name} (contact démo)`, email: `${slug}@demo.coop.example`, language: index === 2 ? 'en' : 'fr' }],
+      }, demo.fictitious, demo.steps);
+    }
+
+    let team = 0;
+    for (const outcome of DEMARRAGE_OUTCOMES) {
+      for (let n = 0; n < outcome.count; n++, team++) {
+        const enrolledOn = addDays('2023-04-03', team * 8);
+        const steps: DemoStep[] = outcome.path.map((to, i) => ({ to, on: addDays(enrolledOn, 45 * (i + 1)) }));
+        if (outcome.ending) steps.push({ to: 'abandoned', on: addDays(enrolledOn, 45 * outcome.path.length + 60), reason: 'Projet non poursuivi par le groupe (démo)' });
+        await this.createAndMove(coordinator, advisors[team % 2], this.standIn(`Équipe fictive D${pad2(team + 1)} (démo)`, team, 'startup', 'demarrage', enrolledOn), true, steps);
+      }
+    }
+
+    let takeover = 0;
+    for (const outcome of TRANSFERTCOOP_OUTCOMES) {
+      for (let n = 0; n < outcome.count; n++, takeover++) {
+        const enrolledOn = addDays('2023-04-17', takeover * 25);
+        const steps = outcome.path.map((to, i) => ({ to, on: addDays(enrolledOn, 40 * (i + 1)) }));
+        await this.createAndMove(coordinator, advisors[takeover % 2], this.standIn(`Repreneuriat fictif T${pad2(takeover + 1)} (démo)`, takeover + 3, 'transfer', 'transfertcoop', enrolledOn), true, steps);
+      }
+    }
+  }
+
+  private standIn(name: string, index: number, kind: 'startup' | 'transfer', programCode: string, enrolledAt: string) {
+    return {
+      name, kind, programCode, enrolledAt,
+      sector: STAND_IN_SECTORS[index % STAND_IN_SECTORS.length],
+      coopType: index % 5 === 0 ? ('solidarity' as const) : ('worker' as const),
+      region: REGIONS[(index * 7) % REGIONS.length],
+      entrepreneurCount: 2 + (index % 4),
+    };
+  }
+
+  private async createAndMove(
+    coordinator: AuthenticatedUser,
+    advisor: AuthenticatedUser,
+    input: Parameters<ProjectsService['create']>[1],
+    fictitious: boolean,
+    steps: DemoStep[],
+  ) {
+    const project = await this.projects.create(coordinator, { ...input, advisorId: advisor.id }, { fictitious });
+    for (const step of steps) {
+      await this.transitions.move(advisor, project.id, { to: step.to, occurredAt: step.on, reason: step.reason, note: step.note });
+    }
+  }
+
+  private async createUsers(): Promise<Map<string, AuthenticatedUser>> {
+    const people = new Map<string, AuthenticatedUser>();
+    for (const demo of DEMO_USERS) {
+      const existing = await this.dataSource.manager.findOneBy(User, { email: demo.email });
+      const user = existing ?? (await this.users.create({ ...demo, password: this.config.demoPassword }));
+      people.set(demo.key, { id: user.id, email: user.email, name: user.name, role: user.role, language: user.language });
+    }
+    return people;
+  }
+
+  private printLogins() {
+    const width = Math.max(...DEMO_USERS.map((u) => u.role.length));
+    const lines = DEMO_USERS.map((u) => `  ${u.role.padEnd(width)}  ${u.email}`);
+    this.logger.log(
+      `Demo logins (password: ${this.config.demoPassword}):\n${lines.join('\n')}\n` +
+        `  Try: curl -s -X POST localhost:${this.config.port}/auth/login -H 'content-type: application/json' ` +
+        `-d '{"email":"${DEMO_USERS[1].email}","password":"${this.config.demoPassword}"}'`,
+    );
+  }
+}

@@ -1,0 +1,13 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export const PROGRAM_CODES = ['parcours-coop', 'parcours-transfertcoop', 'demarrage', 'transfertcoop'] as const;
+
+@Entity('programs')
+export class Program {
+  @PrimaryColumn({ type: 'varchar' }) code: string;
+  @Column({ type: 'varchar' }) nameFr: string;
+  @Column({ type: 'varchar' }) nameEn: string;
+  /** Cohort programs (Parcours) enrol projects in numbered cohorts; accompaniment counts per year. */
+  @Column({ type: 'boolean' }) usesCohorts: boolean;
+  @Column({ type: 'integer' }) position: number;
+}

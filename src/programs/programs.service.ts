@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { conflict, notFound, unprocessable } from '../common/domain-error.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { Enrollment } from '../projects/enrollment.entity.js';
+import { Transition } from '../projects/transition.entity.js';
+import type { CreateStageDto, ReorderStagesDto, UpdateStageDto } from './dto/stage.dto.js';
+import { Program } from './program.entity.js';
+import { Stage } from './stage.entity.js';
+
+export interface ProgramWithStages extends Program {
+  stages: Stage[];
+}
+
+/** Programs are fixed; their stages are data that admins shape. */
+@Injectable()
+export class ProgramsService {
+  constructor(
+    @InjectRepository(Program) private readonly programs: Repository<Program>,
+    @InjectRepository(Stage) private readonly stages: Repository<Stage>,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  async list(): Promise<ProgramWithStages[]> {
+    const [programs, stages] = await Promise.all([
+      this.programs.find({ order: { position: 'ASC' } }),
+      this.stages.find({ order: { programCode: 'ASC', position: 'ASC' } }),
+    ]);
+    return programs.map((program) => ({ ...program, stages: stages.filter((s) => s.programCode === program.code) }));
+  }
+
+  async get(code: string): Promise<ProgramWithStages> {
+    const program = await this.programs.findOneBy({ code });
+    if (!program) throw notFound('Program', code);
+    return { ...program, stages: await this.stagesOf(code) };
+  }
+
+  /** For a body that names a program: an unknown code there is a 422, not a 404. */
+  async requireForInput(code: string, manager: EntityManager = this.programs.manager): Promise<Program> {
+    const program = await manager.findOneBy(Program, { code });
+    if (!program) {
+      const known = (await manager.find(Program, { order: { position: 'ASC' } })).map((p) => p.code);
+      throw unprocessable(`programCode ${code} is not a program; the programs are ${known.join(', ')}`);
+    }
+    return program;
+  }
+
+  stagesOf(programCode: string, manager: EntityManager = this.stages.manager): Promise<Stage[]> {
+    return manager.find(Stage, { where: { programCode }, order: { position: 'ASC' } });
+  }
+
+  async addStage(programCode: string, input: CreateStageDto): Promise<Stage[]> {
+    return this.transactions.run(async (manager) => {
+      const stages = await this.requireStages(programCode, manager);
+      if (stages.some((s) => s.code === input.code)) throw conflict(`Program ${programCode} already has a stage ${input.code}`);
+      this.assertMilestoneFree(stages, input.milestone ?? null, input.code);
+      const position = input.position ?? stages.length + 1;
+      if (position > stages.length + 1) throw unprocessable(`position must be between 1 and ${stages.length + 1}`);
+      const reordered = [...stages];
+      reordered.splice(position - 1, 0, manager.create(Stage, {
+        programCode, code: input.code, labelFr: input.labelFr, labelEn: input.labelEn,
+        position, milestone: input.milestone ?? null, staleAfterDays: input.staleAfterDays ?? null,
+      }));
+      await this.savePositions(manager, reordered);
+      return this.stagesOf(programCode, manager);
+    });
+  }
+
+  async updateStage(programCode: string, code: string, input: UpdateStageDto): Promise<Stage> {
+    return this.transactions.run(async (manager) => {
+      const stages = await this.requireStages(programCode, manager);
+      const stage = stages.find((s) => s.code === code);
+      if (!stage) throw notFound(`Stage of ${programCode}`, code);
+      if (input.milestone !== undefined) this.assertMilestoneFree(stages, input.milestone, code);
+      Object.assign(stage, Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)));
+      return manager.save(stage);
+    });
+  }
+
+  async reorderStages(programCode: string, input: ReorderStagesDto): Promise<Stage[]> {
+    return this.transactions.run(async (manager) => {
+      const stages = await this.requireStages(programCode, manager);
+      const current = new Set(stages.map((s) => s.code));
+      const missing = [...current].filter((c) => !input.codes.includes(c));
+      const unknown = input.codes.filter((c) => !current.has(c));
+      if (missing.length || unknown.length) {
+        throw unprocessable('codes must list every stage of the program exactly once', { missing, unknown });
+      }
+      await this.savePositions(manager, input.codes.map((c) => stages.find((s) => s.code === c)!));
+      return this.stagesOf(programCode, manager);
+    });
+  }
+
+  async deleteStage(programCode: string, code: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const stages = await this.requireStages(programCode, manager);
+      const stage = stages.find((s) => s.code === code);
+      if (!stage) throw notFound(`Stage of ${programCode}`, code);
+      // A stage that any enrollment sits in or any history line mentions is part of the record.
+      const inUse =
+        (await manager.existsBy(Enrollment, { programCode, stageCode: code })) ||
+        (await manager.existsBy(Transition, { programCode, toStage: code })) ||
+        (await manager.existsBy(Transition, { programCode, fromStage: code }));
+      if (inUse) throw conflict(`Stage ${code} is in use by projects of ${programCode} and cannot be deleted; relabel it instead`);
+      if (stages.length === 1) throw unprocessable('A program keeps at least one stage');
+      await manager.delete(Stage, { id: stage.id });
+      await this.savePositions(manager, stages.filter((s) => s.id !== stage.id));
+    });
+  }
+
+  private async requireStages(programCode: string, manager: EntityManager): Promise<Stage[]> {
+    if (!(await manager.existsBy(Program, { code: programCode }))) throw notFound('Program', programCode);
+    return this.stagesOf(programCode, manager);
+  }
+
+  private assertMilestoneFree(stages: Stage[], milestone: string | null, forCode: string) {
+    const holder = milestone && stages.find((s) => s.milestone === milestone && s.code !== forCode);
+    if (holder) throw conflict(`Milestone ${milestone} already belongs to stage ${holder.code}; a milestone marks one stage`);
+  }
+
+  private async savePositions(manager: EntityManager, ordered: Stage[]) {
+    ordered.forEach((stage, index) => (stage.position = index + 1));
+    await manager.save(Stage, ordered);
+  }
+}

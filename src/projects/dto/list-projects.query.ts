@@ -1,0 +1,39 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { PageQuery } from '../../common/pagination.js';
+import { ENROLLMENT_STATUSES, type EnrollmentStatus } from '../enrollment.entity.js';
+import { PROJECT_KINDS, REGIONS, type ProjectKind } from '../project.entity.js';
+
+export const PROJECT_SORTS = ['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'region', '-region'] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
+/** Enrollment filters (programCode, cohortId, stage, status) must all hold for the same enrollment. */
+export class ListProjectsQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty()
+  programCode?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  cohortId?: number;
+
+  @ApiPropertyOptional({ description: 'A stage code' }) @IsOptional() @IsString() @IsNotEmpty()
+  stage?: string;
+
+  @ApiPropertyOptional({ enum: ENROLLMENT_STATUSES }) @IsOptional() @IsIn(ENROLLMENT_STATUSES)
+  status?: EnrollmentStatus;
+
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  advisorId?: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsIn(REGIONS, { message: 'region must be a code from 01 to 17' })
+  region?: string;
+
+  @ApiPropertyOptional({ enum: PROJECT_KINDS }) @IsOptional() @IsIn(PROJECT_KINDS)
+  kind?: ProjectKind;
+
+  @ApiPropertyOptional({ description: 'Part of the name, any case' }) @IsOptional() @IsString() @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: PROJECT_SORTS, default: 'name' }) @IsOptional() @IsIn(PROJECT_SORTS)
+  sort: ProjectSort = 'name';
+}

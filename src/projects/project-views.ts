@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { Cohort } from '../cohorts/cohort.entity.js';
+import { Stage } from '../programs/stage.entity.js';
+import { User } from '../users/user.entity.js';
+import { Contact } from './contact.entity.js';
+import { Enrollment } from './enrollment.entity.js';
+import type { Project } from './project.entity.js';
+import { Transition } from './transition.entity.js';
+import { wholeDaysBetween } from '../common/time.js';
+
+export interface StageRef {
+  code: string;
+  labelFr: string;
+  labelEn: string;
+  position: number;
+  milestone: string | null;
+}
+
+export interface EnrollmentView {
+  id: number;
+  projectId: number;
+  programCode: string;
+  cohortId: number | null;
+  cohort: { id: number; number: number; label: string } | null;
+  stage: StageRef;
+  status: Enrollment['status'];
+  statusReason: string | null;
+  version: number;
+  enrolledAt: Date;
+  stageEnteredAt: Date;
+  lastMovedAt: Date;
+}
+
+export interface ProjectView extends Omit<Project, 'advisorId'> {
+  advisorId: number | null;
+  advisor: { id: number; name: string } | null;
+  contacts?: Contact[];
+  enrollments: EnrollmentView[];
+}
+
+export interface HistoryEntry {
+  id: number;
+  programCode: string;
+  kind: Transition['kind'];
+  /** The stage left, or the status left (on_hold, abandoned); null for the entry into the program. */
+  from: string | null;
+  /** The stage reached, or the status reached (on_hold, abandoned). */
+  to: string;
+  stage: string;
+  status: Transition['toStatus'];
+  occurredAt: Date;
+  recordedAt: Date;
+  actor: { id: number; name: string } | null;
+  source: Transition['source'];
+  note: string | null;
+  reason: string | null;
+  /** Whole days spent in the stage or status this move left; null for the entry. */
+  daysInStage: number | null;
+}
+
+const stateName = (stage: string | null, status: string | null) => (status && status !== 'active' ? status : stage);
+
+/** Turns rows into what the API shows, loading what they refer to in a few batched reads. */
+@Injectable()
+export class ProjectViews {
+  async projects(manager: EntityManager, projects: Project[], withContacts: boolean): Promise<ProjectView[]> {
+    if (projects.length === 0) return [];
+    const ids = projects.map((p) => p.id);
+    const enrollments = await manager.find(Enrollment, { where: { projectId: In(ids) }, order: { id: 'ASC' } });
+    const enrollmentViews = await this.enrollments(manager, enrollments);
+    const advisors = await this.namesOf(manager, projects.map((p) => p.advisorId));
+    const contacts = withContacts ? await manager.find(Contact, { where: { projectId: In(ids) }, order: { id: 'ASC' } }) : [];
+    return projects.map((project) => ({
+      ...project,
+      advisor: project.advisorId ? (advisors.get(project.advisorId) ?? null) : null,
+      ...(withContacts ? { contacts: contacts.filter((c) => c.projectId === project.id) } : {}),
+      enrollments: enrollmentViews.filter((e) => e.projectId === project.id),
+    }));
+  }
+
+  async enrollments(manager: EntityManager, enrollments: Enrollment[]): Promise<EnrollmentView[]> {
+    if (enrollments.length === 0) return [];
+    const programCodes = [...new Set(enrollments.map((e) => e.programCode))];
+    const stages = await manager.find(Stage, { where: { programCode: In(programCodes) } });
+    const cohortIds = [...new Set(enrollments.map((e) => e.cohortId).filter((id): id is number => id !== null))];
+    const cohorts = cohortIds.length ? await manager.find(Cohort, { where: { id: In(cohortIds) } }) : [];
+    return enrollments.map((e) => {
+      const stage = stages.find((s) => s.programCode === e.programCode && s.code === e.stageCode)!;
+      const cohort = cohorts.find((c) => c.id === e.cohortId);
+      return {
+        id: e.id,
+        projectId: e.projectId,
+        programCode: e.programCode,
+        cohortId: e.cohortId,
+        cohort: cohort ? { id: cohort.id, number: cohort.number, label: cohort.label } : null,
+        stage: { code: stage.code, labelFr: stage.labelFr, labelEn: stage.labelEn, position: stage.position, milestone: stage.milestone },
+        status: e.status,
+        statusReason: e.statusReason,
+        version: e.version,
+        enrolledAt: e.enrolledAt,
+        stageEnteredAt: e.stageEnteredAt,
+        lastMovedAt: e.lastMovedAt,
+      };
+    });
+  }
+
+  /** History lines, oldest first, each with the days spent in what it left. */
+  async history(manager: EntityManager, transitions: Transition[]): Promise<HistoryEntry[]> {
+    const actors = await this.namesOf(manager, transitions.map((t) => t.actorId));
+    const previousOf = new Map<number, Transition>();
+    return transitions.map((t) => {
+      const previous = previousOf.get(t.enrollmentId);
+      previousOf.set(t.enrollmentId, t);
+      return {
+        id: t.id,
+        programCode: t.programCode,
+        kind: t.kind,
+        from: t.kind === 'enrol' ? null : stateName(t.fromStage, t.fromStatus),
+        to: stateName(t.toStage, t.toStatus)!,
+        stage: t.toStage,
+        status: t.toStatus,
+        occurredAt: t.occurredAt,
+        recordedAt: t.recordedAt,
+        actor: t.actorId ? (actors.get(t.actorId) ?? null) : null,
+        source: t.source,
+        note: t.note,
+        reason: t.reason,
+        daysInStage: previous ? wholeDaysBetween(previous.occurredAt, t.occurredAt) : null,
+      };
+    });
+  }
+
+  private async namesOf(manager: EntityManager, ids: (number | null)[]) {
+    const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+    const users = wanted.length ? await manager.find(User, { where: { id: In(wanted) } }) : [];
+    return new Map(users.map((u) => [u.id, { id: u.id, name: u.name }]));
+  }
+}

@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const PROJECT_KINDS = ['startup', 'transfer'] as const;
+export type ProjectKind = (typeof PROJECT_KINDS)[number];
+
+/** worker: coopérative de travail; producer: de producteurs (travailleurs-artisans); solidarity: de solidarité. */
+export const COOP_TYPES = ['worker', 'producer', 'solidarity'] as const;
+export type CoopType = (typeof COOP_TYPES)[number];
+
+/** Québec's 17 administrative regions, 01 (Bas-Saint-Laurent) to 17 (Centre-du-Québec). */
+export const REGIONS = Array.from({ length: 17 }, (_, i) => String(i + 1).padStart(2, '0'));
+
+@Entity('projects')
+export class Project {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ type: 'varchar' }) name: string;
+  @Column({ type: 'varchar' }) sector: string;
+  @Column({ type: 'varchar' }) kind: ProjectKind;
+  @Column({ type: 'varchar' }) coopType: CoopType;
+  @Column({ type: 'varchar' }) region: string;
+  @Column({ type: 'integer' }) entrepreneurCount: number;
+  @Column({ type: 'integer', nullable: true }) advisorId: number | null;
+  /** Demo stand-ins for projects the annual report does not name. */
+  @Column({ type: 'boolean' }) fictitious: boolean;
+  @Column({ type: 'integer' }) version: number;
+  @CreateDateColumn() createdAt: Date;
+  @UpdateDateColumn() updatedAt: Date;
+}

@@ -1,0 +1,21 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const ROLES = ['admin', 'coordinator', 'advisor', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LANGUAGES = ['fr', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ type: 'varchar' }) email: string;
+  @Column({ type: 'varchar' }) name: string;
+  @Column({ type: 'varchar' }) role: Role;
+  @Column({ type: 'varchar' }) language: Language;
+  // Never selected unless asked for: a user row must not carry its hash into a response.
+  @Column({ type: 'varchar', select: false }) passwordHash: string;
+  @Column({ type: 'boolean' }) active: boolean;
+  @CreateDateColumn() createdAt: Date;
+  @UpdateDateColumn() updatedAt: Date;
+}

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory.js';
+import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import type { Role } from '../../src/users/user.entity.js';
+
+export const ADMIN = { email: 'admin@test.example', password: 'admin-password-123' };
+export const PASSWORD = 'user-password-123';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  http: () => ReturnType<typeof request>;
+  /** A token for a user of that role, created on first use (the admin exists from the start). */
+  tokenFor: (role: Role, key?: string) => Promise<string>;
+  userIdFor: (role: Role, key?: string) => Promise<number>;
+  dataSource: DataSource;
+  close: () => Promise<void>;
+}
+
+/**
+ * Starts the real application on a database of its own: a new SQLite file, or a new schema in
+ * the PostgreSQL that DATABASE_URL names. Migrations run as they do in production.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const suffix = randomBytes(5).toString('hex');
+  const base = process.env.DATABASE_URL ?? '';
+  const isPostgres = base.startsWith('postgres');
+  const sqlitePath = join(tmpdir(), `coop-test-${suffix}.sqlite`);
+  const schema = `test_${suffix}`;
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: isPostgres ? base : `sqlite:${sqlitePath}`,
+    DATABASE_SCHEMA: isPostgres ? schema : '',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+    ...env,
+  });
+  const app = await createApp(config, { logger: ['error'] });
+  const server = app.getHttpServer();
+  const http = () => request(server);
+  const dataSource = app.get(DataSource);
+
+  const tokens = new Map<string, string>();
+  const ids = new Map<string, number>();
+  const login = async (email: string, password: string) => {
+    const response = await http().post('/auth/login').send({ email, password }).expect(200);
+    return response.body.accessToken as string;
+  };
+  const ensure = async (role: Role, key: string = role) => {
+    if (tokens.has(key)) return;
+    if (role === 'admin' && key === 'admin') {
+      tokens.set(key, await login(ADMIN.email, ADMIN.password));
+    } else {
+      await ensure('admin');
+      const email = `${key}-${suffix}@test.example`;
+      const created = await http()
+        .post('/users')
+        .set('authorization', `Bearer ${tokens.get('admin')}`)
+        .send({ email, password: PASSWORD, name: `Test ${key}`, role })
+        .expect(201);
+      ids.set(key, created.body.id);
+      tokens.set(key, await login(email, PASSWORD));
+    }
+    if (!ids.has(key)) {
+      const me = await http().get('/users/me').set('authorization', `Bearer ${tokens.get(key)}`).expect(200);
+      ids.set(key, me.body.id);
+    }
+  };
+
+  return {
+    app,
+    config,
+    http,
+    dataSource,
+    tokenFor: async (role, key: string = role) => (await ensure(role, key), tokens.get(key)!),
+    userIdFor: async (role, key: string = role) => (await ensure(role, key), ids.get(key)!),
+    close: async () => {
+      if (isPostgres) await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await app.close();
+      if (!isPostgres) for (const file of [sqlitePath, `${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Every error body has this shape, whatever failed. */
+export function expectErrorShape(body: Record<string, unknown>, statusCode: number) {
+  expect(body).toEqual(expect.objectContaining({ statusCode, error: expect.any(String), message: expect.any(String) }));
+  expect(Object.keys(body).every((k) => ['statusCode', 'error', 'message', 'details'].includes(k))).toBe(true);
+  expect(JSON.stringify(body)).not.toMatch(/\bat .+\.(ts|js):\d+|SELECT |INSERT |SQLITE_|QueryFailedError/);
+}
