@@ -1,9 +1,9 @@
-import { Logger, type LoggerService, type LogLevel } from '@nestjs/common';
+import type { LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
-import { HttpErrorFilter, toErrorBody } from './common/http-error.filter.js';
+import { HttpErrorFilter } from './common/http-error.filter.js';
 import { buildValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 
@@ -13,19 +13,13 @@ export interface CreateAppOptions {
 
 /** Builds the HTTP application exactly as it runs, for main.ts and for the end-to-end tests. */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576 });
+  const adapter = new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: 1_048_576 });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
     logger: options.logger ?? ['log', 'warn', 'error'],
     abortOnError: false,
   });
   app.useGlobalPipes(buildValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
-  // Errors raised by Fastify itself (unparsable JSON, wrong content type) take the same shape.
-  app.getHttpAdapter().getInstance().setErrorHandler((error, _request, reply) => {
-    const body = toErrorBody(error);
-    if (body.statusCode >= 500) new Logger('Fastify').error(error);
-    void reply.status(body.statusCode).send(body);
-  });
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

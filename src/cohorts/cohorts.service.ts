@@ -57,7 +57,7 @@ export class CohortsService {
 
   async update(id: number, input: UpdateCohortDto): Promise<CohortView> {
     await this.transactions.run(async (manager) => {
-      const cohort = await manager.findOneBy(Cohort, { id });
+      const cohort = await this.transactions.forUpdate(manager.createQueryBuilder(Cohort, 'c').where('c.id = :id', { id })).getOne();
       if (!cohort) throw notFound('Cohort', id);
       const next = { ...cohort, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
       this.assertDates(next.startsOn, next.endsOn);
@@ -73,7 +73,8 @@ export class CohortsService {
 
   /** For a body that names a cohort: it must exist, belong to the program and have room. */
   async requireForEnrollment(manager: EntityManager, cohortId: number, programCode: string): Promise<Cohort> {
-    const cohort = await manager.findOneBy(Cohort, { id: cohortId });
+    // Locked: two projects taking the last place at once must not both get it.
+    const cohort = await this.transactions.forUpdate(manager.createQueryBuilder(Cohort, 'c').where('c.id = :cohortId', { cohortId })).getOne();
     if (!cohort) throw unprocessable(`cohortId ${cohortId} is not a cohort`);
     if (cohort.programCode !== programCode) {
       throw unprocessable(`Cohort ${cohortId} (number ${cohort.number}) belongs to ${cohort.programCode}, not to ${programCode}`);

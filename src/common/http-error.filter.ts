@@ -61,27 +61,13 @@ export function toErrorBody(exception: unknown): ErrorBody {
     // Services check uniqueness first; this catches the race where two requests pass that check together.
     if (UNIQUE_VIOLATIONS.has(code)) return { statusCode: 409, error: REASON[409], message: 'This record already exists' };
   }
-  // Errors Fastify raises before a route runs: unparsable JSON, wrong content type, body too large.
-  const fastifyError = exception as { statusCode?: unknown; code?: unknown; message?: unknown };
-  if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    const statusCode = fastifyError.statusCode;
-    return { statusCode, error: REASON[statusCode] ?? 'Error', message: describeFastifyError(fastifyError.code, fastifyError.message) };
+  // Anything else that carries a 4xx status (errors raised by Fastify or a plugin) keeps it.
+  const withStatus = exception as { statusCode?: unknown; message?: unknown };
+  if (typeof withStatus?.statusCode === 'number' && withStatus.statusCode >= 400 && withStatus.statusCode < 500) {
+    const statusCode = withStatus.statusCode;
+    return { statusCode, error: REASON[statusCode] ?? 'Error', message: typeof withStatus.message === 'string' ? withStatus.message : 'The request was refused' };
   }
   return { statusCode: 500, error: REASON[500], message: 'An unexpected error occurred; it has been logged' };
-}
-
-function describeFastifyError(code: unknown, message: unknown): string {
-  switch (code) {
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return 'The request body is not valid JSON';
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return 'The request body must be JSON (Content-Type: application/json)';
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return 'The request body is too large';
-    default:
-      return typeof message === 'string' && !/\bat\s.+:\d+:\d+/.test(message) ? message : 'The request was refused';
-  }
 }
 
 function withDetails(body: ErrorBody, details: unknown): ErrorBody {

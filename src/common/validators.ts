@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsISO8601, Matches } from 'class-validator';
+import { IsInt, IsISO8601, Matches, Max, Min } from 'class-validator';
 
 /** A calendar date written YYYY-MM-DD that exists (no February 30th). */
 export const IsCalendarDate = () =>
@@ -11,3 +11,14 @@ export const IsCalendarDate = () =>
 
 /** Trims strings so that "  Lab 148 " and "Lab 148" are one name. */
 export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+/** Ids and versions are 32-bit integers in the database; anything outside is refused at the edge. */
+export const MAX_INTEGER = 2_147_483_647;
+
+/** A record id or a version: a whole number from 1 to 2147483647. */
+export const IsPositiveId = () =>
+  applyDecorators(
+    IsInt({ message: ({ property }) => `${property} must be a whole number` }),
+    Min(1, { message: ({ property }) => `${property} must be at least 1` }),
+    Max(MAX_INTEGER, { message: ({ property }) => `${property} must be at most ${MAX_INTEGER}` }),
+  );

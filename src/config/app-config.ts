@@ -2,11 +2,15 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { IsBooleanString, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 export type NodeEnv = 'development' | 'test' | 'production';
+/** all: api and worker in one process (the default); api: HTTP only; worker: background jobs only. */
+export const PROCESS_ROLES = ['all', 'api', 'worker'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
 export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; schema?: string };
 
 /** Everything the process reads from its environment, validated once at boot. */
 export interface AppConfig {
   nodeEnv: NodeEnv;
+  role: ProcessRole;
   port: number;
   database: DatabaseConfig;
   redisUrl: string;
@@ -18,6 +22,8 @@ export interface AppConfig {
   reportingYearStartMonth: number;
   timeZone: string;
   loginAttemptsPerMinute: number;
+  /** Behind a reverse proxy, read the client address from X-Forwarded-For (else anyone could forge it). */
+  trustProxy: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -28,6 +34,9 @@ export const DEFAULT_DEMO_PASSWORD = 'demo-coop-2024';
 class EnvironmentVariables {
   @IsOptional() @IsIn(['development', 'test', 'production'])
   NODE_ENV?: NodeEnv;
+
+  @IsOptional() @IsIn(PROCESS_ROLES, { message: `ROLE must be one of ${PROCESS_ROLES.join(', ')}` })
+  ROLE?: ProcessRole;
 
   @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(0) @Max(65535)
   PORT?: number;
@@ -66,6 +75,9 @@ class EnvironmentVariables {
 
   @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(1)
   LOGIN_ATTEMPTS_PER_MINUTE?: number;
+
+  @IsOptional() @IsBooleanString({ message: 'TRUST_PROXY must be true or false' })
+  TRUST_PROXY?: string;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   return {
     nodeEnv,
+    role: vars.ROLE ?? 'all',
     port: vars.PORT ?? 3000,
     database: parseDatabaseUrl(vars.DATABASE_URL ?? 'sqlite:data/coop.sqlite', vars.DATABASE_SCHEMA),
     redisUrl: vars.REDIS_URL ?? 'redis://127.0.0.1:6379',
@@ -106,5 +119,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reportingYearStartMonth: vars.REPORTING_YEAR_START_MONTH ?? 4,
     timeZone: 'America/Toronto',
     loginAttemptsPerMinute: vars.LOGIN_ATTEMPTS_PER_MINUTE ?? 10,
+    trustProxy: vars.TRUST_PROXY === 'true',
   };
 }

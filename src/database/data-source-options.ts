@@ -13,7 +13,9 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
     migrations: MIGRATIONS,
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    logging: ['error' as const],
+    // Failed queries are not logged here: expected ones (a unique race) become 409s, and the
+    // error filter logs anything unexpected without the parameters, which may hold personal data.
+    logging: false,
   };
   if (database.kind === 'sqlite') {
     if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });

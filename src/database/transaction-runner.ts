@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /**
  * Runs a unit of work in one database transaction.
@@ -16,6 +16,15 @@ export class TransactionRunner {
 
   get isSqlite(): boolean {
     return this.dataSource.options.type === 'better-sqlite3';
+  }
+
+  /**
+   * Locks the rows a query reads until the transaction ends (SELECT ... FOR UPDATE), so that a
+   * check-then-write (a cohort's free places, a program's stage positions) cannot race on PostgreSQL.
+   * SQLite needs no lock: its transactions already run one at a time.
+   */
+  forUpdate<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+    return this.isSqlite ? builder : builder.setLock('pessimistic_write');
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { conflict, notFound, unprocessable } from '../common/domain-error.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { STATUS_TARGETS } from '../projects/dto/transition.dto.js';
 import { Enrollment } from '../projects/enrollment.entity.js';
 import { Transition } from '../projects/transition.entity.js';
 import type { CreateStageDto, ReorderStagesDto, UpdateStageDto } from './dto/stage.dto.js';
@@ -53,6 +54,9 @@ export class ProgramsService {
   async addStage(programCode: string, input: CreateStageDto): Promise<Stage[]> {
     return this.transactions.run(async (manager) => {
       const stages = await this.requireStages(programCode, manager);
+      if ((STATUS_TARGETS as readonly string[]).includes(input.code)) {
+        throw unprocessable(`${input.code} is a move target of its own (${STATUS_TARGETS.join(', ')}) and cannot be a stage code`);
+      }
       if (stages.some((s) => s.code === input.code)) throw conflict(`Program ${programCode} already has a stage ${input.code}`);
       this.assertMilestoneFree(stages, input.milestone ?? null, input.code);
       const position = input.position ?? stages.length + 1;
@@ -109,8 +113,10 @@ export class ProgramsService {
     });
   }
 
+  /** Reads a program's stages for a change, holding the program row so changes apply one at a time. */
   private async requireStages(programCode: string, manager: EntityManager): Promise<Stage[]> {
-    if (!(await manager.existsBy(Program, { code: programCode }))) throw notFound('Program', programCode);
+    const program = await this.transactions.forUpdate(manager.createQueryBuilder(Program, 'p').where('p.code = :programCode', { programCode })).getOne();
+    if (!program) throw notFound('Program', programCode);
     return this.stagesOf(programCode, manager);
   }
 

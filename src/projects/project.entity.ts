@@ -14,6 +14,8 @@ export const REGIONS = Array.from({ length: 17 }, (_, i) => String(i + 1).padSta
 export class Project {
   @PrimaryGeneratedColumn() id: number;
   @Column({ type: 'varchar' }) name: string;
+  /** The name folded for search (see common/search-text.ts); kept in step with name on every write. */
+  @Column({ type: 'varchar', select: false }) searchName: string;
   @Column({ type: 'varchar' }) sector: string;
   @Column({ type: 'varchar' }) kind: ProjectKind;
   @Column({ type: 'varchar' }) coopType: CoopType;

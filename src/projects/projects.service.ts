@@ -6,6 +6,7 @@ import { CohortsService } from '../cohorts/cohorts.service.js';
 import { Clock } from '../common/clock.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/domain-error.js';
 import type { Page } from '../common/pagination.js';
+import { foldForSearch } from '../common/search-text.js';
 import { parseInstant } from '../common/time.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { ProgramsService } from '../programs/programs.service.js';
@@ -37,7 +38,7 @@ export class ProjectsService {
     const id = await this.transactions.run(async (manager) => {
       const advisorId = await this.advisorForNewProject(manager, actor, input.advisorId);
       const project = await manager.save(manager.create(Project, {
-        name: input.name, sector: input.sector, kind: input.kind, coopType: input.coopType, region: input.region,
+        name: input.name, searchName: foldForSearch(input.name), sector: input.sector, kind: input.kind, coopType: input.coopType, region: input.region,
         entrepreneurCount: input.entrepreneurCount, advisorId, fictitious: options.fictitious ?? false, version: 1,
       }));
       for (const contact of input.contacts ?? []) await this.insertContact(manager, project.id, contact);
@@ -59,8 +60,8 @@ export class ProjectsService {
     if (query.region) builder.andWhere('p.region = :region', { region: query.region });
     if (query.kind) builder.andWhere('p.kind = :kind', { kind: query.kind });
     if (query.q) {
-      const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      builder.andWhere(`LOWER(p.name) LIKE :pattern ESCAPE '\\'`, { pattern });
+      const pattern = `%${foldForSearch(query.q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      builder.andWhere(`p.searchName LIKE :pattern ESCAPE '\\'`, { pattern });
     }
     const enrollmentFilters: string[] = [];
     if (query.programCode) enrollmentFilters.push('e.program_code = :programCode');
@@ -75,7 +76,7 @@ export class ProjectsService {
     }
     const descending = query.sort.startsWith('-');
     const column = SORT_COLUMNS[query.sort.replace('-', '') as keyof typeof SORT_COLUMNS];
-    builder.orderBy(column, descending ? 'DESC' : 'ASC').addOrderBy('p.id', 'ASC');
+    builder.orderBy(column, descending ? 'DESC' : 'ASC').addOrderBy('p.id', descending ? 'DESC' : 'ASC');
     builder.skip((query.page - 1) * query.pageSize).take(query.pageSize);
     const [projects, total] = await builder.getManyAndCount();
     const items = await this.views.projects(this.dataSource.manager, projects, false);
@@ -95,7 +96,8 @@ export class ProjectsService {
         if (!isManager(actor)) throw forbidden('Only coordinators and admins reassign a project to another advisor');
         if (input.advisorId !== null) await this.requireAdvisor(manager, input.advisorId);
       }
-      const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+      const changes: Record<string, unknown> = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+      if (input.name !== undefined) changes.searchName = foldForSearch(input.name);
       if (Object.keys(changes).length === 0) return;
       const result = await manager
         .createQueryBuilder()
@@ -147,9 +149,7 @@ export class ProjectsService {
 
   /** Reads a project for a change; on PostgreSQL the row stays locked until the transaction ends. */
   async lockProject(manager: EntityManager, id: number): Promise<Project> {
-    const builder = manager.createQueryBuilder(Project, 'p').where('p.id = :id', { id });
-    if (!this.transactions.isSqlite) builder.setLock('pessimistic_write');
-    const project = await builder.getOne();
+    const project = await this.transactions.forUpdate(manager.createQueryBuilder(Project, 'p').where('p.id = :id', { id })).getOne();
     if (!project) throw notFound('Project', id);
     return project;
   }

@@ -67,7 +67,10 @@ export class UsersService {
       const user = await manager.findOneBy(User, { id });
       if (!user) throw notFound('User', id);
       const losesAdmin = user.role === 'admin' && user.active && (input.active === false || (input.role && input.role !== 'admin'));
-      if (losesAdmin && (await manager.countBy(User, { role: 'admin', active: true })) <= 1) {
+      // The admin rows stay locked until commit: two admins demoting each other at once cannot both pass.
+      const activeAdmins = () =>
+        this.transactions.forUpdate(manager.createQueryBuilder(User, 'u').where('u.role = :role AND u.active = :active', { role: 'admin', active: true })).getMany();
+      if (losesAdmin && (await activeAdmins()).length <= 1) {
         throw unprocessable('This is the last active admin: make another user admin first');
       }
       const changes: Partial<User> = {};

@@ -81,6 +81,7 @@ export class InitialSchema1763800000000 implements MigrationInterface {
       columns: [
         id,
         text('name', 200),
+        text('search_name', 200),
         text('sector', 200),
         text('kind', 20),
         text('coop_type', 20),
@@ -94,7 +95,7 @@ export class InitialSchema1763800000000 implements MigrationInterface {
       foreignKeys: [{ columnNames: ['advisor_id'], referencedTableName: 'users', referencedColumnNames: ['id'] }],
       indices: [
         { name: 'ix_projects_advisor', columnNames: ['advisor_id'] },
-        { name: 'ix_projects_name', columnNames: ['name'] },
+        { name: 'ix_projects_search_name', columnNames: ['search_name'] },
       ],
     }));
 

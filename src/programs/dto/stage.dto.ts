@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsPositiveId } from '../../common/validators.js';
 import { MILESTONES, type Milestone } from '../stage.entity.js';
 
 export class CreateStageDto {
@@ -16,7 +17,7 @@ export class CreateStageDto {
   labelEn: string;
 
   @ApiPropertyOptional({ description: '1-based; the stage goes last when omitted' })
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional() @IsPositiveId()
   position?: number;
 
   @ApiPropertyOptional({ enum: MILESTONES, nullable: true })

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsPositiveId } from '../../common/validators.js';
 import { PageQuery } from '../../common/pagination.js';
 import { ENROLLMENT_STATUSES, type EnrollmentStatus } from '../enrollment.entity.js';
 import { PROJECT_KINDS, REGIONS, type ProjectKind } from '../project.entity.js';
@@ -13,7 +14,7 @@ export class ListProjectsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty()
   programCode?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsPositiveId()
   cohortId?: number;
 
   @ApiPropertyOptional({ description: 'A stage code' }) @IsOptional() @IsString() @IsNotEmpty()
@@ -22,7 +23,7 @@ export class ListProjectsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ENROLLMENT_STATUSES }) @IsOptional() @IsIn(ENROLLMENT_STATUSES)
   status?: EnrollmentStatus;
 
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsPositiveId()
   advisorId?: number;
 
   @ApiPropertyOptional() @IsOptional() @IsIn(REGIONS, { message: 'region must be a code from 01 to 17' })

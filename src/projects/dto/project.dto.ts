@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsInstant } from '../../common/instant.validator.js';
-import { Trim } from '../../common/validators.js';
+import { IsPositiveId, Trim } from '../../common/validators.js';
 import { LANGUAGES, type Language } from '../../users/user.entity.js';
 import { COOP_TYPES, PROJECT_KINDS, REGIONS, type CoopType, type ProjectKind } from '../project.entity.js';
 
@@ -50,11 +50,11 @@ export class CreateProjectDto {
   programCode: string;
 
   @ApiPropertyOptional({ description: 'A cohort of that program' })
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional() @IsPositiveId()
   cohortId?: number;
 
   @ApiPropertyOptional({ description: 'The advisor in charge; an advisor creating a project is its advisor' })
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional() @IsPositiveId()
   advisorId?: number;
 
   @ApiPropertyOptional({ description: 'When the project entered the first stage, if earlier than now', example: '2024-04-10' })
@@ -92,7 +92,7 @@ export class UpdateProjectDto {
   entrepreneurCount?: number;
 
   @ApiPropertyOptional({ nullable: true, description: 'Coordinators and admins reassign projects' })
-  @IsOptional() @ValidateIf((_, value) => value !== null) @IsInt() @Min(1)
+  @IsOptional() @ValidateIf((_, value) => value !== null) @IsPositiveId()
   advisorId?: number | null;
 }
 
@@ -102,7 +102,7 @@ export class CreateEnrollmentDto {
   programCode: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional() @IsPositiveId()
   cohortId?: number;
 
   @ApiPropertyOptional({ example: '2024-05-01' })
@@ -112,6 +112,6 @@ export class CreateEnrollmentDto {
 
 export class UpdateEnrollmentDto {
   @ApiProperty({ nullable: true, description: 'Move the enrollment to another cohort of its program, or out of any (null)' })
-  @ValidateIf((_, value) => value !== null) @IsInt() @Min(1)
+  @ValidateIf((_, value) => value !== null) @IsPositiveId()
   cohortId: number | null;
 }

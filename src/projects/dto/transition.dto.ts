@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { IsInstant } from '../../common/instant.validator.js';
-import { Trim } from '../../common/validators.js';
+import { IsPositiveId, Trim } from '../../common/validators.js';
 
 /** Targets that are not stages: leaving the path, pausing, and coming back. */
 export const STATUS_TARGETS = ['abandoned', 'on_hold', 'reopen'] as const;
@@ -31,13 +31,13 @@ export class TransitionDto {
   reason?: string;
 
   @ApiPropertyOptional({ description: 'Same as If-Match: the version this move expects' })
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional() @IsPositiveId()
   expectedVersion?: number;
 }
 
 export class BulkMoveDto extends TransitionDto {
   @ApiProperty()
-  @IsInt() @Min(1)
+  @IsPositiveId()
   projectId: number;
 }
 

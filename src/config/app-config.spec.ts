@@ -1,0 +1,41 @@
+import { ConfigError, loadConfig } from './app-config.js';
+
+const problemsOf = (env: NodeJS.ProcessEnv) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('configuration', () => {
+  it('has defaults that run a development service on SQLite', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      nodeEnv: 'development', role: 'all', port: 3000, database: { kind: 'sqlite', path: 'data/coop.sqlite' },
+      redisUrl: 'redis://127.0.0.1:6379', demoData: false, reportingYearStartMonth: 4, admin: null,
+    });
+  });
+
+  it('reads PostgreSQL and SQLite URLs', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/db', schema: undefined });
+    expect(loadConfig({ DATABASE_URL: 'sqlite:/tmp/x.sqlite' }).database).toEqual({ kind: 'sqlite', path: '/tmp/x.sqlite' });
+  });
+
+  it('names every problem at once', () => {
+    const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x', ROLE: 'boss', REPORTING_YEAR_START_MONTH: '13', DEMO_DATA: 'yes', ADMIN_EMAIL: 'a@b.c' });
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/PORT/), expect.stringMatching(/DATABASE_URL/), expect.stringMatching(/ROLE/),
+      expect.stringMatching(/REPORTING_YEAR_START_MONTH/), expect.stringMatching(/DEMO_DATA/),
+      expect.stringMatching(/ADMIN_EMAIL and ADMIN_PASSWORD go together/),
+    ]));
+  });
+
+  it('requires a real JWT secret in production', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toContain('JWT_SECRET is required when NODE_ENV=production');
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toEqual([expect.stringMatching(/at least 32/)]);
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toEqual([]);
+  });
+});
