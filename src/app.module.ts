@@ -5,9 +5,12 @@ import type { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { FiguresModule } from './figures/figures.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
+import { QueueModule } from './queue/queue.module.js';
+import { SchedulesModule } from './schedules/schedules.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -18,11 +21,14 @@ export class AppModule {
       imports: [
         AppConfigModule.register(config),
         DatabaseModule,
+        QueueModule.register(config),
         AuthModule,
         UsersModule,
         ProgramsModule,
         CohortsModule,
         ProjectsModule,
+        FiguresModule,
+        SchedulesModule,
         HealthModule,
         DemoModule,
       ],

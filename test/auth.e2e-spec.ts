@@ -33,13 +33,17 @@ const PROTECTED_ROUTES: [Method, string][] = [
   ['post', '/projects/{id}/contacts'],
   ['delete', '/projects/{id}/contacts/{contactId}'],
   ['post', '/transitions/bulk'],
+  ['get', '/cohorts/{id}/stats'],
+  ['get', '/programs/{code}/stats'],
+  ['get', '/programs/{code}/funnel'],
+  ['post', '/admin/schedules/{name}/run'],
 ];
 const PUBLIC_ROUTES: [Method, string][] = [
   ['post', '/auth/login'],
   ['get', '/health'],
 ];
 
-const PATH_VALUES: Record<string, string> = { id: '1', contactId: '1', code: 'demarrage', stageCode: 'premier-contact', programCode: 'demarrage' };
+const PATH_VALUES: Record<string, string> = { id: '1', contactId: '1', code: 'demarrage', stageCode: 'premier-contact', programCode: 'demarrage', name: 'figures-recompute' };
 const fill = (template: string) => template.replace(/\{(\w+)\}/g, (_, name: string) => PATH_VALUES[name]);
 
 const base64url = (value: object | string) =>

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FiguresModule } from '../figures/figures.module.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProgramsModule } from '../programs/programs.module.js';
 import { Cohort } from './cohort.entity.js';
@@ -6,7 +7,7 @@ import { CohortsController } from './cohorts.controller.js';
 import { CohortsService } from './cohorts.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Cohort]), ProgramsModule],
+  imports: [FiguresModule, TypeOrmModule.forFeature([Cohort]), ProgramsModule],
   controllers: [CohortsController],
   providers: [CohortsService],
   exports: [CohortsService],

@@ -6,6 +6,7 @@ import { conflict, notFound, unprocessable } from '../common/domain-error.js';
 import { parseReportingYear, reportingYearFormat, reportingYearOf } from '../common/reporting-year.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { FigureMarks } from '../figures/figure-marks.js';
 import { ProgramsService } from '../programs/programs.service.js';
 import { Enrollment } from '../projects/enrollment.entity.js';
 import { Cohort } from './cohort.entity.js';
@@ -24,6 +25,7 @@ export class CohortsService {
     private readonly programs: ProgramsService,
     private readonly transactions: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly figureMarks: FigureMarks,
   ) {}
 
   async list(query: ListCohortsQuery): Promise<CohortView[]> {
@@ -67,6 +69,7 @@ export class CohortsService {
         if (enrolled > next.capacity) throw unprocessable(`capacity ${next.capacity} is below the ${enrolled} projects already enrolled`);
       }
       await manager.save(Cohort, next);
+      await this.figureMarks.markCohort(manager, cohort, next);
     });
     return this.get(id);
   }

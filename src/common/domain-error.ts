@@ -6,7 +6,8 @@ export type DomainErrorKind =
   | 'not_found' // 404: the resource in the path does not exist
   | 'forbidden' // 403: the caller's role or assignment does not allow it
   | 'conflict' // 409: a duplicate, a stale version, a resource in use
-  | 'unprocessable'; // 422: well-formed, but the rules of the domain refuse it
+  | 'unprocessable' // 422: well-formed, but the rules of the domain refuse it
+  | 'unavailable'; // 503: a dependency (the job queue) does not answer; nothing was done
 
 export class DomainError extends Error {
   constructor(

@@ -24,6 +24,12 @@ export interface AppConfig {
   loginAttemptsPerMinute: number;
   /** Behind a reverse proxy, read the client address from X-Forwarded-For (else anyone could forge it). */
   trustProxy: boolean;
+  /** Local hour (America/Toronto) of the nightly full recompute of the figures. */
+  figuresRecomputeHour: number;
+  /** How often the outbox relay hands pending work to the queue. */
+  relayIntervalMs: number;
+  /** Prefix of the queue keys in Redis: lets several deployments (or test runs) share one Redis. */
+  queuePrefix: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -78,6 +84,15 @@ class EnvironmentVariables {
 
   @IsOptional() @IsBooleanString({ message: 'TRUST_PROXY must be true or false' })
   TRUST_PROXY?: string;
+
+  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(0) @Max(23)
+  FIGURES_RECOMPUTE_HOUR?: number;
+
+  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(50) @Max(60_000)
+  RELAY_INTERVAL_MS?: number;
+
+  @IsOptional() @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'QUEUE_PREFIX must be 1 to 40 letters, digits, - or _' })
+  QUEUE_PREFIX?: string;
 }
 
 export class ConfigError extends Error {
@@ -120,5 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     timeZone: 'America/Toronto',
     loginAttemptsPerMinute: vars.LOGIN_ATTEMPTS_PER_MINUTE ?? 10,
     trustProxy: vars.TRUST_PROXY === 'true',
+    figuresRecomputeHour: vars.FIGURES_RECOMPUTE_HOUR ?? 3,
+    relayIntervalMs: vars.RELAY_INTERVAL_MS ?? 500,
+    queuePrefix: vars.QUEUE_PREFIX ?? 'coop',
   };
 }

@@ -1,32 +1,93 @@
+import { InjectQueue } from '@nestjs/bull';
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bull';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators.js';
+import { Clock } from '../common/clock.js';
+import { QUEUES } from '../queue/queue.constants.js';
+import { withTimeout } from '../queue/redis-connection.js';
 
+const CHECK_TIMEOUT_MS = 1_000;
+
+/**
+ * GET /health. 503 when the database is down: nothing works without it. When only Redis is down
+ * the status is "degraded" with 200, because advisors can still work: moves are recorded and their
+ * figures wait in the database (outbox) until Redis is back.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QUEUES.figures) private readonly figuresQueue: Queue,
+    @InjectQueue(QUEUES.schedules) private readonly schedulesQueue: Queue,
+    private readonly clock: Clock,
+  ) {}
 
-  /** 200 when every dependency answers, 503 otherwise, with what each one said. */
   @Public()
   @Get()
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
-    const database = await this.checkDatabase();
-    const healthy = database.status === 'up';
-    void reply.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: healthy ? 'ok' : 'degraded', database };
+    const [database, redis, outbox] = await Promise.all([this.database(), this.redis(), this.outbox()]);
+    const queues = redis.status === 'up' ? await this.queues() : null;
+    const status = database.status !== 'up' ? 'down' : redis.status !== 'up' ? 'degraded' : 'ok';
+    void reply.status(database.status === 'up' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status, database, redis, queues, outbox };
   }
 
-  private async checkDatabase() {
+  private async database() {
     const started = performance.now();
     try {
-      await this.dataSource.query('SELECT 1');
-      return { status: 'up', driver: this.dataSource.options.type, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+      await withTimeout(this.dataSource.query('SELECT 1'), CHECK_TIMEOUT_MS, 'The database check');
+      return { status: 'up', driver: this.dataSource.options.type, latencyMs: elapsed(started) };
     } catch (error) {
-      return { status: 'down', driver: this.dataSource.options.type, error: error instanceof Error ? error.message : String(error) };
+      return { status: 'down', driver: this.dataSource.options.type, error: messageOf(error) };
+    }
+  }
+
+  private async redis() {
+    const started = performance.now();
+    try {
+      await withTimeout(this.figuresQueue.client.ping(), CHECK_TIMEOUT_MS, 'The Redis check');
+      return { status: 'up', latencyMs: elapsed(started) };
+    } catch (error) {
+      return { status: 'down', error: messageOf(error) };
+    }
+  }
+
+  private async queues() {
+    const counts = async (queue: Queue) => {
+      try {
+        const { waiting, active, failed, delayed } = await withTimeout(queue.getJobCounts(), CHECK_TIMEOUT_MS, 'Counting jobs');
+        return { waiting, active, failed, delayed };
+      } catch (error) {
+        return { error: messageOf(error) };
+      }
+    };
+    return { [QUEUES.figures]: await counts(this.figuresQueue), [QUEUES.schedules]: await counts(this.schedulesQueue) };
+  }
+
+  /** Figure work recorded in the database: how much, and how long the oldest has waited to be handed over. */
+  private async outbox() {
+    try {
+      const [row] = await this.dataSource.query(`
+        SELECT COUNT(*) AS pending,
+               SUM(CASE WHEN handed_generation IS NULL OR handed_generation < generation THEN 1 ELSE 0 END) AS not_handed,
+               MIN(CASE WHEN handed_generation IS NULL OR handed_generation < generation THEN pending_since END) AS oldest
+        FROM figure_dirty_marks WHERE generation > computed_generation`);
+      const oldest = row.oldest === null ? null : row.oldest instanceof Date ? row.oldest : new Date(`${String(row.oldest).replace(' ', 'T')}Z`);
+      return {
+        pendingScopes: Number(row.pending),
+        notHandedOver: Number(row.not_handed ?? 0),
+        oldestNotHandedOverSeconds: oldest ? Math.max(0, Math.round((this.clock.now().getTime() - oldest.getTime()) / 1000)) : null,
+      };
+    } catch (error) {
+      return { error: messageOf(error) };
     }
   }
 }
+
+const elapsed = (started: number) => Math.round((performance.now() - started) * 10) / 10;
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

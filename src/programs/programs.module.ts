@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FiguresModule } from '../figures/figures.module.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Program } from './program.entity.js';
 import { ProgramsController } from './programs.controller.js';
@@ -6,7 +7,7 @@ import { ProgramsService } from './programs.service.js';
 import { Stage } from './stage.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Program, Stage])],
+  imports: [FiguresModule, TypeOrmModule.forFeature([Program, Stage])],
   controllers: [ProgramsController],
   providers: [ProgramsService],
   exports: [ProgramsService],

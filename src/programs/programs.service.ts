@@ -5,6 +5,7 @@ import { conflict, notFound, unprocessable } from '../common/domain-error.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { STATUS_TARGETS } from '../projects/dto/transition.dto.js';
 import { Enrollment } from '../projects/enrollment.entity.js';
+import { FigureMarks } from '../figures/figure-marks.js';
 import { Transition } from '../projects/transition.entity.js';
 import type { CreateStageDto, ReorderStagesDto, UpdateStageDto } from './dto/stage.dto.js';
 import { Program } from './program.entity.js';
@@ -21,6 +22,7 @@ export class ProgramsService {
     @InjectRepository(Program) private readonly programs: Repository<Program>,
     @InjectRepository(Stage) private readonly stages: Repository<Stage>,
     private readonly transactions: TransactionRunner,
+    private readonly figureMarks: FigureMarks,
   ) {}
 
   async list(): Promise<ProgramWithStages[]> {
@@ -78,6 +80,8 @@ export class ProgramsService {
       if (!stage) throw notFound(`Stage of ${programCode}`, code);
       if (input.milestone !== undefined) this.assertMilestoneFree(stages, input.milestone, code);
       Object.assign(stage, Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)));
+      // Milestones decide the figures, and labels show in the funnel.
+      await this.figureMarks.markProgram(manager, programCode);
       return manager.save(stage);
     });
   }
@@ -128,5 +132,6 @@ export class ProgramsService {
   private async savePositions(manager: EntityManager, ordered: Stage[]) {
     ordered.forEach((stage, index) => (stage.position = index + 1));
     await manager.save(Stage, ordered);
+    await this.figureMarks.markProgram(manager, ordered[0].programCode);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FiguresModule } from '../figures/figures.module.js';
 import { CohortsModule } from '../cohorts/cohorts.module.js';
 import { ProgramsModule } from '../programs/programs.module.js';
 import { BulkTransitionsController } from './bulk-transitions.controller.js';
@@ -8,7 +9,7 @@ import { ProjectsService } from './projects.service.js';
 import { TransitionsService } from './transitions.service.js';
 
 @Module({
-  imports: [ProgramsModule, CohortsModule],
+  imports: [FiguresModule, ProgramsModule, CohortsModule],
   controllers: [ProjectsController, BulkTransitionsController],
   providers: [ProjectsService, TransitionsService, ProjectViews],
   exports: [ProjectsService, TransitionsService],

@@ -9,6 +9,7 @@ import type { Page } from '../common/pagination.js';
 import { foldForSearch } from '../common/search-text.js';
 import { parseInstant } from '../common/time.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { FigureMarks } from '../figures/figure-marks.js';
 import { ProgramsService } from '../programs/programs.service.js';
 import { User } from '../users/user.entity.js';
 import { Contact } from './contact.entity.js';
@@ -31,6 +32,7 @@ export class ProjectsService {
     private readonly cohorts: CohortsService,
     private readonly views: ProjectViews,
     private readonly clock: Clock,
+    private readonly figureMarks: FigureMarks,
   ) {}
 
   /** `fictitious` is for demo stand-ins only; the API never sets it. */
@@ -106,6 +108,8 @@ export class ProjectsService {
         .where('id = :id AND version = :version', { id, version: project.version })
         .execute();
       if (result.affected !== 1) throw conflict(`Project ${id} was changed by someone else at the same moment; read it again`);
+      // The team's size counts in the figures (entrepreneurs).
+      if (input.entrepreneurCount !== undefined) await this.figureMarks.markEnrollments(manager, await manager.findBy(Enrollment, { projectId: id }));
     });
     return this.get(actor, id);
   }
@@ -127,6 +131,7 @@ export class ProjectsService {
         await this.cohorts.requireForEnrollment(manager, input.cohortId, programCode);
       }
       await manager.update(Enrollment, { id: enrollment.id }, { cohortId: input.cohortId, version: enrollment.version + 1 });
+      await this.figureMarks.markEnrollments(manager, [enrollment, { ...enrollment, cohortId: input.cohortId }]);
       return (await this.views.enrollments(manager, [await manager.findOneByOrFail(Enrollment, { id: enrollment.id })]))[0];
     });
   }
@@ -171,6 +176,7 @@ export class ProjectsService {
       projectId, programCode: program.code, cohortId: input.cohortId ?? null, stageCode: firstStage.code, status: 'active',
       statusReason: null, version: 1, enrolledAt, stageEnteredAt: enrolledAt, lastMovedAt: enrolledAt,
     }));
+    await this.figureMarks.markEnrollments(manager, [enrollment]);
     await manager.insert(Transition, {
       enrollmentId: enrollment.id, projectId, programCode: program.code, kind: 'enrol', fromStage: null, toStage: firstStage.code,
       fromStatus: null, toStatus: 'active', occurredAt: enrolledAt, recordedAt: now, actorId: actor.id, source: 'manual', note: null, reason: null,

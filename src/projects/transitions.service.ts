@@ -6,6 +6,7 @@ import { Clock } from '../common/clock.js';
 import { conflict, DomainError, notFound, unprocessable } from '../common/domain-error.js';
 import { parseInstant } from '../common/time.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { FigureMarks } from '../figures/figure-marks.js';
 import { ProgramsService } from '../programs/programs.service.js';
 import { Stage } from '../programs/stage.entity.js';
 import type { BulkMoveDto, TransitionDto } from './dto/transition.dto.js';
@@ -31,6 +32,7 @@ export class TransitionsService {
     private readonly programs: ProgramsService,
     private readonly views: ProjectViews,
     private readonly clock: Clock,
+    private readonly figureMarks: FigureMarks,
   ) {}
 
   move(actor: AuthenticatedUser, projectId: number, request: TransitionDto, source: TransitionSource = 'manual'): Promise<MoveResult> {
@@ -114,6 +116,8 @@ export class TransitionsService {
       throw conflict(`The enrollment of project ${projectId} in ${enrollment.programCode} was moved by someone else at the same moment; read it again`);
     }
 
+    // Same transaction as the move: the figures' work is recorded even if Redis is away.
+    await this.figureMarks.markEnrollments(manager, [enrollment]);
     const transition = await manager.save(manager.create(Transition, {
       enrollmentId: enrollment.id, projectId, programCode: enrollment.programCode, kind: plan.kind,
       fromStage: enrollment.stageCode, toStage: plan.toStage, fromStatus: enrollment.status, toStatus: plan.toStatus,

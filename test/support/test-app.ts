@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import { QUEUES } from '../../src/queue/queue.constants.js';
 import type { Role } from '../../src/users/user.entity.js';
 
 export const ADMIN = { email: 'admin@test.example', password: 'admin-password-123' };
@@ -41,6 +44,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+    // Queues of their own in the shared Redis, so test files running side by side never meet.
+    QUEUE_PREFIX: `test_${suffix}`,
+    RELAY_INTERVAL_MS: '100',
     ...env,
   });
   const app = await createApp(config, { logger: ['error'] });
@@ -83,11 +89,21 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     tokenFor: async (role, key: string = role) => (await ensure(role, key), tokens.get(key)!),
     userIdFor: async (role, key: string = role) => (await ensure(role, key), ids.get(key)!),
     close: async () => {
+      await deleteQueueKeys(app, config.queuePrefix);
       if (isPostgres) await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await app.close();
       if (!isPostgres) for (const file of [sqlitePath, `${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
     },
   };
+}
+
+/** Removes the keys a test app's queues left in Redis. */
+async function deleteQueueKeys(app: NestFastifyApplication, prefix: string) {
+  const client = app.get<Queue>(getQueueToken(QUEUES.figures)).client;
+  if (client.status !== 'ready') return;
+  const keys: string[] = [];
+  for await (const batch of client.scanStream({ match: `${prefix}:*`, count: 500 })) keys.push(...(batch as string[]));
+  for (let i = 0; i < keys.length; i += 500) await client.del(...keys.slice(i, i + 500));
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

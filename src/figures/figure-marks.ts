@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Cohort } from '../cohorts/cohort.entity.js';
+import { Clock } from '../common/clock.js';
+import { reportingYearOf } from '../common/reporting-year.js';
+import { localDateOf } from '../common/time.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { Enrollment } from '../projects/enrollment.entity.js';
+import { cohortScope, programScope, programYearScope } from './figure-scope.js';
+
+// Upsert written once for both databases: a new scope starts at generation 1; a known one is
+// bumped, and keeps the time it became pending if it already was.
+const MARK_SQL = `
+  INSERT INTO figure_dirty_marks (scope, generation, computed_generation, pending_since, hand_count)
+  VALUES (:scope, 1, 0, :now, 0)
+  ON CONFLICT (scope) DO UPDATE SET
+    generation = figure_dirty_marks.generation + 1,
+    pending_since = CASE WHEN figure_dirty_marks.generation > figure_dirty_marks.computed_generation
+                         THEN figure_dirty_marks.pending_since ELSE excluded.pending_since END`;
+
+/**
+ * Marks figures stale inside the caller's transaction: the change and the work it implies commit
+ * together, and nothing here talks to Redis.
+ */
+@Injectable()
+export class FigureMarks {
+  constructor(
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async mark(manager: EntityManager, scopes: Iterable<string>): Promise<void> {
+    const now = this.clock.now();
+    for (const scope of new Set(scopes)) {
+      const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(MARK_SQL, { scope, now });
+      await manager.query(sql, parameters);
+    }
+  }
+
+  /** The scopes an enrollment counts in: its cohort, and its program's reporting year. */
+  async scopesOf(manager: EntityManager, enrollment: Pick<Enrollment, 'programCode' | 'cohortId' | 'enrolledAt'>): Promise<string[]> {
+    const startMonth = this.config.reportingYearStartMonth;
+    if (enrollment.cohortId !== null) {
+      const cohort = await manager.findOneByOrFail(Cohort, { id: enrollment.cohortId });
+      return [cohortScope(cohort.id), programYearScope(cohort.programCode, reportingYearOf(cohort.startsOn, startMonth).label)];
+    }
+    return [programYearScope(enrollment.programCode, reportingYearOf(localDateOf(enrollment.enrolledAt), startMonth).label)];
+  }
+
+  async markEnrollments(manager: EntityManager, enrollments: Pick<Enrollment, 'programCode' | 'cohortId' | 'enrolledAt'>[]): Promise<void> {
+    const scopes: string[] = [];
+    for (const enrollment of enrollments) scopes.push(...(await this.scopesOf(manager, enrollment)));
+    await this.mark(manager, scopes);
+  }
+
+  /** After a cohort changes (dates, number): it, and the years it was and is in. */
+  async markCohort(manager: EntityManager, before: Pick<Cohort, 'id' | 'programCode' | 'startsOn'>, after: Pick<Cohort, 'startsOn'>): Promise<void> {
+    const startMonth = this.config.reportingYearStartMonth;
+    await this.mark(manager, [
+      cohortScope(before.id),
+      programYearScope(before.programCode, reportingYearOf(before.startsOn, startMonth).label),
+      programYearScope(before.programCode, reportingYearOf(after.startsOn, startMonth).label),
+    ]);
+  }
+
+  /** After a program's stages change, every figure of the program may change. */
+  markProgram(manager: EntityManager, programCode: string): Promise<void> {
+    return this.mark(manager, [programScope(programCode)]);
+  }
+}

@@ -1,0 +1,21 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { JobRegistry } from '../queue/job-registry.js';
+import { RUNS_WORKER } from '../queue/queue.tokens.js';
+import type { JobData } from '../queue/queue.constants.js';
+import { FiguresService } from './figures.service.js';
+
+/** The figures queue's jobs, handled in worker processes. */
+@Injectable()
+export class FiguresJobs implements OnModuleInit {
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly figures: FiguresService,
+    @Inject(RUNS_WORKER) private readonly runsWorker: boolean,
+  ) {}
+
+  onModuleInit(): void {
+    if (!this.runsWorker) return;
+    this.registry.register('figures', 'recompute-scope', (data: JobData['recompute-scope']) => this.figures.recomputeScope(data.scope));
+    this.registry.register('figures', 'recompute-all', () => this.figures.recomputeAll());
+  }
+}

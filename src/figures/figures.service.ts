@@ -1,0 +1,185 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Cohort } from '../cohorts/cohort.entity.js';
+import { badRequest } from '../common/bad-request.js';
+import { Clock } from '../common/clock.js';
+import { notFound } from '../common/domain-error.js';
+import { parseReportingYear, reportingYearFormat } from '../common/reporting-year.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { Program } from '../programs/program.entity.js';
+import { FigureDirtyMark } from './figure-dirty-mark.entity.js';
+import { cohortScope, parseScope, programYearScope } from './figure-scope.js';
+import { FiguresCalculator } from './figures-calculator.js';
+import type { CohortFigures, Funnel, ProgramYearFigures, ProgramYearStats } from './figures.types.js';
+
+/** What every figures response adds: when the figures were computed, and whether newer ones are on their way. */
+export interface Freshness {
+  computedAt: Date;
+  pending: boolean;
+}
+
+interface StoredFigures {
+  scope: string;
+  payload: unknown;
+  generation: number;
+}
+
+// Snapshot and dirty mark of a scope in one indexed read.
+const READ_SQL = `
+  SELECT s.payload, s.computed_at, m.generation, m.computed_generation
+  FROM figure_snapshots s
+  LEFT JOIN figure_dirty_marks m ON m.scope = s.scope
+  WHERE s.scope = :scope`;
+
+// An older computation never replaces a newer one: two workers may finish out of order.
+const STORE_SQL = `
+  INSERT INTO figure_snapshots (scope, payload, generation, computed_at)
+  VALUES (:scope, :payload, :generation, :computedAt)
+  ON CONFLICT (scope) DO UPDATE SET payload = excluded.payload, generation = excluded.generation, computed_at = excluded.computed_at
+  WHERE figure_snapshots.generation <= excluded.generation`;
+
+@Injectable()
+export class FiguresService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calculator: FiguresCalculator,
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  // ---- Reading -------------------------------------------------------------------------------
+
+  async cohortFigures(cohortId: number, fresh: boolean): Promise<CohortFigures & Freshness> {
+    return this.read(cohortScope(cohortId), fresh, async () => {
+      if (!(await this.dataSource.manager.existsBy(Cohort, { id: cohortId }))) throw notFound('Cohort', cohortId);
+      return this.calculator.cohort(cohortId);
+    });
+  }
+
+  async programStats(programCode: string, year: string | undefined, fresh: boolean): Promise<ProgramYearStats & Freshness> {
+    const { payload, ...freshness } = await this.readProgramYear(programCode, year, fresh);
+    return { ...payload.stats, ...freshness };
+  }
+
+  async programFunnel(programCode: string, year: string | undefined, fresh: boolean): Promise<Funnel & Freshness> {
+    const { payload, ...freshness } = await this.readProgramYear(programCode, year, fresh);
+    return { ...payload.funnel, ...freshness };
+  }
+
+  private async readProgramYear(programCode: string, year: string | undefined, fresh: boolean) {
+    const startMonth = this.config.reportingYearStartMonth;
+    const parsed = year === undefined ? null : parseReportingYear(year, startMonth);
+    if (!parsed) throw badRequest(`year is required, written ${reportingYearFormat(startMonth)}`);
+    const figures = await this.read(programYearScope(programCode, parsed.label), fresh, async () => {
+      if (!(await this.dataSource.manager.existsBy(Program, { code: programCode }))) throw notFound('Program', programCode);
+      return this.calculator.programYear(programCode, parsed.label);
+    });
+    const { computedAt, pending, ...payload } = figures;
+    return { payload: payload as unknown as ProgramYearFigures, computedAt, pending };
+  }
+
+  /**
+   * The stored figures of a scope, or figures computed now when asked (`fresh`) or when none are
+   * stored yet. Computing now uses the same aggregate as the job.
+   */
+  private async read<T extends object>(scope: string, fresh: boolean, compute: () => Promise<T>): Promise<T & Freshness> {
+    const [row] = fresh ? [] : await this.query(this.dataSource.manager, READ_SQL, { scope });
+    if (row) {
+      const payload = JSON.parse(String(row.payload)) as T;
+      return { ...payload, computedAt: toDate(row.computed_at), pending: Number(row.generation ?? 0) > Number(row.computed_generation ?? 0) };
+    }
+    const figures = await compute();
+    const mark = await this.dataSource.manager.findOneBy(FigureDirtyMark, { scope });
+    return { ...figures, computedAt: this.clock.now(), pending: mark ? mark.generation > mark.computedGeneration : false };
+  }
+
+  // ---- Recomputing (jobs) ----------------------------------------------------------------------
+
+  /** Recomputes one scope from the recorded moves and stores it. Running it twice changes nothing. */
+  async recomputeScope(scope: string): Promise<void> {
+    const parsed = parseScope(scope);
+    const generation = await this.generationOf(scope);
+    if (parsed.kind === 'program') {
+      // Stages of the program changed: every scope of the program is recomputed.
+      for (const inner of await this.scopesOfProgram(parsed.programCode)) await this.recomputeScope(inner);
+      await this.store([], [[scope, generation]]);
+      return;
+    }
+    const payload = await this.compute(parsed);
+    await this.store(payload === null ? [] : [{ scope, payload, generation }], [[scope, generation]]);
+  }
+
+  /**
+   * Recomputes every figure: all cohorts in one aggregate, then every program-year, stored in one
+   * transaction. The nightly schedule runs it to repair anything missed.
+   */
+  async recomputeAll(): Promise<{ scopes: number }> {
+    const generations = new Map(
+      (await this.dataSource.manager.find(FigureDirtyMark)).map((mark) => [mark.scope, mark.generation] as const),
+    );
+    const generationOf = (scope: string) => generations.get(scope) ?? 0;
+    const figures: StoredFigures[] = (await this.calculator.cohorts()).map((payload) => {
+      const scope = cohortScope(payload.cohortId);
+      return { scope, payload, generation: generationOf(scope) };
+    });
+    for (const program of await this.dataSource.manager.find(Program)) {
+      for (const year of await this.calculator.yearsWithData(program.code)) {
+        const scope = programYearScope(program.code, year);
+        figures.push({ scope, payload: await this.calculator.programYear(program.code, year), generation: generationOf(scope) });
+      }
+    }
+    await this.store(figures, [...generations.entries()]);
+    return { scopes: figures.length };
+  }
+
+  private async compute(scope: ReturnType<typeof parseScope>): Promise<object | null> {
+    if (scope.kind === 'cohort') {
+      const exists = await this.dataSource.manager.existsBy(Cohort, { id: scope.cohortId });
+      return exists ? this.calculator.cohort(scope.cohortId) : null;
+    }
+    if (scope.kind === 'program-year') return this.calculator.programYear(scope.programCode, scope.year);
+    return null;
+  }
+
+  private async scopesOfProgram(programCode: string): Promise<string[]> {
+    const cohorts = await this.dataSource.manager.find(Cohort, { where: { programCode }, select: { id: true } });
+    const years = await this.calculator.yearsWithData(programCode);
+    return [...cohorts.map((c) => cohortScope(c.id)), ...years.map((year) => programYearScope(programCode, year))];
+  }
+
+  private async generationOf(scope: string): Promise<number> {
+    return (await this.dataSource.manager.findOneBy(FigureDirtyMark, { scope }))?.generation ?? 0;
+  }
+
+  /** Stores figures and records, per scope, the generation they reflect; one transaction. */
+  private async store(figures: StoredFigures[], computed: [scope: string, generation: number][]): Promise<void> {
+    const computedAt = this.clock.now();
+    await this.transactions.run(async (manager) => {
+      for (const { scope, payload, generation } of figures) {
+        await this.query(manager, STORE_SQL, { scope, payload: JSON.stringify(payload), generation, computedAt });
+      }
+      for (const [scope, generation] of computed) {
+        await manager
+          .createQueryBuilder()
+          .update(FigureDirtyMark)
+          .set({ computedGeneration: generation })
+          .where('scope = :scope AND computed_generation < :generation', { scope, generation })
+          .execute();
+      }
+    });
+  }
+
+  private query(manager: EntityManager, sql: string, parameters: Record<string, unknown>): Promise<Record<string, unknown>[]> {
+    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
+    return manager.query(text, values);
+  }
+}
+
+/** SQLite returns instants as "YYYY-MM-DD HH:MM:SS.SSS" in UTC, PostgreSQL as Date objects. */
+function toDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  return new Date(`${String(value).replace(' ', 'T')}Z`);
+}

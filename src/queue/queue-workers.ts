@@ -1,0 +1,27 @@
+import { Process, Processor } from '@nestjs/bull';
+import type { Job } from 'bull';
+import { JobRegistry } from './job-registry.js';
+import { QUEUES } from './queue.constants.js';
+
+// One processor per queue, taking every job name ('*') and handing it to the handler the domain
+// registered: which job does what lives with the domain, and JobRegistry checks none is missing.
+
+@Processor(QUEUES.figures)
+export class FiguresQueueWorker {
+  constructor(private readonly registry: JobRegistry) {}
+
+  @Process({ name: '*', concurrency: 2 })
+  run(job: Job) {
+    return this.registry.handlerFor('figures', job.name)(job.data);
+  }
+}
+
+@Processor(QUEUES.schedules)
+export class SchedulesQueueWorker {
+  constructor(private readonly registry: JobRegistry) {}
+
+  @Process({ name: '*', concurrency: 1 })
+  run(job: Job) {
+    return this.registry.handlerFor('schedules', job.name)(job.data);
+  }
+}

@@ -1,0 +1,34 @@
+import type { JobOptions } from 'bull';
+
+/** Every queue, every job name and the default job options, in one place. */
+export const QUEUES = {
+  /** Recomputing stored figures. */
+  figures: 'figures',
+  /** Ticks of the daily schedules; a tick only enqueues work on another queue. */
+  schedules: 'schedules',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export const JOBS = {
+  figures: ['recompute-scope', 'recompute-all'],
+  schedules: ['schedule-tick'],
+} as const satisfies Record<keyof typeof QUEUES, readonly string[]>;
+
+export type JobName<Q extends keyof typeof JOBS> = (typeof JOBS)[Q][number];
+
+export interface JobData {
+  'recompute-scope': { scope: string };
+  'recompute-all': { reason: string };
+  'schedule-tick': { schedule: string };
+}
+
+export const DEFAULT_JOB_OPTIONS: JobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2_000 },
+  // Completed jobs are kept a day for the dashboard, failed ones a week for whoever investigates.
+  removeOnComplete: { age: 24 * 3600, count: 1_000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 5_000 },
+};
+
+/** How long a producer call may take before the caller leaves the work in the database. */
+export const PRODUCER_TIMEOUT_MS = 2_000;

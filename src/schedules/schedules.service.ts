@@ -1,0 +1,126 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bull';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { DomainError, notFound } from '../common/domain-error.js';
+import { LOCAL_ZONE, localDateOf } from '../common/time.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { JobRegistry } from '../queue/job-registry.js';
+import { PRODUCER_TIMEOUT_MS, QUEUES, type JobData } from '../queue/queue.constants.js';
+import { RUNS_WORKER } from '../queue/queue.tokens.js';
+import { withTimeout } from '../queue/redis-connection.js';
+import { schedulesFrom, type Schedule } from './schedules.js';
+
+export interface ScheduleTick {
+  schedule: string;
+  /** Run by an admin: not held to once a day (what it triggers keeps its own guards). */
+  manual?: boolean;
+}
+
+const cronOf = (schedule: Schedule) => `${schedule.minute} ${schedule.hour} * * *`;
+
+/**
+ * Daily schedules on Bull repeatable jobs in Montréal time. A tick only enqueues the schedule's job,
+ * and only once per local day: a schedule_runs row per (schedule, local date) makes that a
+ * database fact, whatever the scheduler does around a daylight-saving change. At start, and
+ * whenever Redis comes back (it may have lost them), the repeatable jobs are made to match the
+ * configuration: a changed hour replaces the old schedule instead of adding a second one.
+ */
+@Injectable()
+export class SchedulesService implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger(SchedulesService.name);
+  private readonly schedules: Schedule[];
+
+  constructor(
+    @InjectQueue(QUEUES.schedules) private readonly ticks: Queue,
+    @InjectQueue(QUEUES.figures) private readonly figuresQueue: Queue,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: JobRegistry,
+    private readonly clock: Clock,
+    @Inject(RUNS_WORKER) private readonly runsWorker: boolean,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.schedules = schedulesFrom(config);
+  }
+
+  onModuleInit(): void {
+    if (this.runsWorker) this.registry.register('schedules', 'schedule-tick', (data: ScheduleTick) => this.tick(data));
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.runsWorker) return;
+    this.ticks.client.on('ready', () => void this.reconcile());
+    if (this.ticks.client.status === 'ready') void this.reconcile();
+  }
+
+  /** Makes Bull's repeatable jobs exactly the configured schedules. */
+  async reconcile(): Promise<void> {
+    try {
+      const desired = new Map(this.schedules.map((s) => [s.name, cronOf(s)]));
+      for (const repeatable of await this.ticks.getRepeatableJobs()) {
+        if (desired.get(repeatable.id ?? '') !== repeatable.cron || repeatable.tz !== LOCAL_ZONE) {
+          await this.ticks.removeRepeatableByKey(repeatable.key);
+        }
+      }
+      const existing = await this.ticks.getRepeatableJobs();
+      for (const schedule of this.schedules) {
+        if (existing.some((r) => r.id === schedule.name && r.cron === cronOf(schedule))) continue;
+        const data: ScheduleTick = { schedule: schedule.name };
+        await this.ticks.add('schedule-tick', data, { jobId: schedule.name, repeat: { cron: cronOf(schedule), tz: LOCAL_ZONE } });
+        this.logger.log(`Schedule ${schedule.name} runs daily at ${cronOf(schedule)} (minute hour) ${LOCAL_ZONE}`);
+      }
+    } catch (error) {
+      this.logger.warn(`Schedules not reconciled yet (Redis away?); retrying when it answers: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+
+  /** POST /admin/schedules/:name/run: a tick through the queue, like the real one. */
+  async runNow(name: string): Promise<{ schedule: string; jobId: string }> {
+    if (!this.schedules.some((s) => s.name === name)) {
+      throw notFound('Schedule', `${name} (schedules: ${this.schedules.map((s) => s.name).join(', ')})`);
+    }
+    const data: ScheduleTick = { schedule: name, manual: true };
+    try {
+      const job = await withTimeout(this.ticks.add('schedule-tick', data), PRODUCER_TIMEOUT_MS, 'Adding a schedule tick');
+      return { schedule: name, jobId: String(job.id) };
+    } catch {
+      throw new DomainError('unavailable', 'The job queue does not answer (Redis is away); try again shortly');
+    }
+  }
+
+  private async tick(tick: ScheduleTick): Promise<{ enqueued: boolean; localDate: string }> {
+    const schedule = this.schedules.find((s) => s.name === tick.schedule);
+    if (!schedule) throw new Error(`Unknown schedule ${tick.schedule}`);
+    const localDate = localDateOf(this.clock.now());
+    if (!tick.manual && !(await this.claimDay(schedule.name, localDate))) {
+      this.logger.log(`Schedule ${schedule.name} already ran on ${localDate}: nothing to do`);
+      return { enqueued: false, localDate };
+    }
+    const jobId = tick.manual ? undefined : `${schedule.name}:${localDate}`;
+    try {
+      await this.figuresQueue.add(schedule.job, schedule.data satisfies JobData[typeof schedule.job], jobId ? { jobId } : {});
+    } catch (error) {
+      // Give the day back, so the retry of this tick can claim it again.
+      if (!tick.manual) await this.dataSource.query(...this.sql('DELETE FROM schedule_runs WHERE name = :name AND local_date = :localDate', { name: schedule.name, localDate }));
+      throw error;
+    }
+    return { enqueued: true, localDate };
+  }
+
+  /** true for the first tick of a schedule on a local day, false for any other. */
+  private async claimDay(name: string, localDate: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      ...this.sql(
+        'INSERT INTO schedule_runs (name, local_date, started_at) VALUES (:name, :localDate, :now) ON CONFLICT (name, local_date) DO NOTHING RETURNING name',
+        { name, localDate, now: this.clock.now() },
+      ),
+    );
+    return rows.length === 1;
+  }
+
+  private sql(text: string, parameters: Record<string, unknown>) {
+    return this.dataSource.driver.escapeQueryWithParameters(text, parameters);
+  }
+}
