@@ -1,0 +1,52 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../src/app.factory.js';
+import { loadConfig, type AppConfig } from '../src/config/app-config.js';
+
+export const BENCH_ADMIN = { email: 'bench-admin@bench.example', password: 'bench-password-123' };
+
+/**
+ * Starts the real application for a benchmark: on the SQLite file BENCH_DB (a new file in the
+ * temporary folder by default) or on the PostgreSQL that DATABASE_URL names, in a schema of its own.
+ */
+export async function startBenchApp(name: string, env: Record<string, string> = {}): Promise<{ app: NestFastifyApplication; config: AppConfig; cleanup: () => Promise<void> }> {
+  const isPostgres = (process.env.DATABASE_URL ?? '').startsWith('postgres');
+  const sqlitePath = process.env.BENCH_DB ?? join(tmpdir(), `coop-bench-${name}-${process.pid}.sqlite`);
+  const schema = `bench_${name.replace(/\W/g, '_')}_${process.pid}`;
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: isPostgres ? process.env.DATABASE_URL! : `sqlite:${sqlitePath}`,
+    DATABASE_SCHEMA: isPostgres ? schema : '',
+    ADMIN_EMAIL: BENCH_ADMIN.email,
+    ADMIN_PASSWORD: BENCH_ADMIN.password,
+    QUEUE_PREFIX: `bench_${process.pid}`,
+    LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+    ...env,
+  });
+  const app = await createApp(config, { logger: ['error', 'warn'] });
+  const cleanup = async () => {
+    if (isPostgres) await app.get((await import('typeorm')).DataSource).query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await app.close();
+    if (!isPostgres && !process.env.BENCH_DB) for (const f of [sqlitePath, `${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(f, { force: true });
+  };
+  return { app, config, cleanup };
+}
+
+export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const started = performance.now();
+  const result = await work();
+  return { ms: performance.now() - started, result };
+}
+
+export const median = (values: number[]) => percentile(values, 50);
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)];
+}
+
+export const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);

@@ -1,0 +1,106 @@
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
+import { bearer, expectErrorShape, startTestApp, type TestApp } from './support/test-app.js';
+
+async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const queueOf = (t: TestApp, name: string) => t.app.get<Queue>(getQueueToken(name));
+
+describe('daily schedules', () => {
+  let t: TestApp;
+  let admin: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ FIGURES_RECOMPUTE_HOUR: '3' });
+    admin = await t.tokenFor('admin');
+  });
+  afterAll(() => t.close());
+
+  it('registers the nightly recompute as one repeatable job at its local hour in Montréal', async () => {
+    const repeatables = await eventually(async () => {
+      const jobs = await queueOf(t, 'schedules').getRepeatableJobs();
+      return jobs.length > 0 && jobs;
+    });
+    expect(repeatables.map((r) => ({ id: r.id, cron: r.cron, tz: r.tz }))).toEqual([
+      { id: 'figures-recompute', cron: '0 3 * * *', tz: 'America/Toronto' },
+    ]);
+  });
+
+  it('replaces the schedule, not adds one, when the hour changes', async () => {
+    // A second process on the same queues with another hour: at its start it reconciles.
+    const other = await startTestApp({ QUEUE_PREFIX: t.config.queuePrefix, FIGURES_RECOMPUTE_HOUR: '4' });
+    try {
+      const repeatables = await eventually(async () => {
+        const jobs = await queueOf(t, 'schedules').getRepeatableJobs();
+        return jobs.length === 1 && jobs[0].cron === '0 4 * * *' && jobs;
+      });
+      expect(repeatables).toHaveLength(1);
+    } finally {
+      await other.app.close();
+    }
+  });
+
+  it('runs a tick once per Montréal day, however many times it fires', async () => {
+    const ticks = queueOf(t, 'schedules');
+    const figures = queueOf(t, 'figures');
+    const fired = await Promise.all([1, 2, 3].map(() => ticks.add('schedule-tick', { schedule: 'figures-recompute' })));
+    const results = await Promise.all(fired.map((job) => job.finished()));
+    expect(results.filter((r: { enqueued: boolean }) => r.enqueued)).toHaveLength(1);
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM schedule_runs');
+    expect(Number(n)).toBe(1);
+    const localDate = (results[0] as { localDate: string }).localDate;
+    expect(await figures.getJob(`figures-recompute:${localDate}`)).not.toBeNull();
+  });
+
+  it('lets an admin run a schedule now, through the queue', async () => {
+    const response = await t.http().post('/admin/schedules/figures-recompute/run').set(bearer(admin)).expect(201);
+    expect(response.body).toEqual({ schedule: 'figures-recompute', jobId: expect.any(String) });
+    const tick = await queueOf(t, 'schedules').getJob(response.body.jobId);
+    expect(await tick!.finished()).toMatchObject({ enqueued: true });
+
+    const unknown = await t.http().post('/admin/schedules/weekly-party/run').set(bearer(admin)).expect(404);
+    expectErrorShape(unknown.body, 404);
+    expect(unknown.body.message).toMatch(/figures-recompute/);
+    await t.http().post('/admin/schedules/figures-recompute/run').set(bearer(await t.tokenFor('coordinator'))).expect(403);
+  });
+});
+
+describe('the queue dashboard', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('is for admins only', async () => {
+    const none = await t.http().get('/admin/queues').expect(401);
+    expectErrorShape(none.body, 401);
+    await t.http().get('/admin/queues').set(bearer('not-a-token')).expect(401);
+    const coordinator = await t.http().get('/admin/queues').set(bearer(await t.tokenFor('coordinator'))).expect(403);
+    expect(coordinator.body.message).toMatch(/for admins/);
+  });
+
+  it('shows Bull Board to an admin, by header or through the token-for-cookie exchange a browser uses', async () => {
+    const admin = await t.tokenFor('admin');
+    const page = await t.http().get('/admin/queues').set(bearer(admin)).expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+
+    const exchange = await t.http().get(`/admin/queues?token=${admin}`).expect(303);
+    expect(exchange.headers.location).toBe('/admin/queues');
+    const cookie = String(exchange.headers['set-cookie']).split(';')[0];
+    expect(String(exchange.headers['set-cookie'])).toMatch(/HttpOnly/);
+    await t.http().get('/admin/queues').set('cookie', cookie).expect(200);
+
+    const queues = await t.http().get('/admin/queues/api/queues').set('cookie', cookie).expect(200);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['figures', 'schedules']);
+  });
+});
