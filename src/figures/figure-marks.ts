@@ -5,6 +5,7 @@ import { Clock } from '../common/clock.js';
 import { reportingYearOf } from '../common/reporting-year.js';
 import { localDateOf } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { namedQuery } from '../database/named-query.js';
 import type { Enrollment } from '../projects/enrollment.entity.js';
 import { cohortScope, programScope, programYearScope } from './figure-scope.js';
 
@@ -32,8 +33,7 @@ export class FigureMarks {
   async mark(manager: EntityManager, scopes: Iterable<string>): Promise<void> {
     const now = this.clock.now();
     for (const scope of new Set(scopes)) {
-      const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(MARK_SQL, { scope, now });
-      await manager.query(sql, parameters);
+      await namedQuery(manager, MARK_SQL, { scope, now });
     }
   }
 

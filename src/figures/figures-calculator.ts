@@ -6,6 +6,7 @@ import { notFound } from '../common/domain-error.js';
 import { parseReportingYear, reportingYearOf, type ReportingYear } from '../common/reporting-year.js';
 import { LOCAL_ZONE } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { namedQuery } from '../database/named-query.js';
 import { Program } from '../programs/program.entity.js';
 import { Stage } from '../programs/stage.entity.js';
 import {
@@ -35,7 +36,7 @@ export class FiguresCalculator {
 
   /** Figures of the cohorts a filter on `c` keeps; all cohorts when no filter is given. */
   async cohorts(filter = '1 = 1', parameters: Record<string, unknown> = {}, manager = this.dataSource.manager): Promise<CohortFigures[]> {
-    const rows = await this.query(manager, cohortFiguresSql(filter), parameters);
+    const rows = await namedQuery<Row>(manager, cohortFiguresSql(filter), parameters);
     return rows.map((row) => this.cohortFigures(row));
   }
 
@@ -57,7 +58,7 @@ export class FiguresCalculator {
       cohorts = await this.cohorts(PROGRAM_YEAR_COHORTS, parameters, manager);
       counts = sumCounts(cohorts);
     } else {
-      const [row] = await this.query(manager, enrollmentFiguresSql(accompanimentYearEnrollments), parameters);
+      const [row] = await namedQuery<Row>(manager, enrollmentFiguresSql(accompanimentYearEnrollments), parameters);
       counts = this.counts(row);
     }
     const stats = {
@@ -74,8 +75,8 @@ export class FiguresCalculator {
   async yearsWithData(programCode: string, manager = this.dataSource.manager): Promise<string[]> {
     const program = await manager.findOneByOrFail(Program, { code: programCode });
     const dates: Row[] = program.usesCohorts
-      ? await this.query(manager, 'SELECT DISTINCT starts_on AS d FROM cohorts WHERE program_code = :programCode', { programCode })
-      : await this.query(manager, 'SELECT MIN(enrolled_at) AS first, MAX(enrolled_at) AS last FROM enrollments WHERE program_code = :programCode', { programCode });
+      ? await namedQuery<Row>(manager, 'SELECT DISTINCT starts_on AS d FROM cohorts WHERE program_code = :programCode', { programCode })
+      : await namedQuery<Row>(manager, 'SELECT MIN(enrolled_at) AS first, MAX(enrolled_at) AS last FROM enrollments WHERE program_code = :programCode', { programCode });
     const labels = new Set<string>();
     const startMonth = this.config.reportingYearStartMonth;
     if (program.usesCohorts) {
@@ -94,7 +95,7 @@ export class FiguresCalculator {
 
   private async funnel(manager: EntityManager, programCode: string, year: ReportingYear, filter: string, parameters: Record<string, unknown>): Promise<Funnel> {
     const [rows, stages] = await Promise.all([
-      this.query(manager, funnelSql(this.dialect, filter), parameters),
+      namedQuery<Row>(manager, funnelSql(this.dialect, filter), parameters),
       manager.find(Stage, { where: { programCode }, order: { position: 'ASC' } }),
     ]);
     const byCode = new Map(rows.map((row) => [String(row.code), row]));
@@ -149,11 +150,6 @@ export class FiguresCalculator {
   private yearParameters(programCode: string, year: ReportingYear) {
     const instant = (date: string) => DateTime.fromISO(date, { zone: LOCAL_ZONE }).toJSDate();
     return { programCode, fromDate: year.from, untilDate: year.until, fromInstant: instant(year.from), untilInstant: instant(year.until) };
-  }
-
-  private query(manager: EntityManager, sql: string, parameters: Record<string, unknown>): Promise<Row[]> {
-    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
-    return manager.query(text, values);
   }
 }
 

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Cohort } from '../cohorts/cohort.entity.js';
 import { badRequest } from '../common/bad-request.js';
 import { Clock } from '../common/clock.js';
 import { notFound } from '../common/domain-error.js';
 import { parseReportingYear, reportingYearFormat } from '../common/reporting-year.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { namedQuery } from '../database/named-query.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Program } from '../programs/program.entity.js';
 import { FigureDirtyMark } from './figure-dirty-mark.entity.js';
@@ -86,7 +87,7 @@ export class FiguresService {
    * stored yet. Computing now uses the same aggregate as the job.
    */
   private async read<T extends object>(scope: string, fresh: boolean, compute: () => Promise<T>): Promise<T & Freshness> {
-    const [row] = fresh ? [] : await this.query(this.dataSource.manager, READ_SQL, { scope });
+    const [row] = fresh ? [] : await namedQuery(this.dataSource.manager, READ_SQL, { scope });
     if (row) {
       const payload = JSON.parse(String(row.payload)) as T;
       return { ...payload, computedAt: toDate(row.computed_at), pending: Number(row.generation ?? 0) > Number(row.computed_generation ?? 0) };
@@ -159,7 +160,7 @@ export class FiguresService {
     const computedAt = this.clock.now();
     await this.transactions.run(async (manager) => {
       for (const { scope, payload, generation } of figures) {
-        await this.query(manager, STORE_SQL, { scope, payload: JSON.stringify(payload), generation, computedAt });
+        await namedQuery(manager, STORE_SQL, { scope, payload: JSON.stringify(payload), generation, computedAt });
       }
       for (const [scope, generation] of computed) {
         await manager
@@ -170,11 +171,6 @@ export class FiguresService {
           .execute();
       }
     });
-  }
-
-  private query(manager: EntityManager, sql: string, parameters: Record<string, unknown>): Promise<Record<string, unknown>[]> {
-    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
-    return manager.query(text, values);
   }
 }
 

@@ -7,6 +7,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { LOCAL_ZONE, localDateOf } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { namedQuery } from '../database/named-query.js';
 import { JobRegistry } from '../queue/job-registry.js';
 import { PRODUCER_TIMEOUT_MS, QUEUES, type JobData } from '../queue/queue.constants.js';
 import { RUNS_WORKER } from '../queue/queue.tokens.js';
@@ -103,7 +104,7 @@ export class SchedulesService implements OnModuleInit, OnApplicationBootstrap {
       await this.figuresQueue.add(schedule.job, schedule.data satisfies JobData[typeof schedule.job], jobId ? { jobId } : {});
     } catch (error) {
       // Give the day back, so the retry of this tick can claim it again.
-      if (!tick.manual) await this.dataSource.query(...this.sql('DELETE FROM schedule_runs WHERE name = :name AND local_date = :localDate', { name: schedule.name, localDate }));
+      if (!tick.manual) await namedQuery(this.dataSource.manager, 'DELETE FROM schedule_runs WHERE name = :name AND local_date = :localDate', { name: schedule.name, localDate });
       throw error;
     }
     return { enqueued: true, localDate };
@@ -111,16 +112,11 @@ export class SchedulesService implements OnModuleInit, OnApplicationBootstrap {
 
   /** true for the first tick of a schedule on a local day, false for any other. */
   private async claimDay(name: string, localDate: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      ...this.sql(
-        'INSERT INTO schedule_runs (name, local_date, started_at) VALUES (:name, :localDate, :now) ON CONFLICT (name, local_date) DO NOTHING RETURNING name',
-        { name, localDate, now: this.clock.now() },
-      ),
+    const rows = await namedQuery(
+      this.dataSource.manager,
+      'INSERT INTO schedule_runs (name, local_date, started_at) VALUES (:name, :localDate, :now) ON CONFLICT (name, local_date) DO NOTHING RETURNING name',
+      { name, localDate, now: this.clock.now() },
     );
     return rows.length === 1;
-  }
-
-  private sql(text: string, parameters: Record<string, unknown>) {
-    return this.dataSource.driver.escapeQueryWithParameters(text, parameters);
   }
 }
