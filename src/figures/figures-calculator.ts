@@ -75,7 +75,7 @@ export class FiguresCalculator {
   async yearsWithData(programCode: string, manager = this.dataSource.manager): Promise<string[]> {
     const program = await manager.findOneByOrFail(Program, { code: programCode });
     const dates: Row[] = program.usesCohorts
-      ? await namedQuery<Row>(manager, 'SELECT DISTINCT starts_on AS d FROM cohorts WHERE program_code = :programCode', { programCode })
+      ? await namedQuery<Row>(manager, 'SELECT DISTINCT CAST(starts_on AS VARCHAR(10)) AS d FROM cohorts WHERE program_code = :programCode', { programCode })
       : await namedQuery<Row>(manager, 'SELECT MIN(enrolled_at) AS first, MAX(enrolled_at) AS last FROM enrollments WHERE program_code = :programCode', { programCode });
     const labels = new Set<string>();
     const startMonth = this.config.reportingYearStartMonth;

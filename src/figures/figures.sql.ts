@@ -44,7 +44,9 @@ export function cohortFiguresSql(cohortFilter: string): string {
   return `
     WITH m AS (${MILESTONE_POSITIONS}),
          r AS (${reached(`e.cohort_id IN (SELECT c.id FROM cohorts c WHERE ${cohortFilter})`)})
-    SELECT c.id AS cohort_id, c.number, c.label, c.program_code, c.starts_on, ${COUNTS}
+    SELECT c.id AS cohort_id, c.number, c.label, c.program_code,
+           -- As text on both databases (node-postgres would make a local Date of a date).
+           CAST(c.starts_on AS VARCHAR(10)) AS starts_on, ${COUNTS}
     FROM cohorts c
     LEFT JOIN r ON r.cohort_id = c.id
     LEFT JOIN m ON m.program_code = c.program_code
