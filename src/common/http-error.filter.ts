@@ -81,7 +81,8 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = toErrorBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // Only the unexpected is an error to log; a 503 says a dependency is away, which /health shows.
+    if (body.statusCode === 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }

@@ -28,6 +28,8 @@ export interface AppConfig {
   figuresRecomputeHour: number;
   /** How often the outbox relay hands pending work to the queue. */
   relayIntervalMs: number;
+  /** How long a recompute job waits before it starts, gathering the moves of a burst. */
+  figuresDebounceMs: number;
   /** Prefix of the queue keys in Redis: lets several deployments (or test runs) share one Redis. */
   queuePrefix: string;
 }
@@ -91,6 +93,9 @@ class EnvironmentVariables {
   @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(50) @Max(60_000)
   RELAY_INTERVAL_MS?: number;
 
+  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(0) @Max(60_000)
+  FIGURES_DEBOUNCE_MS?: number;
+
   @IsOptional() @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'QUEUE_PREFIX must be 1 to 40 letters, digits, - or _' })
   QUEUE_PREFIX?: string;
 }
@@ -137,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: vars.TRUST_PROXY === 'true',
     figuresRecomputeHour: vars.FIGURES_RECOMPUTE_HOUR ?? 3,
     relayIntervalMs: vars.RELAY_INTERVAL_MS ?? 500,
+    figuresDebounceMs: vars.FIGURES_DEBOUNCE_MS ?? 500,
     queuePrefix: vars.QUEUE_PREFIX ?? 'coop',
   };
 }

@@ -80,7 +80,9 @@ export class FiguresRelay implements OnApplicationBootstrap, OnApplicationShutdo
     }
     // The job id is new for every hand-over: Bull would ignore an id it still holds (a failed job).
     const jobId = `recompute:${mark.scope}:${mark.generation}:${mark.handCount + 1}`;
-    await withTimeout(this.queue.add('recompute-scope', { scope: mark.scope }, { jobId }), PRODUCER_TIMEOUT_MS, 'Adding a job');
+    // Delayed a little: while it waits, the job absorbs the rest of a burst of moves.
+    const options = { jobId, delay: this.config.figuresDebounceMs };
+    await withTimeout(this.queue.add('recompute-scope', { scope: mark.scope }, options), PRODUCER_TIMEOUT_MS, 'Adding a job');
     await this.transactions.run((manager) =>
       manager.update(FigureDirtyMark, { scope: mark.scope }, {
         handedGeneration: mark.generation, handedJobId: jobId, handedAt: this.clock.now(), handCount: mark.handCount + 1,
