@@ -12,6 +12,7 @@ import { loadConfig } from '../src/config/app-config.js';
 import { FiguresService } from '../src/figures/figures.service.js';
 import { QUEUES } from '../src/queue/queue.constants.js';
 import { createCohort, createProject } from './support/fixtures.js';
+import { eventually, rateOf, type Counts, type Health } from './support/figures.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
 // The figures queue under stress, on a redis-server of this file's own: it can be stopped and
@@ -19,52 +20,9 @@ import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
 
-interface Rate {
-  numerator: number;
-  denominator: number;
-  ratio: number;
-  percent: number;
-}
-interface Stats {
-  registered: number;
-  completed: number | null;
-  incorporated: number | null;
-  operating: number | null;
-  abandoned: number;
-  onHold: number;
-  entrepreneurs: number;
-  completionRate: Rate | null;
-  startRate: Rate | null;
-  computedAt: string;
-  pending: boolean;
-}
-interface Health {
-  status: string;
-  database: { status: string };
-  redis: { status: string };
-  queues: Record<string, { waiting: number; active: number; failed: number; delayed: number }> | null;
-  outbox: { pendingScopes: number; notHandedOver: number; oldestNotHandedOverSeconds: number | null };
-}
+type Stats = Counts;
 
-/** Retries fn (assertions included) until it passes or the deadline passes; then fails with its last error. */
-async function eventually<T>(fn: () => Promise<T>, { timeoutMs = 20_000, intervalMs = 100 } = {}): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await fn();
-    } catch (error) {
-      if (Date.now() > deadline) {
-        if (error instanceof Error) error.message = `still failing after ${timeoutMs} ms: ${error.message}`;
-        throw error;
-      }
-      await new Promise((resolve) => setTimeout(resolve, intervalMs));
-    }
-  }
-}
 
-const rateOf = (numerator: number, denominator: number): Rate => ({
-  numerator, denominator, ratio: numerator / denominator, percent: Math.floor((200 * numerator + denominator) / (2 * denominator)),
-});
 
 /** Runs tasks with at most `width` of them at a time. */
 async function inBatches<T>(items: T[], width: number, task: (item: T) => Promise<unknown>) {

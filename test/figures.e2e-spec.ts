@@ -3,30 +3,12 @@ import type { Queue } from 'bull';
 import { DEFAULT_DEMO_PASSWORD } from '../src/config/app-config.js';
 import { QUEUES } from '../src/queue/queue.constants.js';
 import { createCohort, createProject } from './support/fixtures.js';
+import { eventually, rateOf, type Counts, type Health, type Rate } from './support/figures.js';
 import { bearer, expectErrorShape, startTestApp, type TestApp } from './support/test-app.js';
 
 // End-to-end figures: moves are recorded with a dirty mark, the real relay hands them to the real
 // Bull queue on the real Redis, the worker stores the figures, and the API reads them back.
 
-interface Rate {
-  numerator: number;
-  denominator: number;
-  ratio: number;
-  percent: number;
-}
-interface Counts {
-  registered: number;
-  completed: number | null;
-  incorporated: number | null;
-  operating: number | null;
-  abandoned: number;
-  onHold: number;
-  entrepreneurs: number;
-  completionRate: Rate | null;
-  startRate: Rate | null;
-  computedAt: string;
-  pending: boolean;
-}
 interface CohortStats extends Counts {
   cohortId: number;
   number: number;
@@ -47,33 +29,8 @@ interface Funnel {
   computedAt: string;
   pending: boolean;
 }
-interface Health {
-  status: string;
-  database: { status: string };
-  redis: { status: string };
-  queues: Record<string, { waiting: number; active: number; failed: number; delayed: number }> | null;
-  outbox: { pendingScopes: number; notHandedOver: number; oldestNotHandedOverSeconds: number | null };
-}
 
-/** Retries fn (assertions included) until it passes or the deadline passes; then fails with its last error. */
-async function eventually<T>(fn: () => Promise<T>, { timeoutMs = 20_000, intervalMs = 100 } = {}): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await fn();
-    } catch (error) {
-      if (Date.now() > deadline) {
-        if (error instanceof Error) error.message = `still failing after ${timeoutMs} ms: ${error.message}`;
-        throw error;
-      }
-      await new Promise((resolve) => setTimeout(resolve, intervalMs));
-    }
-  }
-}
 
-const rateOf = (numerator: number, denominator: number): Rate => ({
-  numerator, denominator, ratio: numerator / denominator, percent: Math.floor((200 * numerator + denominator) / (2 * denominator)),
-});
 
 /** The figures without the freshness fields, to compare two reads of the same figures. */
 function withoutFreshness<T extends { computedAt: string; pending: boolean }>(body: T): Omit<T, 'computedAt' | 'pending'> {

@@ -1,0 +1,52 @@
+// What the figures tests share: the shapes of the figures' bodies, polling, and expected rates.
+
+export interface Rate {
+  numerator: number;
+  denominator: number;
+  ratio: number;
+  percent: number;
+}
+
+/** The counts and rates of a cohort or a program-year, as the API returns them. */
+export interface Counts {
+  registered: number;
+  completed: number | null;
+  incorporated: number | null;
+  operating: number | null;
+  abandoned: number;
+  onHold: number;
+  entrepreneurs: number;
+  completionRate: Rate | null;
+  startRate: Rate | null;
+  computedAt: string;
+  pending: boolean;
+}
+
+export interface Health {
+  status: string;
+  database: { status: string };
+  redis: { status: string };
+  queues: Record<string, { waiting: number; active: number; failed: number; delayed: number }> | null;
+  outbox: { pendingScopes: number; notHandedOver: number; oldestNotHandedOverSeconds: number | null };
+}
+
+/** Retries fn (assertions included) until it passes or the deadline passes; then fails with its last error. */
+export async function eventually<T>(fn: () => Promise<T>, { timeoutMs = 20_000, intervalMs = 100 } = {}): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (Date.now() > deadline) {
+        if (error instanceof Error) error.message = `still failing after ${timeoutMs} ms: ${error.message}`;
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  }
+}
+
+/** The rate the API should return for numerator / denominator, rounded half up. */
+export const rateOf = (numerator: number, denominator: number): Rate => ({
+  numerator, denominator, ratio: numerator / denominator, percent: Math.floor((200 * numerator + denominator) / (2 * denominator)),
+});
