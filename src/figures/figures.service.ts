@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { Cohort } from '../cohorts/cohort.entity.js';
 import { badRequest } from '../common/bad-request.js';
 import { Clock } from '../common/clock.js';
-import { notFound } from '../common/domain-error.js';
 import { parseReportingYear, reportingYearFormat } from '../common/reporting-year.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { namedQuery } from '../database/named-query.js';
@@ -54,10 +53,8 @@ export class FiguresService {
   // ---- Reading -------------------------------------------------------------------------------
 
   async cohortFigures(cohortId: number, fresh: boolean): Promise<CohortFigures & Freshness> {
-    return this.read(cohortScope(cohortId), fresh, async () => {
-      if (!(await this.dataSource.manager.existsBy(Cohort, { id: cohortId }))) throw notFound('Cohort', cohortId);
-      return this.calculator.cohort(cohortId);
-    });
+    // The calculator answers 404 for a cohort that does not exist.
+    return this.read(cohortScope(cohortId), fresh, () => this.calculator.cohort(cohortId));
   }
 
   async programStats(programCode: string, year: string | undefined, fresh: boolean): Promise<ProgramYearStats & Freshness> {
@@ -74,10 +71,9 @@ export class FiguresService {
     const startMonth = this.config.reportingYearStartMonth;
     const parsed = year === undefined ? null : parseReportingYear(year, startMonth);
     if (!parsed) throw badRequest(`year is required, written ${reportingYearFormat(startMonth)}`);
-    const figures = await this.read(programYearScope(programCode, parsed.label), fresh, async () => {
-      if (!(await this.dataSource.manager.existsBy(Program, { code: programCode }))) throw notFound('Program', programCode);
-      return this.calculator.programYear(programCode, parsed.label);
-    });
+    const figures = await this.read(programYearScope(programCode, parsed.label), fresh, () =>
+      this.calculator.programYear(programCode, parsed.label),
+    );
     const { computedAt, pending, ...payload } = figures;
     return { payload: payload as unknown as ProgramYearFigures, computedAt, pending };
   }

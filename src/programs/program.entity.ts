@@ -1,7 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const PROGRAM_CODES = ['parcours-coop', 'parcours-transfertcoop', 'demarrage', 'transfertcoop'] as const;
-
 @Entity('programs')
 export class Program {
   @PrimaryColumn({ type: 'varchar' }) code: string;

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, Not } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Clock } from '../common/clock.js';
 import { conflict, DomainError, notFound, unprocessable } from '../common/domain-error.js';
-import { parseInstant } from '../common/time.js';
+import { parseInstant, wholeDaysBetween } from '../common/time.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { FigureMarks } from '../figures/figure-marks.js';
 import { ProgramsService } from '../programs/programs.service.js';
@@ -123,11 +123,9 @@ export class TransitionsService {
       fromStage: enrollment.stageCode, toStage: plan.toStage, fromStatus: enrollment.status, toStatus: plan.toStatus,
       occurredAt, recordedAt: now, actorId: actor.id, source, note: request.note ?? null, reason: request.reason ?? null,
     }));
-    const previous = await manager.findOne(Transition, {
-      where: { enrollmentId: enrollment.id, id: Not(transition.id) },
-      order: { occurredAt: 'DESC', id: 'DESC' },
-    });
-    const [entry] = (await this.views.history(manager, previous ? [previous, transition] : [transition])).slice(-1);
+    const [entry] = await this.views.history(manager, [transition]);
+    // The move it follows happened at the enrollment's lastMovedAt.
+    entry.daysInStage = wholeDaysBetween(enrollment.lastMovedAt, occurredAt);
     const [view] = await this.views.enrollments(manager, [await manager.findOneByOrFail(Enrollment, { id: enrollment.id })]);
     return { transition: entry, enrollment: view };
   }

@@ -7,19 +7,17 @@ export const QUEUES = {
   /** Ticks of the daily schedules; a tick only enqueues work on another queue. */
   schedules: 'schedules',
 } as const;
-export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const JOBS = {
   figures: ['recompute-scope', 'recompute-all'],
   schedules: ['schedule-tick'],
 } as const satisfies Record<keyof typeof QUEUES, readonly string[]>;
 
-export type JobName<Q extends keyof typeof JOBS> = (typeof JOBS)[Q][number];
-
 export interface JobData {
   'recompute-scope': { scope: string };
   'recompute-all': { reason: string };
-  'schedule-tick': { schedule: string };
+  /** manual: run by an admin, not held to once a day (what it triggers keeps its own guards). */
+  'schedule-tick': { schedule: string; manual?: boolean };
 }
 
 export const DEFAULT_JOB_OPTIONS: JobOptions = {

@@ -14,11 +14,7 @@ import { RUNS_WORKER } from '../queue/queue.tokens.js';
 import { withTimeout } from '../queue/redis-connection.js';
 import { schedulesFrom, type Schedule } from './schedules.js';
 
-export interface ScheduleTick {
-  schedule: string;
-  /** Run by an admin: not held to once a day (what it triggers keeps its own guards). */
-  manual?: boolean;
-}
+export type ScheduleTick = JobData['schedule-tick'];
 
 const cronOf = (schedule: Schedule) => `${schedule.minute} ${schedule.hour} * * *`;
 

@@ -6,16 +6,12 @@ export interface Schedule {
   name: string;
   hour: number;
   minute: number;
-  queue: 'figures';
   job: 'recompute-all';
   data: JobData['recompute-all'];
 }
 
-export const SCHEDULE_NAMES = ['figures-recompute'] as const;
-export type ScheduleName = (typeof SCHEDULE_NAMES)[number];
-
 export function schedulesFrom(config: AppConfig): Schedule[] {
   return [
-    { name: 'figures-recompute', hour: config.figuresRecomputeHour, minute: 0, queue: 'figures', job: 'recompute-all', data: { reason: 'nightly' } },
+    { name: 'figures-recompute', hour: config.figuresRecomputeHour, minute: 0, job: 'recompute-all', data: { reason: 'nightly' } },
   ];
 }

@@ -90,10 +90,6 @@ export class UsersService {
     await this.create({ email: admin.email, password: admin.password, name: 'Administration', role: 'admin' });
     this.logger.log(`Created the admin account ${normalizeEmail(admin.email)}`);
   }
-
-  existsByEmail(email: string): Promise<boolean> {
-    return this.users.existsBy({ email: normalizeEmail(email) });
-  }
 }
 
 // Computed once, lazily, for the unknown-account branch of authenticate().

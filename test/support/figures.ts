@@ -1,21 +1,12 @@
 // What the figures tests share: the shapes of the figures' bodies, polling, and expected rates.
 
-export interface Rate {
-  numerator: number;
-  denominator: number;
-  ratio: number;
-  percent: number;
-}
+import type { FigureCounts } from '../../src/figures/figures.types.js';
+import type { Rate } from '../../src/figures/rate.js';
 
-/** The counts and rates of a cohort or a program-year, as the API returns them. */
-export interface Counts {
-  registered: number;
-  completed: number | null;
-  incorporated: number | null;
-  operating: number | null;
-  abandoned: number;
-  onHold: number;
-  entrepreneurs: number;
+export type { Rate };
+
+/** The counts and rates of a cohort or a program-year, as the API returns them (instants as text). */
+export interface Counts extends FigureCounts {
   completionRate: Rate | null;
   startRate: Rate | null;
   computedAt: string;
