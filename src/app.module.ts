@@ -6,7 +6,9 @@ import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { FiguresModule } from './figures/figures.module.js';
+import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
 import { HealthModule } from './health/health.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -28,6 +30,8 @@ export class AppModule {
         CohortsModule,
         ProjectsModule,
         FiguresModule,
+        NotificationsModule,
+        FollowUpsModule,
         SchedulesModule,
         HealthModule,
         DemoModule,

@@ -19,30 +19,34 @@ describe('daily schedules', () => {
   let admin: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ FIGURES_RECOMPUTE_HOUR: '3' });
+    t = await startTestApp({ FIGURES_RECOMPUTE_HOUR: '3', DIGEST_HOUR: '7', CHECK_IN_HOUR: '9' });
     admin = await t.tokenFor('admin');
   });
   afterAll(() => t.close());
 
-  it('registers the nightly recompute as one repeatable job at its local hour in Montréal', async () => {
+  it('registers each daily schedule as one repeatable job at its local hour in Montréal', async () => {
     const repeatables = await eventually(async () => {
       const jobs = await queueOf(t, 'schedules').getRepeatableJobs();
-      return jobs.length > 0 && jobs;
+      return jobs.length === 3 && jobs;
     });
-    expect(repeatables.map((r) => ({ id: r.id, cron: r.cron, tz: r.tz }))).toEqual([
+    const byName = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect(repeatables.map((r) => ({ id: r.id ?? '', cron: r.cron, tz: r.tz })).sort(byName)).toEqual([
+      { id: 'cohort-check-ins', cron: '0 9 * * *', tz: 'America/Toronto' },
+      { id: 'daily-digest', cron: '0 7 * * *', tz: 'America/Toronto' },
       { id: 'figures-recompute', cron: '0 3 * * *', tz: 'America/Toronto' },
     ]);
   });
 
   it('replaces the schedule, not adds one, when the hour changes', async () => {
     // A second process on the same queues with another hour: at its start it reconciles.
-    const other = await startTestApp({ QUEUE_PREFIX: t.config.queuePrefix, FIGURES_RECOMPUTE_HOUR: '4' });
+    const other = await startTestApp({ QUEUE_PREFIX: t.config.queuePrefix, FIGURES_RECOMPUTE_HOUR: '3', DIGEST_HOUR: '6', CHECK_IN_HOUR: '9' });
     try {
       const repeatables = await eventually(async () => {
         const jobs = await queueOf(t, 'schedules').getRepeatableJobs();
-        return jobs.length === 1 && jobs[0].cron === '0 4 * * *' && jobs;
+        return jobs.some((job) => job.id === 'daily-digest' && job.cron === '0 6 * * *') && jobs;
       });
-      expect(repeatables).toHaveLength(1);
+      expect(repeatables.filter((job) => job.id === 'daily-digest').map((job) => job.cron)).toEqual(['0 6 * * *']);
+      expect(repeatables).toHaveLength(3);
     } finally {
       await other.app.close();
     }
@@ -101,6 +105,6 @@ describe('the queue dashboard', () => {
     await t.http().get('/admin/queues').set('cookie', cookie).expect(200);
 
     const queues = await t.http().get('/admin/queues/api/queues').set('cookie', cookie).expect(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['figures', 'schedules']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['figures', 'follow-ups', 'mail', 'schedules']);
   });
 });

@@ -35,7 +35,16 @@ describe('configuration', () => {
 
   it('requires a real JWT secret in production', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toContain('JWT_SECRET is required when NODE_ENV=production');
-    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toEqual([expect.stringMatching(/at least 32/)]);
-    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toEqual([]);
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'short', SMTP_URL: 'smtp://mail:25' })).toEqual([expect.stringMatching(/at least 32/)]);
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), SMTP_URL: 'smtp://mail:25' })).toEqual([]);
+  });
+
+  it('requires an SMTP server in production, and mails to a local folder elsewhere', () => {
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toEqual([expect.stringMatching(/SMTP_URL is required/)]);
+    expect(loadConfig({}).mail).toMatchObject({ smtpUrl: null, outboxDir: 'data/outbox', attempts: 5 });
+    expect(problemsOf({ SMTP_URL: 'mail.example:25', MAIL_FROM: 'not an address', MAIL_ATTEMPTS: '0' })).toEqual(expect.arrayContaining([
+      expect.stringMatching(/SMTP_URL must be/), expect.stringMatching(/MAIL_FROM must be/), expect.stringMatching(/MAIL_ATTEMPTS/),
+    ]));
+    expect(loadConfig({ MAIL_FROM: 'Fédération <suivi@federation.example>' }).mail.from).toBe('Fédération <suivi@federation.example>');
   });
 });

@@ -32,6 +32,24 @@ export interface AppConfig {
   figuresDebounceMs: number;
   /** Prefix of the queue keys in Redis: lets several deployments (or test runs) share one Redis. */
   queuePrefix: string;
+  /** Local hour of the advisors' daily digest. */
+  digestHour: number;
+  /** Local hour of the post-cohort check-ins. */
+  checkInHour: number;
+  /** A check-in whose day was missed (the service was down) is still sent this many days later, not after. */
+  checkInCatchUpDays: number;
+  mail: MailConfig;
+}
+
+/** Where e-mail goes: an SMTP server, or (development, tests) files in a local outbox folder. */
+export interface MailConfig {
+  smtpUrl: string | null;
+  outboxDir: string;
+  from: string;
+  /** Attempts per e-mail before it is marked failed. */
+  attempts: number;
+  /** First wait before retrying a refused e-mail; it doubles at each attempt. */
+  retryDelayMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -98,6 +116,30 @@ class EnvironmentVariables {
 
   @IsOptional() @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'QUEUE_PREFIX must be 1 to 40 letters, digits, - or _' })
   QUEUE_PREFIX?: string;
+
+  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(0) @Max(23)
+  DIGEST_HOUR?: number;
+
+  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(0) @Max(23)
+  CHECK_IN_HOUR?: number;
+
+  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(0) @Max(365)
+  CHECK_IN_CATCH_UP_DAYS?: number;
+
+  @IsOptional() @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be smtp://user:password@host:port or smtps://...' })
+  SMTP_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  MAIL_OUTBOX_DIR?: string;
+
+  @IsOptional() @Matches(/^([^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/, { message: 'MAIL_FROM must be an address, or a name and <address>' })
+  MAIL_FROM?: string;
+
+  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(1) @Max(20)
+  MAIL_ATTEMPTS?: number;
+
+  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(10) @Max(3_600_000)
+  MAIL_RETRY_DELAY_MS?: number;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (Boolean(vars.ADMIN_EMAIL) !== Boolean(vars.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither');
   }
+  if (nodeEnv === 'production' && !vars.SMTP_URL) problems.push('SMTP_URL is required when NODE_ENV=production (without it, e-mail only goes to a local folder)');
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -144,5 +187,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     relayIntervalMs: vars.RELAY_INTERVAL_MS ?? 500,
     figuresDebounceMs: vars.FIGURES_DEBOUNCE_MS ?? 500,
     queuePrefix: vars.QUEUE_PREFIX ?? 'coop',
+    digestHour: vars.DIGEST_HOUR ?? 7,
+    checkInHour: vars.CHECK_IN_HOUR ?? 9,
+    checkInCatchUpDays: vars.CHECK_IN_CATCH_UP_DAYS ?? 14,
+    mail: {
+      smtpUrl: vars.SMTP_URL ?? null,
+      outboxDir: vars.MAIL_OUTBOX_DIR ?? 'data/outbox',
+      from: vars.MAIL_FROM ?? 'Suivi des projets <suivi@localhost>',
+      attempts: vars.MAIL_ATTEMPTS ?? 5,
+      retryDelayMs: vars.MAIL_RETRY_DELAY_MS ?? 60_000,
+    },
   };
 }

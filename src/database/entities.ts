@@ -1,6 +1,9 @@
 import { Cohort } from '../cohorts/cohort.entity.js';
 import { FigureDirtyMark } from '../figures/figure-dirty-mark.entity.js';
 import { FigureSnapshot } from '../figures/figure-snapshot.entity.js';
+import { FollowUp } from '../follow-ups/follow-up.entity.js';
+import { ProjectNote } from '../follow-ups/project-note.entity.js';
+import { Notification } from '../notifications/notification.entity.js';
 import { Program } from '../programs/program.entity.js';
 import { Stage } from '../programs/stage.entity.js';
 import { Contact } from '../projects/contact.entity.js';
@@ -9,4 +12,7 @@ import { Project } from '../projects/project.entity.js';
 import { Transition } from '../projects/transition.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const ENTITIES = [User, Program, Stage, Cohort, Project, Contact, Enrollment, Transition, FigureSnapshot, FigureDirtyMark];
+export const ENTITIES = [
+  User, Program, Stage, Cohort, Project, Contact, Enrollment, Transition, FigureSnapshot, FigureDirtyMark,
+  FollowUp, ProjectNote, Notification,
+];

@@ -8,3 +8,9 @@ export function namedQuery<Row = Record<string, unknown>>(manager: EntityManager
   const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, parameters);
   return manager.query(text, values);
 }
+
+/** An instant from a raw row: SQLite returns "YYYY-MM-DD HH:MM:SS.SSS" in UTC, PostgreSQL a Date. */
+export function instantFromRow(value: unknown): Date {
+  if (value instanceof Date) return value;
+  return new Date(`${String(value).replace(' ', 'T')}Z`);
+}

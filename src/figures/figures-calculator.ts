@@ -6,12 +6,13 @@ import { notFound } from '../common/domain-error.js';
 import { parseReportingYear, reportingYearOf, type ReportingYear } from '../common/reporting-year.js';
 import { LOCAL_ZONE } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { dialectOf, type Dialect } from '../database/dialect.js';
 import { namedQuery } from '../database/named-query.js';
 import { Program } from '../programs/program.entity.js';
 import { Stage } from '../programs/stage.entity.js';
 import {
   accompanimentYearEnrollments, cohortFiguresSql, cohortProgramYearEnrollments, enrollmentFiguresSql, funnelSql,
-  PROGRAM_YEAR_COHORTS, type Dialect,
+  PROGRAM_YEAR_COHORTS,
 } from './figures.sql.js';
 import type { CohortFigures, FigureCounts, Funnel, FunnelMilestone, ProgramYearFigures } from './figures.types.js';
 import { rate } from './rate.js';
@@ -31,7 +32,7 @@ export class FiguresCalculator {
   ) {}
 
   private get dialect(): Dialect {
-    return this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+    return dialectOf(this.dataSource);
   }
 
   /** Figures of the cohorts a filter on `c` keeps; all cohorts when no filter is given. */

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
@@ -8,11 +8,9 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { PRODUCER_TIMEOUT_MS, QUEUES } from '../queue/queue.constants.js';
 import { withTimeout } from '../queue/redis-connection.js';
+import { handedJobState, hasNotStarted, RelayLoop } from '../queue/relay-loop.js';
 import { RUNS_WORKER } from '../queue/queue.tokens.js';
 import { FigureDirtyMark } from './figure-dirty-mark.entity.js';
-
-/** A job that has not started yet will read the newest generation when it does. */
-const NOT_STARTED = new Set(['waiting', 'delayed', 'paused']);
 
 /**
  * The outbox relay: hands pending figure scopes from the database to the queue.
@@ -25,10 +23,7 @@ const NOT_STARTED = new Set(['waiting', 'delayed', 'paused']);
  */
 @Injectable()
 export class FiguresRelay implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(FiguresRelay.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
-  private redisAway = false;
+  private readonly loop: RelayLoop;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -37,45 +32,39 @@ export class FiguresRelay implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly clock: Clock,
     @Inject(RUNS_WORKER) private readonly runsWorker: boolean,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.loop = new RelayLoop('Figures', queue, () => this.handPending());
+  }
 
   onApplicationBootstrap(): void {
-    if (!this.runsWorker) return;
-    this.timer = setInterval(() => void this.relay(), this.config.relayIntervalMs);
+    if (this.runsWorker) this.loop.start(this.config.relayIntervalMs);
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.loop.stop();
   }
 
   /** One pass; returns how many scopes it handed over. */
-  async relay(): Promise<number> {
-    if (this.running) return 0;
-    this.running = true;
-    try {
-      if (this.queue.client.status !== 'ready') return this.away(new Error(`Redis connection is ${this.queue.client.status}`));
-      const marks = await this.dataSource.manager
-        .createQueryBuilder(FigureDirtyMark, 'm')
-        .where('m.generation > m.computedGeneration')
-        .orderBy('m.pendingSince', 'ASC')
-        .limit(500)
-        .getMany();
-      let handed = 0;
-      for (const mark of marks) if (await this.handOver(mark)) handed += 1;
-      this.back();
-      return handed;
-    } catch (error) {
-      return this.away(error);
-    } finally {
-      this.running = false;
-    }
+  relay(): Promise<number> {
+    return this.loop.runOnce();
+  }
+
+  private async handPending(): Promise<number> {
+    const marks = await this.dataSource.manager
+      .createQueryBuilder(FigureDirtyMark, 'm')
+      .where('m.generation > m.computedGeneration')
+      .orderBy('m.pendingSince', 'ASC')
+      .limit(500)
+      .getMany();
+    let handed = 0;
+    for (const mark of marks) if (await this.handOver(mark)) handed += 1;
+    return handed;
   }
 
   private async handOver(mark: FigureDirtyMark): Promise<boolean> {
     if (mark.handedJobId) {
-      const job = await withTimeout(this.queue.getJob(mark.handedJobId), PRODUCER_TIMEOUT_MS, 'Reading a job');
-      const state = job ? await withTimeout(job.getState(), PRODUCER_TIMEOUT_MS, 'Reading a job state') : 'missing';
-      if (NOT_STARTED.has(state)) return false;
+      const state = await handedJobState(this.queue, mark.handedJobId);
+      if (hasNotStarted(state)) return false;
       if (state === 'active' && mark.handedGeneration === mark.generation) return false;
     }
     // The job id is new for every hand-over: Bull would ignore an id it still holds (a failed job).
@@ -89,16 +78,5 @@ export class FiguresRelay implements OnApplicationBootstrap, OnApplicationShutdo
       }),
     );
     return true;
-  }
-
-  private away(error: unknown): number {
-    if (!this.redisAway) this.logger.warn(`Figures wait in the database until Redis answers: ${error instanceof Error ? error.message : error}`);
-    this.redisAway = true;
-    return 0;
-  }
-
-  private back() {
-    if (this.redisAway) this.logger.log('Redis answers again: handing pending figures to the queue');
-    this.redisAway = false;
   }
 }

@@ -6,7 +6,7 @@ import { badRequest } from '../common/bad-request.js';
 import { Clock } from '../common/clock.js';
 import { parseReportingYear, reportingYearFormat } from '../common/reporting-year.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { namedQuery } from '../database/named-query.js';
+import { instantFromRow, namedQuery } from '../database/named-query.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Program } from '../programs/program.entity.js';
 import { FigureDirtyMark } from './figure-dirty-mark.entity.js';
@@ -86,7 +86,7 @@ export class FiguresService {
     const [row] = fresh ? [] : await namedQuery(this.dataSource.manager, READ_SQL, { scope });
     if (row) {
       const payload = JSON.parse(String(row.payload)) as T;
-      return { ...payload, computedAt: toDate(row.computed_at), pending: Number(row.generation ?? 0) > Number(row.computed_generation ?? 0) };
+      return { ...payload, computedAt: instantFromRow(row.computed_at), pending: Number(row.generation ?? 0) > Number(row.computed_generation ?? 0) };
     }
     const figures = await compute();
     const mark = await this.dataSource.manager.findOneBy(FigureDirtyMark, { scope });
@@ -168,10 +168,4 @@ export class FiguresService {
       }
     });
   }
-}
-
-/** SQLite returns instants as "YYYY-MM-DD HH:MM:SS.SSS" in UTC, PostgreSQL as Date objects. */
-function toDate(value: unknown): Date {
-  if (value instanceof Date) return value;
-  return new Date(`${String(value).replace(' ', 'T')}Z`);
 }

@@ -1,3 +1,5 @@
+import { daysBetween, type Dialect } from '../database/dialect.js';
+
 /**
  * The figures' SQL, one aggregate per figure set, written once for SQLite and PostgreSQL.
  *
@@ -5,7 +7,6 @@
  * stage or a later one, so the furthest position in its history is all a figure needs. Positions
  * are read from the current stage definitions, so a reordered pipeline recounts correctly.
  */
-export type Dialect = 'sqlite' | 'postgres';
 
 /** Where the milestones sit in each program's pipeline. */
 const MILESTONE_POSITIONS = `
@@ -64,12 +65,6 @@ export function enrollmentFiguresSql(enrollmentFilter: string): string {
     FROM m
     LEFT JOIN r ON r.program_code = m.program_code
     WHERE m.program_code = :programCode`;
-}
-
-function daysBetween(dialect: Dialect, later: string, earlier: string): string {
-  return dialect === 'postgres'
-    ? `(EXTRACT(EPOCH FROM (${later} - ${earlier})) / 86400.0)`
-    : `(julianday(${later}) - julianday(${earlier}))`;
 }
 
 /**

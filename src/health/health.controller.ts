@@ -7,6 +7,7 @@ import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators.js';
 import { Clock } from '../common/clock.js';
+import { instantFromRow } from '../database/named-query.js';
 import { QUEUES } from '../queue/queue.constants.js';
 import { withTimeout } from '../queue/redis-connection.js';
 
@@ -24,17 +25,19 @@ export class HealthController {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.figures) private readonly figuresQueue: Queue,
     @InjectQueue(QUEUES.schedules) private readonly schedulesQueue: Queue,
+    @InjectQueue(QUEUES.followUps) private readonly followUpsQueue: Queue,
+    @InjectQueue(QUEUES.mail) private readonly mailQueue: Queue,
     private readonly clock: Clock,
   ) {}
 
   @Public()
   @Get()
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
-    const [database, redis, outbox] = await Promise.all([this.database(), this.redis(), this.outbox()]);
+    const [database, redis, outbox, mail] = await Promise.all([this.database(), this.redis(), this.outbox(), this.mail()]);
     const queues = redis.status === 'up' ? await this.queues() : null;
     const status = database.status !== 'up' ? 'down' : redis.status !== 'up' ? 'degraded' : 'ok';
     void reply.status(database.status === 'up' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status, database, redis, queues, outbox };
+    return { status, database, redis, queues, outbox, mail };
   }
 
   private async database() {
@@ -66,7 +69,12 @@ export class HealthController {
         return { error: messageOf(error) };
       }
     };
-    return { [QUEUES.figures]: await counts(this.figuresQueue), [QUEUES.schedules]: await counts(this.schedulesQueue) };
+    return {
+      [QUEUES.figures]: await counts(this.figuresQueue),
+      [QUEUES.schedules]: await counts(this.schedulesQueue),
+      [QUEUES.followUps]: await counts(this.followUpsQueue),
+      [QUEUES.mail]: await counts(this.mailQueue),
+    };
   }
 
   /** Figure work recorded in the database: how much, and how long the oldest has waited to be handed over. */
@@ -77,11 +85,30 @@ export class HealthController {
                SUM(CASE WHEN handed_generation IS NULL OR handed_generation < generation THEN 1 ELSE 0 END) AS not_handed,
                MIN(CASE WHEN handed_generation IS NULL OR handed_generation < generation THEN pending_since END) AS oldest
         FROM figure_dirty_marks WHERE generation > computed_generation`);
-      const oldest = row.oldest === null ? null : row.oldest instanceof Date ? row.oldest : new Date(`${String(row.oldest).replace(' ', 'T')}Z`);
+      const oldest = row.oldest === null ? null : instantFromRow(row.oldest);
       return {
         pendingScopes: Number(row.pending),
         notHandedOver: Number(row.not_handed ?? 0),
         oldestNotHandedOverSeconds: oldest ? Math.max(0, Math.round((this.clock.now().getTime() - oldest.getTime()) / 1000)) : null,
+      };
+    } catch (error) {
+      return { error: messageOf(error) };
+    }
+  }
+
+  /** E-mail waiting to go out, and e-mail that failed for good (someone should look: GET /notifications?status=failed). */
+  private async mail() {
+    try {
+      const [row] = await this.dataSource.query(`
+        SELECT SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END) AS pending,
+               SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed,
+               MIN(CASE WHEN status = 'pending' THEN created_at END) AS oldest
+        FROM notifications WHERE status <> 'sent'`);
+      const oldest = row.oldest === null ? null : instantFromRow(row.oldest);
+      return {
+        pending: Number(row.pending ?? 0),
+        failed: Number(row.failed ?? 0),
+        oldestPendingSeconds: oldest ? Math.max(0, Math.round((Date.now() - oldest.getTime()) / 1000)) : null,
       };
     } catch (error) {
       return { error: messageOf(error) };

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
+import { UpdateProgramDto } from './dto/program.dto.js';
 import { CreateStageDto, ReorderStagesDto, UpdateStageDto } from './dto/stage.dto.js';
 import { ProgramsService } from './programs.service.js';
 
@@ -18,6 +19,13 @@ export class ProgramsController {
   @Get(':code')
   get(@Param('code') code: string) {
     return this.programs.get(code);
+  }
+
+  /** Program settings: the check-in offsets of a cohort program. */
+  @Roles('admin')
+  @Patch(':code')
+  update(@Param('code') code: string, @Body() body: UpdateProgramDto) {
+    return this.programs.update(code, body);
   }
 
   @Get(':code/stages')

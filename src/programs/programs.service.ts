@@ -7,6 +7,7 @@ import { STATUS_TARGETS } from '../projects/dto/transition.dto.js';
 import { Enrollment } from '../projects/enrollment.entity.js';
 import { FigureMarks } from '../figures/figure-marks.js';
 import { Transition } from '../projects/transition.entity.js';
+import type { UpdateProgramDto } from './dto/program.dto.js';
 import type { CreateStageDto, ReorderStagesDto, UpdateStageDto } from './dto/stage.dto.js';
 import { Program } from './program.entity.js';
 import { Stage } from './stage.entity.js';
@@ -37,6 +38,18 @@ export class ProgramsService {
     const program = await this.programs.findOneBy({ code });
     if (!program) throw notFound('Program', code);
     return { ...program, stages: await this.stagesOf(code) };
+  }
+
+  async update(code: string, input: UpdateProgramDto): Promise<ProgramWithStages> {
+    const program = await this.programs.findOneBy({ code });
+    if (!program) throw notFound('Program', code);
+    if (input.checkInOffsets !== undefined) {
+      if (!program.usesCohorts && input.checkInOffsets.length > 0) {
+        throw unprocessable(`Program ${code} has no cohorts, so no cohort ends to check in after: checkInOffsets must be []`);
+      }
+      await this.programs.update({ code }, { checkInOffsets: [...input.checkInOffsets].sort((a, b) => a - b) });
+    }
+    return this.get(code);
   }
 
   /** For a body that names a program: an unknown code there is a 422, not a 404. */

@@ -25,6 +25,13 @@ export class Project {
   /** Demo stand-ins for projects the annual report does not name. */
   @Column({ type: 'boolean' }) fictitious: boolean;
   @Column({ type: 'integer' }) version: number;
+  /** Last time someone did something about the project (a move, a task, a note): what "stale" is measured from. */
+  @Column() lastActivityAt: Date;
+  /** A stale alert snoozed until this local date (YYYY-MM-DD), with why and by whom. */
+  @Column({ type: 'date', nullable: true }) snoozedUntil: string | null;
+  @Column({ type: 'varchar', nullable: true }) snoozeReason: string | null;
+  @Column({ type: 'integer', nullable: true }) snoozedById: number | null;
+  @Column({ type: Date, nullable: true }) snoozedAt: Date | null;
   @CreateDateColumn() createdAt: Date;
   @UpdateDateColumn() updatedAt: Date;
 }

@@ -1,17 +1,19 @@
 import { Module } from '@nestjs/common';
 import { FiguresModule } from '../figures/figures.module.js';
 import { CohortsModule } from '../cohorts/cohorts.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ProgramsModule } from '../programs/programs.module.js';
 import { BulkTransitionsController } from './bulk-transitions.controller.js';
 import { ProjectViews } from './project-views.js';
 import { ProjectsController } from './projects.controller.js';
+import { StaleProjects } from './stale-projects.js';
 import { ProjectsService } from './projects.service.js';
 import { TransitionsService } from './transitions.service.js';
 
 @Module({
-  imports: [FiguresModule, ProgramsModule, CohortsModule],
+  imports: [FiguresModule, ProgramsModule, CohortsModule, NotificationsModule],
   controllers: [ProjectsController, BulkTransitionsController],
-  providers: [ProjectsService, TransitionsService, ProjectViews],
-  exports: [ProjectsService, TransitionsService],
+  providers: [ProjectsService, TransitionsService, ProjectViews, StaleProjects],
+  exports: [ProjectsService, TransitionsService, ProjectViews, StaleProjects],
 })
 export class ProjectsModule {}

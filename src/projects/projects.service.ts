@@ -7,9 +7,11 @@ import { Clock } from '../common/clock.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/domain-error.js';
 import type { Page } from '../common/pagination.js';
 import { foldForSearch } from '../common/search-text.js';
-import { parseInstant } from '../common/time.js';
+import { localDateOf, parseInstant } from '../common/time.js';
+import { dialectOf } from '../database/dialect.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { FigureMarks } from '../figures/figure-marks.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { ProgramsService } from '../programs/programs.service.js';
 import { User } from '../users/user.entity.js';
 import { Contact } from './contact.entity.js';
@@ -19,6 +21,7 @@ import { Enrollment } from './enrollment.entity.js';
 import { assertCanChange, canSeeContacts } from './project-access.js';
 import { ProjectViews, type EnrollmentView, type ProjectView } from './project-views.js';
 import { Project } from './project.entity.js';
+import { STALE_JOIN, staleCondition } from './stale-projects.js';
 import { Transition } from './transition.entity.js';
 
 const SORT_COLUMNS = { name: 'p.name', createdAt: 'p.createdAt', updatedAt: 'p.updatedAt', region: 'p.region' } as const;
@@ -33,6 +36,7 @@ export class ProjectsService {
     private readonly views: ProjectViews,
     private readonly clock: Clock,
     private readonly figureMarks: FigureMarks,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** `fictitious` is for demo stand-ins only; the API never sets it. */
@@ -42,6 +46,7 @@ export class ProjectsService {
       const project = await manager.save(manager.create(Project, {
         name: input.name, searchName: foldForSearch(input.name), sector: input.sector, kind: input.kind, coopType: input.coopType, region: input.region,
         entrepreneurCount: input.entrepreneurCount, advisorId, fictitious: options.fictitious ?? false, version: 1,
+        lastActivityAt: this.clock.now(),
       }));
       for (const contact of input.contacts ?? []) await this.insertContact(manager, project.id, contact);
       await this.enrol(manager, actor, project.id, input);
@@ -75,6 +80,13 @@ export class ProjectsService {
       builder.andWhere(`EXISTS (SELECT 1 FROM enrollments e WHERE e.project_id = p.id AND ${enrollmentFilters.join(' AND ')})`, {
         programCode: query.programCode, cohortId: query.cohortId, stage: query.stage, status: query.status,
       });
+    }
+    if (query.stale) {
+      const now = this.clock.now();
+      builder.andWhere(
+        `${query.stale === 'true' ? '' : 'NOT '}EXISTS (SELECT 1 FROM enrollments e ${STALE_JOIN} WHERE e.project_id = p.id AND ${staleCondition(dialectOf(this.dataSource))})`,
+        { now, today: localDateOf(now) },
+      );
     }
     const descending = query.sort.startsWith('-');
     const column = SORT_COLUMNS[query.sort.replace('-', '') as keyof typeof SORT_COLUMNS];
@@ -149,7 +161,16 @@ export class ProjectsService {
       assertCanChange(actor, await this.lockProject(manager, projectId));
       const result = await manager.delete(Contact, { id: contactId, projectId });
       if (!result.affected) throw notFound(`Contact of project ${projectId}`, contactId);
+      await this.notifications.eraseContact(manager, contactId);
     });
+  }
+
+  /**
+   * Someone did something about the project (a move, a task, a note): its stale alert starts over.
+   * A plain column update, so it neither bumps the project's version nor conflicts with an edit.
+   */
+  async recordActivity(manager: EntityManager, projectId: number): Promise<void> {
+    await manager.update(Project, { id: projectId }, { lastActivityAt: this.clock.now() });
   }
 
   /** Reads a project for a change; on PostgreSQL the row stays locked until the transaction ends. */

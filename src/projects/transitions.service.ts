@@ -118,6 +118,7 @@ export class TransitionsService {
 
     // Same transaction as the move: the figures' work is recorded even if Redis is away.
     await this.figureMarks.markEnrollments(manager, [enrollment]);
+    await this.projects.recordActivity(manager, projectId);
     const transition = await manager.save(manager.create(Transition, {
       enrollmentId: enrollment.id, projectId, programCode: enrollment.programCode, kind: plan.kind,
       fromStage: enrollment.stageCode, toStage: plan.toStage, fromStatus: enrollment.status, toStatus: plan.toStatus,

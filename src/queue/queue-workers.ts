@@ -25,3 +25,23 @@ export class SchedulesQueueWorker {
     return this.registry.handlerFor('schedules', job.name)(job.data);
   }
 }
+
+@Processor(QUEUES.followUps)
+export class FollowUpsQueueWorker {
+  constructor(private readonly registry: JobRegistry) {}
+
+  @Process({ name: '*', concurrency: 1 })
+  run(job: Job) {
+    return this.registry.handlerFor('followUps', job.name)(job.data);
+  }
+}
+
+@Processor(QUEUES.mail)
+export class MailQueueWorker {
+  constructor(private readonly registry: JobRegistry) {}
+
+  @Process({ name: '*', concurrency: 4 })
+  run(job: Job) {
+    return this.registry.handlerFor('mail', job.name)(job.data);
+  }
+}

@@ -6,16 +6,28 @@ export const QUEUES = {
   figures: 'figures',
   /** Ticks of the daily schedules; a tick only enqueues work on another queue. */
   schedules: 'schedules',
+  /** Building the advisors' digests and the post-cohort check-ins of a local day. */
+  followUps: 'follow-ups',
+  /** Sending one recorded e-mail; retried with backoff when the server refuses it. */
+  mail: 'mail',
 } as const;
+
+export type QueueKey = keyof typeof QUEUES;
 
 export const JOBS = {
   figures: ['recompute-scope', 'recompute-all'],
   schedules: ['schedule-tick'],
-} as const satisfies Record<keyof typeof QUEUES, readonly string[]>;
+  followUps: ['daily-digest', 'cohort-check-ins'],
+  mail: ['send-notification'],
+} as const satisfies Record<QueueKey, readonly string[]>;
 
 export interface JobData {
   'recompute-scope': { scope: string };
   'recompute-all': { reason: string };
+  /** localDate: the Montréal day (YYYY-MM-DD) the work is for, fixed when the tick fired. */
+  'daily-digest': { localDate: string };
+  'cohort-check-ins': { localDate: string };
+  'send-notification': { notificationId: number };
   /** manual: run by an admin, not held to once a day (what it triggers keeps its own guards). */
   'schedule-tick': { schedule: string; manual?: boolean };
 }

@@ -5,7 +5,7 @@ import type { Queue } from 'bull';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config.js';
 import { JobRegistry } from './job-registry.js';
-import { FiguresQueueWorker, SchedulesQueueWorker } from './queue-workers.js';
+import { FiguresQueueWorker, FollowUpsQueueWorker, MailQueueWorker, SchedulesQueueWorker } from './queue-workers.js';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from './queue.constants.js';
 import { RUNS_WORKER } from './queue.tokens.js';
 import { createRedisConnection } from './redis-connection.js';
@@ -60,7 +60,7 @@ export class QueueModule {
         { provide: REDIS_CONNECTIONS, useValue: connections },
         RedisConnectionsCloser,
         JobRegistry,
-        ...(runsWorker ? [FiguresQueueWorker, SchedulesQueueWorker] : []),
+        ...(runsWorker ? [FiguresQueueWorker, SchedulesQueueWorker, FollowUpsQueueWorker, MailQueueWorker] : []),
       ],
       exports: [BullModule, RUNS_WORKER, JobRegistry],
     };

@@ -1,5 +1,6 @@
-import { InjectQueue } from '@nestjs/bull';
+import { getQueueToken, InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
@@ -32,7 +33,7 @@ export class SchedulesService implements OnModuleInit, OnApplicationBootstrap {
 
   constructor(
     @InjectQueue(QUEUES.schedules) private readonly ticks: Queue,
-    @InjectQueue(QUEUES.figures) private readonly figuresQueue: Queue,
+    private readonly moduleRef: ModuleRef,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: JobRegistry,
     private readonly clock: Clock,
@@ -97,7 +98,8 @@ export class SchedulesService implements OnModuleInit, OnApplicationBootstrap {
     }
     const jobId = tick.manual ? undefined : `${schedule.name}:${localDate}`;
     try {
-      await this.figuresQueue.add(schedule.job, schedule.data satisfies JobData[typeof schedule.job], jobId ? { jobId } : {});
+      const queue = this.moduleRef.get<Queue>(getQueueToken(QUEUES[schedule.queue]), { strict: false });
+      await queue.add(schedule.job, schedule.dataFor(localDate), jobId ? { jobId } : {});
     } catch (error) {
       // Give the day back, so the retry of this tick can claim it again.
       if (!tick.manual) await namedQuery(this.dataSource.manager, 'DELETE FROM schedule_runs WHERE name = :name AND local_date = :localDate', { name: schedule.name, localDate });

@@ -1,17 +1,19 @@
 import type { AppConfig } from '../config/app-config.js';
-import type { JobData } from '../queue/queue.constants.js';
+import type { JobData, QueueKey } from '../queue/queue.constants.js';
 
-/** A daily schedule: at a local hour (America/Toronto), enqueue one job. */
-export interface Schedule {
-  name: string;
-  hour: number;
-  minute: number;
-  job: 'recompute-all';
-  data: JobData['recompute-all'];
-}
+/**
+ * A daily schedule: at a local hour (America/Toronto), enqueue one job. `dataFor` receives the
+ * Montréal date of the tick, so the work is for that day even if it runs later.
+ */
+export type Schedule = { name: string; hour: number; minute: number; queue: QueueKey } & ScheduledJob;
+
+type DailyJob = 'recompute-all' | 'daily-digest' | 'cohort-check-ins';
+type ScheduledJob = { [J in DailyJob]: { job: J; dataFor: (localDate: string) => JobData[J] } }[DailyJob];
 
 export function schedulesFrom(config: AppConfig): Schedule[] {
   return [
-    { name: 'figures-recompute', hour: config.figuresRecomputeHour, minute: 0, job: 'recompute-all', data: { reason: 'nightly' } },
+    { name: 'figures-recompute', hour: config.figuresRecomputeHour, minute: 0, queue: 'figures', job: 'recompute-all', dataFor: () => ({ reason: 'nightly' }) },
+    { name: 'daily-digest', hour: config.digestHour, minute: 0, queue: 'followUps', job: 'daily-digest', dataFor: (localDate) => ({ localDate }) },
+    { name: 'cohort-check-ins', hour: config.checkInHour, minute: 0, queue: 'followUps', job: 'cohort-check-ins', dataFor: (localDate) => ({ localDate }) },
   ];
 }

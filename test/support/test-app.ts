@@ -36,6 +36,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const isPostgres = base.startsWith('postgres');
   const sqlitePath = join(tmpdir(), `coop-test-${suffix}.sqlite`);
   const schema = `test_${suffix}`;
+  // Without SMTP_URL the service writes e-mail to a folder: one of the test's own.
+  const outboxDir = join(tmpdir(), `coop-test-outbox-${suffix}`);
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
@@ -47,6 +49,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     // Queues of their own in the shared Redis, so test files running side by side never meet.
     QUEUE_PREFIX: `test_${suffix}`,
     RELAY_INTERVAL_MS: '100',
+    MAIL_OUTBOX_DIR: outboxDir,
     ...env,
   });
   const app = await createApp(config, { logger: ['error'] });
@@ -93,6 +96,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       if (isPostgres) await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await app.close();
       if (!isPostgres) for (const file of [sqlitePath, `${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
+      rmSync(outboxDir, { recursive: true, force: true });
     },
   };
 }

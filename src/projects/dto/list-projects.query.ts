@@ -35,6 +35,10 @@ export class ListProjectsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Part of the name, any case' }) @IsOptional() @IsString() @MaxLength(200)
   q?: string;
 
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: projects past a stage\'s stale threshold with no activity, not snoozed' })
+  @IsOptional() @IsIn(['true', 'false'], { message: 'stale must be true or false' })
+  stale?: 'true' | 'false';
+
   @ApiPropertyOptional({ enum: PROJECT_SORTS, default: 'name' }) @IsOptional() @IsIn(PROJECT_SORTS)
   sort: ProjectSort = 'name';
 }

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { ProjectsModule } from '../projects/projects.module.js';
+import { CheckInsService } from './check-ins/check-ins.service.js';
+import { DigestBuilder } from './digest/digest-builder.js';
+import { FollowUpsController } from './follow-ups.controller.js';
+import { FollowUpsJobs } from './follow-ups-jobs.js';
+import { FollowUpsService } from './follow-ups.service.js';
+import { ProjectAttentionService } from './project-attention.service.js';
+import { ProjectFollowUpsController } from './project-follow-ups.controller.js';
+
+@Module({
+  imports: [ProjectsModule, NotificationsModule],
+  controllers: [FollowUpsController, ProjectFollowUpsController],
+  providers: [FollowUpsService, ProjectAttentionService, DigestBuilder, CheckInsService, FollowUpsJobs],
+})
+export class FollowUpsModule {}

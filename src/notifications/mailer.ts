@@ -1,0 +1,50 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { Notification } from './notification.entity.js';
+
+export interface Delivery {
+  messageId: string;
+}
+
+/**
+ * Sends a recorded notification: over SMTP when SMTP_URL is set, otherwise into MAIL_OUTBOX_DIR as
+ * one .eml file per e-mail (development), so the same message can be read without a mail server.
+ */
+@Injectable()
+export class Mailer implements OnApplicationShutdown {
+  private readonly logger = new Logger(Mailer.name);
+  private readonly transport: Transporter;
+  private readonly outboxDir: string | null;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    const { smtpUrl, outboxDir } = config.mail;
+    this.outboxDir = smtpUrl ? null : outboxDir;
+    this.transport = smtpUrl
+      ? nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
+      : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    if (this.outboxDir) this.logger.log(`No SMTP_URL: e-mail is written to ${this.outboxDir}/ as .eml files`);
+  }
+
+  async send(notification: Notification): Promise<Delivery> {
+    const info = await this.transport.sendMail({
+      from: this.config.mail.from,
+      to: { name: notification.recipientName, address: notification.recipientEmail },
+      replyTo: notification.replyTo ?? undefined,
+      subject: notification.subject,
+      text: notification.body,
+      headers: { 'Content-Language': notification.language, 'X-Coop-Notification': notification.key },
+    });
+    if (this.outboxDir) {
+      await mkdir(this.outboxDir, { recursive: true });
+      await writeFile(join(this.outboxDir, `${notification.id}-${notification.key.replace(/[^a-z0-9-]+/gi, '_')}.eml`), info.message as Buffer);
+    }
+    return { messageId: info.messageId };
+  }
+
+  onApplicationShutdown(): void {
+    this.transport.close();
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { notFound, unprocessable } from '../common/domain-error.js';
+import type { Page } from '../common/pagination.js';
+import { namedQuery } from '../database/named-query.js';
+import type { ListNotificationsQuery } from './dto/list-notifications.query.js';
+import { Notification, type NotificationDraft } from './notification.entity.js';
+
+const INSERT_SQL = `
+  INSERT INTO notifications
+    (key, kind, recipient_email, recipient_name, recipient_user_id, contact_id, project_id, language, subject, body, reply_to, status, attempts, hand_count)
+  VALUES
+    (:key, :kind, :recipientEmail, :recipientName, :recipientUserId, :contactId, :projectId, :language, :subject, :body, :replyTo, 'pending', 0, 0)
+  ON CONFLICT (key) DO NOTHING
+  RETURNING id`;
+
+/** The record of every e-mail: written before sending, read by coordinators. */
+@Injectable()
+export class NotificationsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Records e-mails to send, in the caller's transaction. A key already recorded is skipped: that
+   * e-mail exists (sent or on its way). Returns the ids recorded now.
+   */
+  async record(manager: EntityManager, drafts: NotificationDraft[]): Promise<number[]> {
+    const ids: number[] = [];
+    for (const draft of drafts) {
+      const rows = await namedQuery<{ id: number }>(manager, INSERT_SQL, { ...draft });
+      if (rows.length === 1) ids.push(Number(rows[0].id));
+    }
+    return ids;
+  }
+
+  async list(query: ListNotificationsQuery): Promise<Page<Notification>> {
+    const builder = this.dataSource.manager.createQueryBuilder(Notification, 'n');
+    if (query.status) builder.andWhere('n.status = :status', { status: query.status });
+    if (query.kind) builder.andWhere('n.kind = :kind', { kind: query.kind });
+    if (query.recipient) builder.andWhere('n.recipientEmail = :recipient', { recipient: query.recipient.toLowerCase() });
+    if (query.userId) builder.andWhere('n.recipientUserId = :userId', { userId: query.userId });
+    if (query.projectId) builder.andWhere('n.projectId = :projectId', { projectId: query.projectId });
+    builder.orderBy('n.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize);
+    const [items, total] = await builder.getManyAndCount();
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(id: number): Promise<Notification> {
+    const notification = await this.dataSource.manager.findOneBy(Notification, { id });
+    if (!notification) throw notFound('Notification', id);
+    return notification;
+  }
+
+  /** A failed e-mail gets a new round of attempts (after fixing an address, or the mail server). */
+  async retry(id: number): Promise<Notification> {
+    const notification = await this.get(id);
+    if (notification.status !== 'failed') {
+      throw unprocessable(`Notification ${id} is ${notification.status}: only a failed one is retried`);
+    }
+    await this.dataSource.manager.update(Notification, { id, status: 'failed' }, { status: 'pending', attempts: 0, lastError: null, jobId: null });
+    return this.get(id);
+  }
+
+  /** Law 25: a contact who is erased leaves no address or message behind in the record. */
+  async eraseContact(manager: EntityManager, contactId: number): Promise<void> {
+    await manager.update(Notification, { contactId }, { recipientEmail: 'erased', recipientName: 'erased', body: '', replyTo: null });
+  }
+}
