@@ -37,6 +37,18 @@ const PROTECTED_ROUTES: [Method, string][] = [
   ['get', '/programs/{code}/stats'],
   ['get', '/programs/{code}/funnel'],
   ['post', '/admin/schedules/{name}/run'],
+  ['patch', '/programs/{code}'],
+  ['post', '/projects/{id}/follow-ups'],
+  ['get', '/follow-ups'],
+  ['get', '/follow-ups/{id}'],
+  ['patch', '/follow-ups/{id}'],
+  ['post', '/projects/{id}/notes'],
+  ['get', '/projects/{id}/notes'],
+  ['post', '/projects/{id}/snooze'],
+  ['delete', '/projects/{id}/snooze'],
+  ['get', '/notifications'],
+  ['get', '/notifications/{id}'],
+  ['post', '/notifications/{id}/retry'],
 ];
 const PUBLIC_ROUTES: [Method, string][] = [
   ['post', '/auth/login'],

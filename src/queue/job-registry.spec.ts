@@ -1,9 +1,10 @@
 import { JobRegistry } from './job-registry.js';
+import { JOBS } from './queue.constants.js';
 
 const everyHandler = (registry: JobRegistry) => {
-  registry.register('figures', 'recompute-scope', async () => undefined);
-  registry.register('figures', 'recompute-all', async () => undefined);
-  registry.register('schedules', 'schedule-tick', async () => undefined);
+  for (const [queue, names] of Object.entries(JOBS) as [keyof typeof JOBS, readonly string[]][]) {
+    for (const name of names) registry.register(queue, name, async () => undefined);
+  }
 };
 
 describe('JobRegistry', () => {
