@@ -83,4 +83,18 @@ describe('demo data for 2023-2024', () => {
     const stages = projects.map((p) => p.enrollments[0].stage.code);
     expect(new Set(stages)).toEqual(new Set(['prefaisabilite', 'plan-affaires-transfert', 'evaluation-negociation', 'montage-financier']));
   });
+
+  it('gives each demo advisor a task overdue, one due today and one coming, on their own projects', async () => {
+    for (const email of ['conseillere@demo.coop.example', 'conseiller@demo.coop.example']) {
+      const login = await t.http().post('/auth/login').send({ email, password: DEFAULT_DEMO_PASSWORD }).expect(200);
+      const advisor = bearer(login.body.accessToken);
+      const me = (await t.http().get('/users/me').set(advisor).expect(200)).body;
+      const tasks = (await t.http().get('/follow-ups').set(advisor).expect(200)).body.items;
+      expect(tasks.map((task: { state: string }) => task.state)).toEqual(['overdue', 'due', 'upcoming']);
+      for (const task of tasks) {
+        expect(task.assigneeId).toBe(me.id);
+        expect((await t.http().get(`/projects/${task.projectId}`).set(advisor).expect(200)).body.advisorId).toBe(me.id);
+      }
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 
 /** Users live in Montréal time; instants are stored in UTC. */
 export const LOCAL_ZONE = 'America/Toronto';
@@ -16,13 +16,32 @@ export function parseInstant(value: string): Date | null {
   return parsed.isValid ? parsed.toJSDate() : null;
 }
 
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const localZone = IANAZone.create(LOCAL_ZONE);
+/** Montréal's offset by UTC hour: it only changes on the hour, and reading it from Intl is slow. */
+const offsetByHour = new Map<number, number>();
+
+/** The instant's Montréal wall-clock time, written as if it were UTC. */
+function wallClockMs(instant: Date): number {
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    if (offsetByHour.size > 100_000) offsetByHour.clear();
+    offset = localZone.offset(hour * HOUR_MS);
+    offsetByHour.set(hour, offset);
+  }
+  return instant.getTime() + offset * 60_000;
+}
+
 /**
  * Whole days elapsed from one instant to a later one, counted in Montréal days: from a February
  * date to the same hour in May is a whole number of days even though one hour went missing in March.
+ * (The difference of wall-clock times; digests compute it for thousands of rows, so no date objects.
+ * Never below zero: in the hour repeated in November, a later instant can read an earlier time.)
  */
 export function wholeDaysBetween(from: Date, to: Date): number {
-  const days = DateTime.fromJSDate(to, { zone: LOCAL_ZONE }).diff(DateTime.fromJSDate(from, { zone: LOCAL_ZONE }), 'days').days;
-  return Math.floor(days + 1e-9);
+  return Math.max(0, Math.floor((wallClockMs(to) - wallClockMs(from)) / DAY_MS + 1e-9));
 }
 
 /** The local calendar date (YYYY-MM-DD) of an instant, in Montréal. */

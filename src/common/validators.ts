@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsInt, IsISO8601, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsISO8601, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 /** A calendar date written YYYY-MM-DD that exists (no February 30th). */
 export const IsCalendarDate = () =>
@@ -22,3 +22,10 @@ export const IsPositiveId = () =>
     Min(1, { message: ({ property }) => `${property} must be at least 1` }),
     Max(MAX_INTEGER, { message: ({ property }) => `${property} must be at most ${MAX_INTEGER}` }),
   );
+
+/**
+ * The field may be left out; when it is sent, it is validated, null included. (class-validator's
+ * IsOptional lets null through unchecked, which would reach a NOT NULL column as a 500.) A field
+ * that accepts null says so with its own ValidateIf.
+ */
+export const Omittable = () => ValidateIf((_, value) => value !== undefined);

@@ -113,3 +113,13 @@ export const TRANSFERTCOOP_OUTCOMES: { count: number; path: string[] }[] = [
   { count: 3, path: ['prefaisabilite', 'plan-affaires-transfert', 'evaluation-negociation'] },
   { count: 3, path: ['prefaisabilite', 'plan-affaires-transfert', 'evaluation-negociation', 'montage-financier'] },
 ];
+
+/**
+ * Follow-up tasks for each demo advisor, due relative to the day the demo is loaded, so that the
+ * first digest has something overdue, something due and something coming.
+ */
+export const DEMO_FOLLOW_UPS: { dueInDays: number; note: string }[] = [
+  { dueInDays: -3, note: "Relancer l'équipe au sujet du montage financier (réponse de la caisse attendue)" },
+  { dueInDays: 0, note: 'Préparer la rencontre de suivi : états financiers prévisionnels et convention d’associés' },
+  { dueInDays: 7, note: "Vérifier l'avancement du plan d'affaires avec l'équipe" },
+];

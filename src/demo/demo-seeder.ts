@@ -4,7 +4,8 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CohortsService } from '../cohorts/cohorts.service.js';
-import { LOCAL_ZONE } from '../common/time.js';
+import { Clock } from '../common/clock.js';
+import { LOCAL_ZONE, localDateOf } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Project } from '../projects/project.entity.js';
 import { REGIONS } from '../projects/project.entity.js';
@@ -12,8 +13,9 @@ import { ProjectsService } from '../projects/projects.service.js';
 import { TransitionsService } from '../projects/transitions.service.js';
 import { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
+import { FollowUpsService } from '../follow-ups/follow-ups.service.js';
 import {
-  DEMARRAGE_OUTCOMES, DEMO_USERS, PARCOURS_COOP_COHORTS, PARCOURS_COOP_PROJECTS, STAND_IN_SECTORS, TRANSFERTCOOP_OUTCOMES,
+  DEMARRAGE_OUTCOMES, DEMO_FOLLOW_UPS, DEMO_USERS, PARCOURS_COOP_COHORTS, PARCOURS_COOP_PROJECTS, STAND_IN_SECTORS, TRANSFERTCOOP_OUTCOMES,
   type DemoStep,
 } from './demo-data.js';
 
@@ -35,6 +37,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly cohorts: CohortsService,
     private readonly projects: ProjectsService,
     private readonly transitions: TransitionsService,
+    private readonly followUps: FollowUpsService,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -87,6 +91,18 @@ export class DemoSeeder implements OnApplicationBootstrap {
         const enrolledOn = addDays('2023-04-17', takeover * 25);
         const steps = outcome.path.map((to, i) => ({ to, on: addDays(enrolledOn, 40 * (i + 1)) }));
         await this.createAndMove(coordinator, advisors[takeover % 2], this.standIn(`Repreneuriat fictif T${pad2(takeover + 1)} (démo)`, takeover + 3, 'transfer', 'transfertcoop', enrolledOn), true, steps);
+      }
+    }
+    await this.seedFollowUps(advisors);
+  }
+
+  /** A few tasks on each advisor's first projects, dated from today. */
+  private async seedFollowUps(advisors: AuthenticatedUser[]): Promise<void> {
+    const today = localDateOf(this.clock.now());
+    for (const advisor of advisors) {
+      const projects = await this.dataSource.manager.find(Project, { where: { advisorId: advisor.id }, order: { id: 'ASC' }, take: DEMO_FOLLOW_UPS.length });
+      for (const [index, task] of DEMO_FOLLOW_UPS.entries()) {
+        await this.followUps.create(advisor, projects[index].id, { dueOn: addDays(today, task.dueInDays), note: task.note });
       }
     }
   }

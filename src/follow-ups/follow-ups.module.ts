@@ -13,5 +13,6 @@ import { ProjectFollowUpsController } from './project-follow-ups.controller.js';
   imports: [ProjectsModule, NotificationsModule],
   controllers: [FollowUpsController, ProjectFollowUpsController],
   providers: [FollowUpsService, ProjectAttentionService, DigestBuilder, CheckInsService, FollowUpsJobs],
+  exports: [FollowUpsService],
 })
 export class FollowUpsModule {}

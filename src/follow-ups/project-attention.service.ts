@@ -57,10 +57,10 @@ export class ProjectAttentionService {
     const now = this.clock.now();
     const today = localDateOf(now);
     const latest = DateTime.fromISO(today).plus({ days: LONGEST_SNOOZE_DAYS }).toISODate()!;
-    if (input.until <= today) throw unprocessable(`until ${input.until} must be after today (${today})`);
-    if (input.until > latest) throw unprocessable(`until ${input.until} is more than a year away (latest ${latest}): decide about the project instead`);
     await this.transactions.run(async (manager) => {
       assertCanChange(actor, await this.projects.lockProject(manager, projectId));
+      if (input.until <= today) throw unprocessable(`until ${input.until} must be after today (${today})`);
+      if (input.until > latest) throw unprocessable(`until ${input.until} is more than a year away (latest ${latest}): decide about the project instead`);
       await manager.update(Project, { id: projectId }, { snoozedUntil: input.until, snoozeReason: input.reason, snoozedById: actor.id, snoozedAt: now });
     });
     return this.projects.get(actor, projectId);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsCalendarDate, Trim } from '../../common/validators.js';
+import { IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsCalendarDate, Omittable, Trim } from '../../common/validators.js';
 import { DELIVERY_MODES, type DeliveryMode } from '../cohort.entity.js';
 
 export class CreateCohortDto {
@@ -29,42 +29,42 @@ export class CreateCohortDto {
   deliveryMode: DeliveryMode;
 
   @ApiPropertyOptional({ nullable: true, example: 12 })
-  @IsOptional() @ValidateIf((_, value) => value !== null) @IsInt() @Min(1) @Max(10000)
+  @Omittable() @ValidateIf((_, value) => value !== null) @IsInt() @Min(1) @Max(10000)
   capacity?: number | null;
 }
 
 export class UpdateCohortDto {
   @ApiPropertyOptional()
-  @IsOptional() @IsInt() @Min(1) @Max(100000)
+  @Omittable() @IsInt() @Min(1) @Max(100000)
   number?: number;
 
   @ApiPropertyOptional()
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @Omittable() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
   label?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsCalendarDate()
+  @Omittable() @IsCalendarDate()
   startsOn?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsCalendarDate()
+  @Omittable() @IsCalendarDate()
   endsOn?: string;
 
   @ApiPropertyOptional({ enum: DELIVERY_MODES })
-  @IsOptional() @IsIn(DELIVERY_MODES)
+  @Omittable() @IsIn(DELIVERY_MODES)
   deliveryMode?: DeliveryMode;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional() @ValidateIf((_, value) => value !== null) @IsInt() @Min(1) @Max(10000)
+  @Omittable() @ValidateIf((_, value) => value !== null) @IsInt() @Min(1) @Max(10000)
   capacity?: number | null;
 }
 
 export class ListCohortsQuery {
   @ApiPropertyOptional({ example: 'parcours-coop' })
-  @IsOptional() @IsString() @IsNotEmpty()
+  @Omittable() @IsString() @IsNotEmpty()
   programCode?: string;
 
   @ApiPropertyOptional({ example: '2023-2024', description: 'Reporting year in which the cohort starts' })
-  @IsOptional() @IsString()
+  @Omittable() @IsString()
   year?: string;
 }

@@ -38,7 +38,7 @@ interface TaskRow {
 }
 
 // Served by the partial index ix_follow_ups_open_due (open tasks only, by due date).
-const OPEN_TASKS_DUE_SQL = `
+export const OPEN_TASKS_DUE_SQL = `
   SELECT f.id, f.assignee_id, f.due_on, f.note, f.kind, f.project_id, p.name AS project_name
   FROM follow_ups f
   JOIN projects p ON p.id = f.project_id

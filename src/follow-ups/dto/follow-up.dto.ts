@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
-import { IsCalendarDate, IsPositiveId, Trim } from '../../common/validators.js';
+import { IsCalendarDate, IsPositiveId, Omittable, Trim } from '../../common/validators.js';
 
 export const FOLLOW_UP_STATES = ['due', 'overdue', 'upcoming', 'done', 'open'] as const;
 export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
@@ -17,44 +17,44 @@ export class CreateFollowUpDto {
   note: string;
 
   @ApiPropertyOptional({ description: "The project's advisor when omitted; only coordinators and admins assign others" })
-  @IsOptional() @IsPositiveId()
+  @Omittable() @IsPositiveId()
   assigneeId?: number;
 }
 
 export class UpdateFollowUpDto {
   @ApiPropertyOptional({ description: 'true marks it done (now), false reopens it' })
-  @IsOptional() @IsBoolean()
+  @Omittable() @IsBoolean()
   done?: boolean;
 
   @ApiPropertyOptional({ example: '2026-12-08', description: 'Reschedules it' })
-  @IsOptional() @IsCalendarDate()
+  @Omittable() @IsCalendarDate()
   dueOn?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(2000)
+  @Omittable() @Trim() @IsString() @IsNotEmpty() @MaxLength(2000)
   note?: string;
 
   @ApiPropertyOptional({ description: 'What came of it', nullable: true })
-  @IsOptional() @ValidateIf((_, value) => value !== null) @Trim() @IsString() @IsNotEmpty() @MaxLength(5000)
+  @Omittable() @ValidateIf((_, value) => value !== null) @Trim() @IsString() @IsNotEmpty() @MaxLength(5000)
   outcome?: string | null;
 
   @ApiPropertyOptional({ description: 'Coordinators and admins only' })
-  @IsOptional() @IsPositiveId()
+  @Omittable() @IsPositiveId()
   assigneeId?: number;
 }
 
 export class ListFollowUpsQuery extends PageQuery {
   @ApiPropertyOptional({ description: "me, none (unassigned), or a user id; advisors see only their own (default me)" })
-  @IsOptional() @Matches(/^(me|none|[1-9]\d{0,9})$/, { message: 'assignee must be me, none or a user id' })
+  @Omittable() @Matches(/^(me|none|[1-9]\d{0,9})$/, { message: 'assignee must be me, none or a user id' })
   assignee?: string;
 
   @ApiPropertyOptional({
     enum: FOLLOW_UP_STATES,
     description: 'due: today; overdue: before today; upcoming: after today; done; open: not done. All when omitted',
   })
-  @IsOptional() @IsIn(FOLLOW_UP_STATES)
+  @Omittable() @IsIn(FOLLOW_UP_STATES)
   state?: FollowUpState;
 
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsPositiveId()
+  @ApiPropertyOptional() @Omittable() @Type(() => Number) @IsPositiveId()
   projectId?: number;
 }

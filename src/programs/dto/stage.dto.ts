@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsPositiveId } from '../../common/validators.js';
+import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsPositiveId, Omittable } from '../../common/validators.js';
 import { MILESTONES, type Milestone } from '../stage.entity.js';
 
 export class CreateStageDto {
@@ -17,34 +17,34 @@ export class CreateStageDto {
   labelEn: string;
 
   @ApiPropertyOptional({ description: '1-based; the stage goes last when omitted' })
-  @IsOptional() @IsPositiveId()
+  @Omittable() @IsPositiveId()
   position?: number;
 
   @ApiPropertyOptional({ enum: MILESTONES, nullable: true })
-  @IsOptional() @ValidateIf((_, value) => value !== null) @IsIn(MILESTONES)
+  @Omittable() @ValidateIf((_, value) => value !== null) @IsIn(MILESTONES)
   milestone?: Milestone | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'Days without activity before the project is flagged' })
-  @IsOptional() @ValidateIf((_, value) => value !== null) @IsInt() @Min(1) @Max(3650)
+  @Omittable() @ValidateIf((_, value) => value !== null) @IsInt() @Min(1) @Max(3650)
   staleAfterDays?: number | null;
 }
 
 /** The code is not here on purpose: a stage's code never changes. */
 export class UpdateStageDto {
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  @Omittable() @IsString() @IsNotEmpty() @MaxLength(200)
   labelFr?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  @Omittable() @IsString() @IsNotEmpty() @MaxLength(200)
   labelEn?: string;
 
   @ApiPropertyOptional({ enum: MILESTONES, nullable: true })
-  @IsOptional() @ValidateIf((_, value) => value !== null) @IsIn(MILESTONES)
+  @Omittable() @ValidateIf((_, value) => value !== null) @IsIn(MILESTONES)
   milestone?: Milestone | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional() @ValidateIf((_, value) => value !== null) @IsInt() @Min(1) @Max(3650)
+  @Omittable() @ValidateIf((_, value) => value !== null) @IsInt() @Min(1) @Max(3650)
   staleAfterDays?: number | null;
 }
 

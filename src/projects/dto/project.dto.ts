@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsInstant } from '../../common/instant.validator.js';
-import { IsPositiveId, Trim } from '../../common/validators.js';
+import { IsPositiveId, Omittable, Trim } from '../../common/validators.js';
 import { LANGUAGES, type Language } from '../../users/user.entity.js';
 import { COOP_TYPES, PROJECT_KINDS, REGIONS, type CoopType, type ProjectKind } from '../project.entity.js';
 
@@ -16,7 +16,7 @@ export class ContactDto {
   email: string;
 
   @ApiPropertyOptional({ enum: LANGUAGES, default: 'fr' })
-  @IsOptional() @IsIn(LANGUAGES)
+  @Omittable() @IsIn(LANGUAGES)
   language?: Language;
 }
 
@@ -50,49 +50,49 @@ export class CreateProjectDto {
   programCode: string;
 
   @ApiPropertyOptional({ description: 'A cohort of that program' })
-  @IsOptional() @IsPositiveId()
+  @Omittable() @IsPositiveId()
   cohortId?: number;
 
   @ApiPropertyOptional({ description: 'The advisor in charge; an advisor creating a project is its advisor' })
-  @IsOptional() @IsPositiveId()
+  @Omittable() @IsPositiveId()
   advisorId?: number;
 
   @ApiPropertyOptional({ description: 'When the project entered the first stage, if earlier than now', example: '2024-04-10' })
-  @IsOptional() @IsInstant()
+  @Omittable() @IsInstant()
   enrolledAt?: string;
 
   @ApiPropertyOptional({ type: [ContactDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ContactDto)
+  @Omittable() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ContactDto)
   contacts?: ContactDto[];
 }
 
 export class UpdateProjectDto {
   @ApiPropertyOptional()
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @Omittable() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @Omittable() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
   sector?: string;
 
   @ApiPropertyOptional({ enum: PROJECT_KINDS })
-  @IsOptional() @IsIn(PROJECT_KINDS)
+  @Omittable() @IsIn(PROJECT_KINDS)
   kind?: ProjectKind;
 
   @ApiPropertyOptional({ enum: COOP_TYPES })
-  @IsOptional() @IsIn(COOP_TYPES)
+  @Omittable() @IsIn(COOP_TYPES)
   coopType?: CoopType;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsIn(REGIONS, { message: 'region must be a Québec administrative region code from 01 to 17' })
+  @Omittable() @IsIn(REGIONS, { message: 'region must be a Québec administrative region code from 01 to 17' })
   region?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsInt() @Min(1) @Max(10000)
+  @Omittable() @IsInt() @Min(1) @Max(10000)
   entrepreneurCount?: number;
 
   @ApiPropertyOptional({ nullable: true, description: 'Coordinators and admins reassign projects' })
-  @IsOptional() @ValidateIf((_, value) => value !== null) @IsPositiveId()
+  @Omittable() @ValidateIf((_, value) => value !== null) @IsPositiveId()
   advisorId?: number | null;
 }
 
@@ -102,11 +102,11 @@ export class CreateEnrollmentDto {
   programCode: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsPositiveId()
+  @Omittable() @IsPositiveId()
   cohortId?: number;
 
   @ApiPropertyOptional({ example: '2024-05-01' })
-  @IsOptional() @IsInstant()
+  @Omittable() @IsInstant()
   enrolledAt?: string;
 }
 

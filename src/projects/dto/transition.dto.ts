@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { IsInstant } from '../../common/instant.validator.js';
-import { IsPositiveId, Trim } from '../../common/validators.js';
+import { IsPositiveId, Omittable, Trim } from '../../common/validators.js';
 
 /** Targets that are not stages: leaving the path, pausing, and coming back. */
 export const STATUS_TARGETS = ['abandoned', 'on_hold', 'reopen'] as const;
@@ -14,15 +14,15 @@ export class TransitionDto {
   to: string;
 
   @ApiPropertyOptional({ description: 'Needed only when the project is enrolled in more than one program' })
-  @IsOptional() @IsString() @IsNotEmpty()
+  @Omittable() @IsString() @IsNotEmpty()
   programCode?: string;
 
   @ApiPropertyOptional({ description: 'Needed to move back to an earlier stage' })
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(5000)
+  @Omittable() @Trim() @IsString() @IsNotEmpty() @MaxLength(5000)
   note?: string;
 
   @ApiPropertyOptional({ description: 'When it happened, if earlier than now', example: '2024-05-01' })
-  @IsOptional() @IsInstant()
+  @Omittable() @IsInstant()
   occurredAt?: string;
 
   @ApiPropertyOptional({ description: 'Required for abandoned and on_hold', example: 'Financement refusé' })
@@ -31,7 +31,7 @@ export class TransitionDto {
   reason?: string;
 
   @ApiPropertyOptional({ description: 'Same as If-Match: the version this move expects' })
-  @IsOptional() @IsPositiveId()
+  @Omittable() @IsPositiveId()
   expectedVersion?: number;
 }
 
@@ -48,6 +48,6 @@ export class BulkTransitionsDto {
 }
 
 export class HistoryQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty()
+  @ApiPropertyOptional() @Omittable() @IsString() @IsNotEmpty()
   programCode?: string;
 }

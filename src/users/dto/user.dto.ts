@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { Trim } from '../../common/validators.js';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { Omittable, Trim } from '../../common/validators.js';
 import { LANGUAGES, ROLES, type Language, type Role } from '../user.entity.js';
 
 export class CreateUserDto {
@@ -21,28 +21,28 @@ export class CreateUserDto {
   role: Role;
 
   @ApiPropertyOptional({ enum: LANGUAGES, default: 'fr' })
-  @IsOptional() @IsIn(LANGUAGES)
+  @Omittable() @IsIn(LANGUAGES)
   language?: Language;
 }
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @Omittable() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional() @IsIn(ROLES)
+  @Omittable() @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional({ enum: LANGUAGES })
-  @IsOptional() @IsIn(LANGUAGES)
+  @Omittable() @IsIn(LANGUAGES)
   language?: Language;
 
   @ApiPropertyOptional({ minLength: 10 })
-  @IsOptional() @IsString() @MinLength(10) @MaxLength(200)
+  @Omittable() @IsString() @MinLength(10) @MaxLength(200)
   password?: string;
 
   @ApiPropertyOptional({ description: 'false deactivates the account: its tokens stop working at once' })
-  @IsOptional() @IsBoolean()
+  @Omittable() @IsBoolean()
   active?: boolean;
 }
