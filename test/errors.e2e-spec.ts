@@ -97,6 +97,26 @@ describe('error responses', () => {
       expect(await counts(PROJECT_TABLES)).toEqual(before);
     });
 
+    it('refuses null for a field that may be left out but not emptied, with 400 naming it, and changes nothing', async () => {
+      const admin = await t.tokenFor('admin');
+      const project = await createProject(t, coordinator, { name: 'Coop Intacte' });
+      const cohort = await createCohort(t, coordinator);
+      const userId = await t.userIdFor('advisor');
+      for (const [path, field, token] of [
+        [`/projects/${project.id}`, 'name', coordinator], [`/projects/${project.id}`, 'entrepreneurCount', coordinator],
+        [`/cohorts/${cohort.id}`, 'label', coordinator], [`/cohorts/${cohort.id}`, 'endsOn', coordinator],
+        [`/users/${userId}`, 'name', admin], [`/users/${userId}`, 'active', admin],
+        ['/programs/demarrage/stages/premier-contact', 'labelFr', admin],
+      ] as const) {
+        const response = await t.http().patch(path).set(bearer(token)).send({ [field]: null });
+        expect({ path, field, status: response.status, fields: fieldsOf(response.body) }).toEqual({ path, field, status: 400, fields: [field] });
+        expectErrorShape(response.body, 400);
+      }
+      expect((await t.http().get(`/projects/${project.id}`).set(bearer(coordinator)).expect(200)).body).toMatchObject({ name: 'Coop Intacte', version: 1 });
+      // Where null means something, it is still accepted: a project with no advisor.
+      await t.http().patch(`/projects/${project.id}`).set(bearer(coordinator)).send({ advisorId: null }).expect(200);
+    });
+
     it('refuses a wrongly typed query parameter with 400 naming it', async () => {
       for (const [query, field] of [['page=abc', 'page'], ['pageSize=0', 'pageSize'], ['sort=size', 'sort'], ['advisorId=x', 'advisorId']]) {
         const response = await t.http().get(`/projects?${query}`).set(bearer(coordinator));
