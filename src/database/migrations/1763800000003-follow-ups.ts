@@ -63,8 +63,9 @@ export class FollowUps1763800000003 implements MigrationInterface {
         { name: 'ix_follow_ups_project', columnNames: ['project_id'] },
       ],
     }));
-    // The digest reads the open tasks due by a date: a partial index holds only those.
-    await queryRunner.query('CREATE INDEX ix_follow_ups_open_due ON follow_ups (due_on, assignee_id) WHERE done_at IS NULL');
+    // The digest reads the open tasks due by a date, advisor by advisor: a partial index holds only
+    // open tasks, in the order the digest reads them.
+    await queryRunner.query('CREATE INDEX ix_follow_ups_open_due ON follow_ups (assignee_id, due_on, id) WHERE done_at IS NULL');
 
     await queryRunner.createTable(new Table({
       name: 'project_notes',

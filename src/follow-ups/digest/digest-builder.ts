@@ -37,7 +37,7 @@ interface TaskRow {
   project_name: string;
 }
 
-// Served by the partial index ix_follow_ups_open_due (open tasks only, by due date).
+// Served by the partial index ix_follow_ups_open_due (open tasks only, by advisor and due date).
 export const OPEN_TASKS_DUE_SQL = `
   SELECT f.id, f.assignee_id, f.due_on, f.note, f.kind, f.project_id, p.name AS project_name
   FROM follow_ups f
