@@ -155,4 +155,16 @@ describe('post-cohort check-ins', () => {
     expect(await runCheckIns()).toMatchObject({ projects: 2, emails: 2 });
     await smtp.waitFor(6);
   });
+
+  it('leaves the task unassigned, for a coordinator, when the advisor has left', async () => {
+    await t.http().patch('/programs/parcours-coop').set(bearer(admin)).send({ checkInOffsets: [250] }).expect(200);
+    await t.http().patch(`/users/${advisorId}`).set(bearer(admin)).send({ active: false }).expect(200);
+    // 250 days after March 31 is December 6.
+    now = at('2026-12-06T09:00');
+    expect(await runCheckIns()).toMatchObject({ projects: 2, emails: 2 });
+    const tasks = (await t.http().get(`/follow-ups?projectId=${projects.training.id}&state=due`).set(bearer(coordinator)).expect(200)).body.items;
+    expect(tasks).toEqual([expect.objectContaining({ sourceKey: `check-in:${projects.training.id}:250`, assigneeId: null })]);
+    const mails = await smtp.waitFor(8);
+    expect(mails.slice(6).every((m) => !m.headers['reply-to'])).toBe(true);
+  });
 });

@@ -91,8 +91,9 @@ export class CheckInsService {
     manager: EntityManager, program: Program, cohort: Cohort, offset: number, project: ActiveProjectRow, localDate: string,
   ): Promise<number | null> {
     const projectId = Number(project.project_id);
-    const advisorId = project.advisor_id === null ? null : Number(project.advisor_id);
-    const advisor = advisorId === null ? null : await manager.findOneBy(User, { id: advisorId });
+    // An advisor who has left (deactivated) gets no task: it waits unassigned for a coordinator.
+    const advisor = project.advisor_id === null ? null : await manager.findOneBy(User, { id: Number(project.advisor_id), active: true });
+    const advisorId = advisor?.id ?? null;
     const sourceKey = `check-in:${projectId}:${offset}`;
     const context = { projectName: project.project_name, cohortNumber: cohort.number, cohortLabel: cohort.label, offsetDays: offset };
     const task = await namedQuery(manager, INSERT_TASK_SQL, {
@@ -109,7 +110,7 @@ export class CheckInsService {
       return {
         key: `${sourceKey}:contact:${contact.id}`, kind: 'check_in' as const, recipientEmail: contact.email, recipientName: contact.name,
         recipientUserId: null, contactId: contact.id, projectId, language: contact.language, subject: mail.subject, body: mail.body,
-        replyTo: advisor?.active ? advisor.email : null,
+        replyTo: advisor?.email ?? null,
       };
     }));
     return ids.length;
