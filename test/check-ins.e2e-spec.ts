@@ -6,20 +6,12 @@ import { QUEUES } from '../src/queue/queue.constants.js';
 import { createCohort, createProject } from './support/fixtures.js';
 import { startSmtpSink, type SmtpSink } from './support/smtp.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { until } from './support/until.js';
 
 // Post-cohort check-ins: e-mails to the teams still on their way, and a task for their advisor.
 
 const at = (localDateTime: string) => DateTime.fromISO(localDateTime, { zone: 'America/Toronto' }).toJSDate();
 
-async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('post-cohort check-ins', () => {
   let t: TestApp;
@@ -37,7 +29,7 @@ describe('post-cohort check-ins', () => {
     const queue = t.app.get<Queue>(getQueueToken(QUEUES.followUps));
     const before = await queue.getCompleted();
     await t.http().post('/admin/schedules/cohort-check-ins/run').set(bearer(admin)).expect(201);
-    const job = await eventually(async () => (await queue.getCompleted()).find((j) => !before.some((b) => b.id === j.id)));
+    const job = await until(async () => (await queue.getCompleted()).find((j) => !before.some((b) => b.id === j.id)));
     return job.returnvalue;
   };
   const move = (id: number, to: string, extra: object = {}) =>

@@ -1,29 +1,18 @@
 import { getQueueToken } from '@nestjs/bull';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bull';
 import { DateTime } from 'luxon';
-import { createApp } from '../src/app.factory.js';
 import { Clock } from '../src/common/clock.js';
-import { loadConfig } from '../src/config/app-config.js';
 import { QUEUES } from '../src/queue/queue.constants.js';
 import { createProject } from './support/fixtures.js';
 import { startSmtpSink, type SmtpSink } from './support/smtp.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, startSecondWorker, startTestApp, type TestApp } from './support/test-app.js';
+import { until } from './support/until.js';
 
 // The advisors' daily digest, received over real SMTP from the real queue.
 
 const ZONE = 'America/Toronto';
 const at = (localDateTime: string) => DateTime.fromISO(localDateTime, { zone: ZONE }).toJSDate();
 
-async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 interface NotificationRow {
   id: number;
@@ -55,7 +44,7 @@ describe('daily digest', () => {
   const runDigest = async () => {
     const before = await followUpsQueue().getCompletedCount();
     await t.http().post('/admin/schedules/daily-digest/run').set(bearer(admin)).expect(201);
-    await eventually(async () => (await followUpsQueue().getCompletedCount()) > before);
+    await until(async () => (await followUpsQueue().getCompletedCount()) > before);
   };
   const task = async (token: string, projectId: number, dueOn: string, note: string) =>
     (await t.http().post(`/projects/${projectId}/follow-ups`).set(bearer(token)).send({ dueOn, note }).expect(201)).body;
@@ -122,20 +111,7 @@ describe('daily digest', () => {
 
   it('sends nothing more when it runs again the same day, even from a second worker', async () => {
     await runDigest();
-    const database = t.config.database;
-    const worker: NestFastifyApplication = await createApp(
-      loadConfig({
-        ...process.env,
-        NODE_ENV: 'test',
-        ROLE: 'worker',
-        DATABASE_URL: database.kind === 'sqlite' ? `sqlite:${database.path}` : database.url,
-        DATABASE_SCHEMA: database.kind === 'postgres' ? (database.schema ?? '') : '',
-        QUEUE_PREFIX: t.config.queuePrefix,
-        RELAY_INTERVAL_MS: '100',
-        SMTP_URL: smtp.url,
-      }),
-      { logger: ['error'] },
-    );
+    const worker = await startSecondWorker(t, { SMTP_URL: smtp.url });
     try {
       worker.get(Clock).now = () => now;
       // The same day's digest three more times, for both workers to take.
@@ -184,13 +160,13 @@ describe('daily digest', () => {
     setClock(at('2026-11-26T07:00'));
     await runDigest();
     const key = `digest:${advisors.marie.id}:2026-11-26`;
-    const refused = await eventually(async () => {
+    const refused = await until(async () => {
       const row = (await notifications('&kind=digest')).find((n) => n.key === key);
       return row && row.attempts >= 1 && row.status === 'pending' && row;
     });
     expect(refused.lastError).toMatch(/451/);
     smtp.refuse(false);
-    const sent = await eventually(async () => {
+    const sent = await until(async () => {
       const row = (await notifications('&kind=digest')).find((n) => n.key === key);
       return row?.status === 'sent' && row;
     });
@@ -206,7 +182,7 @@ describe('daily digest', () => {
     setClock(at('2026-11-27T07:00'));
     await runDigest();
     const key = `digest:${advisors.marie.id}:2026-11-27`;
-    const failed = await eventually(async () => (await notifications('&status=failed')).find((n) => n.key === key));
+    const failed = await until(async () => (await notifications('&status=failed')).find((n) => n.key === key));
     expect(failed).toMatchObject({ status: 'failed', attempts: 3, sentAt: null, lastError: expect.stringMatching(/451/) });
     const health = (await t.http().get('/health').expect(200)).body;
     expect(health.mail.failed).toBeGreaterThanOrEqual(1);
@@ -215,7 +191,7 @@ describe('daily digest', () => {
     const receivedBefore = smtp.received.length;
     const retried = await t.http().post(`/notifications/${failed.id}/retry`).set(bearer(coordinator)).expect(200);
     expect(retried.body).toMatchObject({ status: 'pending', attempts: 0 });
-    await eventually(async () => (await t.http().get(`/notifications/${failed.id}`).set(bearer(coordinator)).expect(200)).body.status === 'sent');
+    await until(async () => (await t.http().get(`/notifications/${failed.id}`).set(bearer(coordinator)).expect(200)).body.status === 'sent');
     expect(smtp.received.slice(receivedBefore).filter((m) => m.to.includes(advisors.marie.email))).toHaveLength(1);
     await t.http().post(`/notifications/${failed.id}/retry`).set(bearer(coordinator)).expect(422);
   });
@@ -250,12 +226,12 @@ describe('daily digest across the 2026 daylight-saving changes', () => {
   async function tickThrough(advisorId: number, fromLocal: string, untilLocal: string): Promise<string[]> {
     const ticks = t.app.get<Queue>(getQueueToken(QUEUES.schedules));
     const followUps = t.app.get<Queue>(getQueueToken(QUEUES.followUps));
-    const until = at(untilLocal).getTime();
-    for (let instant = at(fromLocal).getTime(); instant < until; instant += 60 * 60_000) {
+    const end = at(untilLocal).getTime();
+    for (let instant = at(fromLocal).getTime(); instant < end; instant += 60 * 60_000) {
       now = new Date(instant);
       const tick = await ticks.add('schedule-tick', { schedule: 'daily-digest' });
       await tick.finished();
-      await eventually(async () => (await followUps.getWaitingCount()) + (await followUps.getActiveCount()) === 0);
+      await until(async () => (await followUps.getWaitingCount()) + (await followUps.getActiveCount()) === 0);
     }
     const rows: { key: string }[] = await t.dataSource.query(`SELECT key FROM notifications WHERE recipient_user_id = ${advisorId} ORDER BY key`);
     return rows.map((row) => row.key.split(':')[2]);

@@ -4,16 +4,13 @@ import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getQueueToken } from '@nestjs/bull';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bull';
 import type { Response } from 'supertest';
-import { createApp } from '../src/app.factory.js';
-import { loadConfig } from '../src/config/app-config.js';
 import { FiguresService } from '../src/figures/figures.service.js';
 import { QUEUES } from '../src/queue/queue.constants.js';
 import { createCohort, createProject } from './support/fixtures.js';
 import { eventually, rateOf, type Counts, type Health } from './support/figures.js';
-import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, startSecondWorker, startTestApp, type TestApp } from './support/test-app.js';
 
 // The figures queue under stress, on a redis-server of this file's own: it can be stopped and
 // started again (empty) without touching the Redis other test files share.
@@ -194,21 +191,7 @@ describe('the figures queue under stress', () => {
   }, 120_000);
 
   it('lets two worker processes share the queue without counting anything twice', async () => {
-    const database = t.config.database;
-    const worker: NestFastifyApplication = await createApp(
-      loadConfig({
-        ...process.env,
-        NODE_ENV: 'test',
-        ROLE: 'worker',
-        DATABASE_URL: database.kind === 'sqlite' ? `sqlite:${database.path}` : database.url,
-        DATABASE_SCHEMA: database.kind === 'postgres' ? (database.schema ?? '') : '',
-        REDIS_URL: redis.url,
-        QUEUE_PREFIX: t.config.queuePrefix,
-        RELAY_INTERVAL_MS: '100',
-        DEMO_DATA: 'false',
-      }),
-      { logger: ['error'] },
-    );
+    const worker = await startSecondWorker(t, { REDIS_URL: redis.url, DEMO_DATA: 'false' });
     try {
       // Who ran what: each process's recomputes, counted where the job handler calls them.
       const ran = new Map<string, string[]>();

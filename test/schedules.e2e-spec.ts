@@ -1,16 +1,8 @@
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { bearer, expectErrorShape, startTestApp, type TestApp } from './support/test-app.js';
+import { until } from './support/until.js';
 
-async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const queueOf = (t: TestApp, name: string) => t.app.get<Queue>(getQueueToken(name));
 
@@ -25,7 +17,7 @@ describe('daily schedules', () => {
   afterAll(() => t.close());
 
   it('registers each daily schedule as one repeatable job at its local hour in Montréal', async () => {
-    const repeatables = await eventually(async () => {
+    const repeatables = await until(async () => {
       const jobs = await queueOf(t, 'schedules').getRepeatableJobs();
       return jobs.length === 3 && jobs;
     });
@@ -41,7 +33,7 @@ describe('daily schedules', () => {
     // A second process on the same queues with another hour: at its start it reconciles.
     const other = await startTestApp({ QUEUE_PREFIX: t.config.queuePrefix, FIGURES_RECOMPUTE_HOUR: '3', DIGEST_HOUR: '6', CHECK_IN_HOUR: '9' });
     try {
-      const repeatables = await eventually(async () => {
+      const repeatables = await until(async () => {
         const jobs = await queueOf(t, 'schedules').getRepeatableJobs();
         return jobs.some((job) => job.id === 'daily-digest' && job.cron === '0 6 * * *') && jobs;
       });

@@ -101,6 +101,27 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   };
 }
 
+/**
+ * A second process on the same database and queues as `t`, with ROLE=worker: what a deployment
+ * with several workers runs. The caller closes it.
+ */
+export function startSecondWorker(t: TestApp, env: Record<string, string> = {}): Promise<NestFastifyApplication> {
+  const database = t.config.database;
+  return createApp(
+    loadConfig({
+      ...process.env,
+      NODE_ENV: 'test',
+      ROLE: 'worker',
+      DATABASE_URL: database.kind === 'sqlite' ? `sqlite:${database.path}` : database.url,
+      DATABASE_SCHEMA: database.kind === 'postgres' ? (database.schema ?? '') : '',
+      QUEUE_PREFIX: t.config.queuePrefix,
+      RELAY_INTERVAL_MS: '100',
+      ...env,
+    }),
+    { logger: ['error'] },
+  );
+}
+
 /** Removes the keys a test app's queues left in Redis. */
 async function deleteQueueKeys(app: NestFastifyApplication, prefix: string) {
   const client = app.get<Queue>(getQueueToken(QUEUES.figures)).client;
