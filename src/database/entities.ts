@@ -1,4 +1,5 @@
 import { Cohort } from '../cohorts/cohort.entity.js';
+import { ExportLogEntry } from '../exports/export-log.entity.js';
 import { FigureDirtyMark } from '../figures/figure-dirty-mark.entity.js';
 import { FigureSnapshot } from '../figures/figure-snapshot.entity.js';
 import { Program } from '../programs/program.entity.js';
@@ -7,6 +8,10 @@ import { Contact } from '../projects/contact.entity.js';
 import { Enrollment } from '../projects/enrollment.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { Transition } from '../projects/transition.entity.js';
+import { SatisfactionRating } from '../satisfaction/satisfaction-rating.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const ENTITIES = [User, Program, Stage, Cohort, Project, Contact, Enrollment, Transition, FigureSnapshot, FigureDirtyMark];
+export const ENTITIES = [
+  User, Program, Stage, Cohort, Project, Contact, Enrollment, Transition, FigureSnapshot, FigureDirtyMark,
+  SatisfactionRating, ExportLogEntry,
+];

@@ -1,6 +1,7 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema.js';
 import { DefaultPipelines1763800000001 } from './1763800000001-default-pipelines.js';
 import { FiguresAndQueue1763800000002 } from './1763800000002-figures-and-queue.js';
+import { RatingsAndExports1763800000004 } from './1763800000004-ratings-and-exports.js';
 
 /** Listed by hand, oldest first: no glob to go wrong between ts-jest, tsc output and ESM. */
-export const MIGRATIONS = [InitialSchema1763800000000, DefaultPipelines1763800000001, FiguresAndQueue1763800000002];
+export const MIGRATIONS = [InitialSchema1763800000000, DefaultPipelines1763800000001, FiguresAndQueue1763800000002, RatingsAndExports1763800000004];
