@@ -9,6 +9,7 @@ import { FiguresModule } from './figures/figures.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
+import { SatisfactionModule } from './satisfaction/satisfaction.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { SchedulesModule } from './schedules/schedules.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -28,6 +29,7 @@ export class AppModule {
         CohortsModule,
         ProjectsModule,
         FiguresModule,
+        SatisfactionModule,
         SchedulesModule,
         HealthModule,
         DemoModule,
