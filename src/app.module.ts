@@ -5,6 +5,7 @@ import type { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { FiguresModule } from './figures/figures.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
@@ -30,6 +31,7 @@ export class AppModule {
         ProjectsModule,
         FiguresModule,
         SatisfactionModule,
+        ExportsModule,
         SchedulesModule,
         HealthModule,
         DemoModule,

@@ -37,6 +37,11 @@ const PROTECTED_ROUTES: [Method, string][] = [
   ['get', '/programs/{code}/stats'],
   ['get', '/programs/{code}/funnel'],
   ['post', '/admin/schedules/{name}/run'],
+  ['post', '/cohorts/{id}/ratings'],
+  ['get', '/cohorts/{id}/ratings'],
+  ['get', '/cohorts/{id}/export'],
+  ['get', '/programs/{code}/report'],
+  ['get', '/exports/log'],
 ];
 const PUBLIC_ROUTES: [Method, string][] = [
   ['post', '/auth/login'],
