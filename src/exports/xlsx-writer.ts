@@ -3,8 +3,12 @@ import ExcelJS from 'exceljs';
 import { neutraliseFormula } from './spreadsheet-text.js';
 import type { Cell, Table } from './table.js';
 
-const PERCENT = '0%';
-const DATE = 'yyyy-mm-dd';
+// One style object per kind of cell, shared: exceljs serialises a style it has not seen before to
+// find its id, and a fresh object per cell meant that work, and its garbage, for every cell.
+const PLAIN: Partial<ExcelJS.Style> = {};
+const PERCENT: Partial<ExcelJS.Style> = { numFmt: '0%' };
+const DATE: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd' };
+const HEADER: Partial<ExcelJS.Style> = { font: { bold: true } };
 const MIN_WIDTH = 10;
 const MAX_WIDTH = 60;
 
@@ -28,20 +32,30 @@ function widthsOf(table: Table): number[] {
   });
 }
 
-function setCell(cell: ExcelJS.Cell, value: Cell) {
+function setCell(row: ExcelJS.Row, column: number, value: Cell) {
   if (value === null) return;
-  if (typeof value === 'string') {
+  if (typeof value !== 'object') {
+    const cell = row.getCell(column);
     // A string is never a formula to exceljs; the apostrophe keeps it the same text as in the CSV.
-    cell.value = neutraliseFormula(value);
-  } else if (typeof value === 'number') {
-    cell.value = value;
+    cell.value = typeof value === 'string' ? neutraliseFormula(value) : value;
+    cell.style = PLAIN;
   } else if (value.kind === 'date') {
+    const cell = row.getCell(column);
     // exceljs turns a Date into a serial day from its UTC time: midnight UTC is the calendar day.
     cell.value = new Date(`${value.date}T00:00:00Z`);
-    cell.numFmt = DATE;
+    cell.style = DATE;
   } else if (value.rate !== null) {
+    const cell = row.getCell(column);
     cell.value = value.rate.ratio;
-    cell.numFmt = PERCENT;
+    cell.style = PERCENT;
+  }
+}
+
+function writeRows(sheet: ExcelJS.Worksheet, batch: Cell[][]) {
+  for (const cells of batch) {
+    const row = sheet.addRow([]);
+    for (let i = 0; i < cells.length; i++) setCell(row, i + 1, cells[i]);
+    row.commit();
   }
 }
 
@@ -50,18 +64,30 @@ async function* batchesOf(rows: Table['rows']): AsyncGenerator<Cell[][]> {
   else yield* rows;
 }
 
-/** Resolves when the reader has taken what was written, so rows are produced no faster than they are sent. */
-function drained(out: PassThrough): Promise<void> {
-  if (!out.writableNeedDrain || out.destroyed) return Promise.resolve();
+/** A Node stream, or the older readable-stream one archiver uses, which has no writableNeedDrain. */
+type Sink = NodeJS.EventEmitter & { destroyed?: boolean; writableNeedDrain?: boolean; _writableState?: { needDrain?: boolean } };
+
+/** Resolves once a stream that asked for a pause has taken what it holds (or has closed). */
+function drained(stream: Sink | undefined): Promise<void> {
+  if (!stream || stream.destroyed || !(stream.writableNeedDrain ?? stream._writableState?.needDrain)) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
-      out.off('drain', done);
-      out.off('close', done);
+      stream.off('drain', done);
+      stream.off('close', done);
       resolve();
     };
-    out.on('drain', done);
-    out.on('close', done);
+    stream.on('drain', done);
+    stream.on('close', done);
   });
+}
+
+/**
+ * Where exceljs hands a sheet's XML to the zip. exceljs ignores that stream's backpressure, and
+ * an SQLite read never yields to the event loop: unchecked, the whole sheet would pile up there
+ * before the zip compressed a byte of it. Reached through exceljs 4's stream buffer (`pipes`).
+ */
+function zipInputOf(sheet: ExcelJS.Worksheet): Sink | undefined {
+  return (sheet as unknown as { stream?: { pipes?: Sink[] } }).stream?.pipes?.[0];
 }
 
 /**
@@ -77,16 +103,21 @@ export function xlsxStream(tables: Table[]): Readable {
       // Views are written when the sheet opens, and column widths before its first row.
       const sheet = workbook.addWorksheet(sheetName(table.sheet), { views: [{ state: 'frozen', ySplit: 1 }] });
       widthsOf(table).forEach((width, i) => (sheet.getColumn(i + 1).width = width));
-      const header = sheet.addRow(table.columns.map((c) => c.header));
-      header.font = { bold: true };
+      const header = sheet.addRow([]);
+      table.columns.forEach((column, i) => {
+        const cell = header.getCell(i + 1);
+        cell.value = column.header;
+        cell.style = HEADER;
+      });
       header.commit();
-      for await (const batch of batchesOf(table.rows)) {
-        if (out.destroyed) return;
-        for (const cells of batch) {
-          const row = sheet.addRow([]);
-          for (let i = 0; i < cells.length; i++) setCell(row.getCell(i + 1), cells[i]);
-          row.commit();
-        }
+      const batches = batchesOf(table.rows);
+      for (;;) {
+        if (out.destroyed) return batches.return(undefined);
+        const next = await batches.next();
+        if (next.done) break;
+        writeRows(sheet, next.value);
+        // Rows go no faster than the zip compresses them and the client reads them.
+        await drained(zipInputOf(sheet));
         await drained(out);
       }
       sheet.commit();
