@@ -9,7 +9,7 @@
  *   DATABASE_URL=postgres://... npm run bench:figures
  *   COHORTS=200 PROJECTS=10000 npm run bench:figures   # a smaller run
  */
-import { DataSource, type QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils.js';
 import { FiguresCalculator } from '../src/figures/figures-calculator.js';
 import {
@@ -18,7 +18,7 @@ import {
 import { FiguresService } from '../src/figures/figures.service.js';
 import { parseReportingYear } from '../src/common/reporting-year.js';
 import { Program } from '../src/programs/program.entity.js';
-import { BENCH_ADMIN, fmt, median, percentile, startBenchApp, timed } from './support.js';
+import { BENCH_ADMIN, fmt, insertRows, median, percentile, startBenchApp, timed } from './support.js';
 
 const COHORTS = Number(process.env.COHORTS ?? 2_000);
 const PROJECTS = Number(process.env.PROJECTS ?? 100_000);
@@ -182,16 +182,6 @@ async function loadProvince(dataSource: DataSource) {
     await runner.release();
   }
   await dataSource.query('ANALYZE');
-}
-
-async function insertRows(runner: QueryRunner, isPostgres: boolean, table: string, columns: string[], rows: unknown[][]) {
-  const perStatement = Math.floor(30_000 / columns.length);
-  for (let offset = 0; offset < rows.length; offset += perStatement) {
-    const chunk = rows.slice(offset, offset + perStatement);
-    let n = 0;
-    const values = chunk.map(() => `(${columns.map(() => (isPostgres ? `$${++n}` : '?')).join(', ')})`).join(', ');
-    await runner.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`, chunk.flat());
-  }
 }
 
 main().then(

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { QueryRunner } from 'typeorm';
 import { createApp } from '../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../src/config/app-config.js';
 
@@ -50,3 +51,14 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
+
+/** Multi-row INSERTs of at most ~30,000 parameters each, which both databases accept. */
+export async function insertRows(runner: QueryRunner, isPostgres: boolean, table: string, columns: string[], rows: unknown[][]) {
+  const perStatement = Math.floor(30_000 / columns.length);
+  for (let offset = 0; offset < rows.length; offset += perStatement) {
+    const chunk = rows.slice(offset, offset + perStatement);
+    let n = 0;
+    const values = chunk.map(() => `(${columns.map(() => (isPostgres ? `$${++n}` : '?')).join(', ')})`).join(', ');
+    await runner.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`, chunk.flat());
+  }
+}
