@@ -18,7 +18,7 @@ export interface Download {
   headers: Record<string, string>;
   bytes: Buffer;
   /** The body as JSON, for error responses and JSON exports. */
-  json: () => any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  json: () => any;
 }
 
 export async function download(t: TestApp, token: string, path: string): Promise<Download> {
