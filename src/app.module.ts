@@ -5,12 +5,14 @@ import type { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { FiguresModule } from './figures/figures.module.js';
 import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
 import { HealthModule } from './health/health.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
+import { SatisfactionModule } from './satisfaction/satisfaction.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { SchedulesModule } from './schedules/schedules.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -32,6 +34,8 @@ export class AppModule {
         FiguresModule,
         NotificationsModule,
         FollowUpsModule,
+        SatisfactionModule,
+        ExportsModule,
         SchedulesModule,
         HealthModule,
         DemoModule,

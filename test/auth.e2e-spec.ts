@@ -49,6 +49,11 @@ const PROTECTED_ROUTES: [Method, string][] = [
   ['get', '/notifications'],
   ['get', '/notifications/{id}'],
   ['post', '/notifications/{id}/retry'],
+  ['post', '/cohorts/{id}/ratings'],
+  ['get', '/cohorts/{id}/ratings'],
+  ['get', '/cohorts/{id}/export'],
+  ['get', '/programs/{code}/report'],
+  ['get', '/exports/log'],
 ];
 const PUBLIC_ROUTES: [Method, string][] = [
   ['post', '/auth/login'],

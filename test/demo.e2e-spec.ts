@@ -67,6 +67,18 @@ describe('demo data for 2023-2024', () => {
     }
   });
 
+  it('holds satisfaction ratings, marked as demo, whose shares are the report\'s: all rated 4 or 5, a quarter 5', async () => {
+    const cohorts = await t.http().get('/cohorts?programCode=parcours-coop&year=2023-2024').set(bearer(token)).expect(200);
+    const shares = [];
+    for (const cohort of cohorts.body as { id: number; number: number }[]) {
+      const summary = await t.http().get(`/cohorts/${cohort.id}/ratings`).set(bearer(token)).expect(200);
+      shares.push([cohort.number, summary.body.responses, summary.body.satisfied.percent, summary.body.verySatisfied.percent]);
+    }
+    expect(shares).toEqual([[19, 8, 100, 25], [20, 12, 100, 25]]);
+    const [row] = await t.dataSource.query('SELECT COUNT(*) AS n, SUM(CASE WHEN rating = 5 THEN 1 ELSE 0 END) AS fives, MIN(CASE WHEN demo THEN 1 ELSE 0 END) AS all_demo FROM satisfaction_ratings');
+    expect([Number(row.n), Number(row.fives), Number(row.all_demo)]).toEqual([20, 5, 1]);
+  });
+
   it('holds the start-up accompaniment: 42 teams met, 20 engaged, 11 incorporated', async () => {
     const projects = await projectsOf('demarrage');
     expect(projects).toHaveLength(42);

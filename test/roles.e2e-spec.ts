@@ -173,6 +173,35 @@ describe('role matrix', () => {
     } },
     { action: 'GET /programs', allowed: EVERYONE, okStatus: 200, prepare: async (role) => ({ send: () => as(role).get('/programs') }) },
     { action: 'GET /cohorts', allowed: EVERYONE, okStatus: 200, prepare: async (role) => ({ send: () => as(role).get('/cohorts') }) },
+    {
+      action: 'POST /cohorts/:id/ratings',
+      allowed: MANAGERS,
+      okStatus: 201,
+      prepare: async (role) => ({
+        send: () => as(role).post(`/cohorts/${cohortId}/ratings`, { ratings: [{ rating: 5 }] }),
+        state: () => countRows(t, 'satisfaction_ratings'),
+      }),
+    },
+    { action: 'GET /cohorts/:id/ratings', allowed: EVERYONE, okStatus: 200, prepare: async (role) => ({ send: () => as(role).get(`/cohorts/${cohortId}/ratings`) }) },
+    {
+      action: 'GET /cohorts/:id/export',
+      allowed: EVERYONE,
+      okStatus: 200,
+      prepare: async (role) => ({ send: () => as(role).get(`/cohorts/${cohortId}/export`), state: () => countRows(t, 'export_log') }),
+    },
+    {
+      action: 'GET /cohorts/:id/export?includeContacts=true',
+      allowed: MANAGERS,
+      okStatus: 200,
+      prepare: async (role) => ({ send: () => as(role).get(`/cohorts/${cohortId}/export?includeContacts=true`), state: () => countRows(t, 'export_log') }),
+    },
+    {
+      action: 'GET /programs/:code/report',
+      allowed: EVERYONE,
+      okStatus: 200,
+      prepare: async (role) => ({ send: () => as(role).get('/programs/parcours-coop/report?year=2024-2025'), state: () => countRows(t, 'export_log') }),
+    },
+    { action: 'GET /exports/log', allowed: MANAGERS, okStatus: 200, prepare: async (role) => ({ send: () => as(role).get('/exports/log') }) },
   ];
 
   for (const c of CASES) {

@@ -44,3 +44,15 @@ describe('whole days in Montréal', () => {
     expect(disagreements).toEqual([]);
   });
 });
+
+describe('local dates in Montréal', () => {
+  it('agree with luxon every 97 minutes for three years, across six clock changes', () => {
+    const mismatches: string[] = [];
+    const start = Date.UTC(2022, 0, 1);
+    for (let ms = start; ms < start + 3 * 365 * 86_400_000; ms += 97 * 60_000) {
+      const instant = new Date(ms);
+      if (localDateOf(instant) !== DateTime.fromJSDate(instant, { zone: LOCAL_ZONE }).toISODate()) mismatches.push(instant.toISOString());
+    }
+    expect(mismatches).toEqual([]);
+  });
+});

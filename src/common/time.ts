@@ -46,5 +46,5 @@ export function wholeDaysBetween(from: Date, to: Date): number {
 
 /** The local calendar date (YYYY-MM-DD) of an instant, in Montréal. */
 export function localDateOf(instant: Date): string {
-  return DateTime.fromJSDate(instant, { zone: LOCAL_ZONE }).toISODate()!;
+  return new Date(wallClockMs(instant)).toISOString().slice(0, 10);
 }

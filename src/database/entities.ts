@@ -1,4 +1,5 @@
 import { Cohort } from '../cohorts/cohort.entity.js';
+import { ExportLogEntry } from '../exports/export-log.entity.js';
 import { FigureDirtyMark } from '../figures/figure-dirty-mark.entity.js';
 import { FigureSnapshot } from '../figures/figure-snapshot.entity.js';
 import { FollowUp } from '../follow-ups/follow-up.entity.js';
@@ -10,9 +11,11 @@ import { Contact } from '../projects/contact.entity.js';
 import { Enrollment } from '../projects/enrollment.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { Transition } from '../projects/transition.entity.js';
+import { SatisfactionRating } from '../satisfaction/satisfaction-rating.entity.js';
 import { User } from '../users/user.entity.js';
 
 export const ENTITIES = [
   User, Program, Stage, Cohort, Project, Contact, Enrollment, Transition, FigureSnapshot, FigureDirtyMark,
   FollowUp, ProjectNote, Notification,
+  SatisfactionRating, ExportLogEntry,
 ];

@@ -123,3 +123,13 @@ export const DEMO_FOLLOW_UPS: { dueInDays: number; note: string }[] = [
   { dueInDays: 0, note: 'Préparer la rencontre de suivi : états financiers prévisionnels et convention d’associés' },
   { dueInDays: 7, note: "Vérifier l'avancement du plan d'affaires avec l'équipe" },
 ];
+
+/**
+ * Parcours COOP satisfaction 2023-2024: every participant rated the program 4 or 5 out of 5 and a
+ * quarter gave 5. The report gives the shares, not the answers: these 20 (5 fives, 15 fours) are
+ * ours, chosen to give exactly 100 % and 25 %, and are stored marked as demo.
+ */
+export const PARCOURS_COOP_RATINGS: { cohort: number; fives: number; fours: number }[] = [
+  { cohort: 19, fives: 2, fours: 6 },
+  { cohort: 20, fives: 3, fours: 9 },
+];

@@ -7,15 +7,17 @@ import { CohortsService } from '../cohorts/cohorts.service.js';
 import { Clock } from '../common/clock.js';
 import { LOCAL_ZONE, localDateOf } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { FollowUpsService } from '../follow-ups/follow-ups.service.js';
 import { Project } from '../projects/project.entity.js';
 import { REGIONS } from '../projects/project.entity.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { TransitionsService } from '../projects/transitions.service.js';
+import { SatisfactionService } from '../satisfaction/satisfaction.service.js';
 import { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
-import { FollowUpsService } from '../follow-ups/follow-ups.service.js';
 import {
-  DEMARRAGE_OUTCOMES, DEMO_FOLLOW_UPS, DEMO_USERS, PARCOURS_COOP_COHORTS, PARCOURS_COOP_PROJECTS, STAND_IN_SECTORS, TRANSFERTCOOP_OUTCOMES,
+  DEMARRAGE_OUTCOMES, DEMO_FOLLOW_UPS, DEMO_USERS, PARCOURS_COOP_COHORTS, PARCOURS_COOP_PROJECTS, PARCOURS_COOP_RATINGS, STAND_IN_SECTORS,
+  TRANSFERTCOOP_OUTCOMES,
   type DemoStep,
 } from './demo-data.js';
 
@@ -39,6 +41,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly transitions: TransitionsService,
     private readonly followUps: FollowUpsService,
     private readonly clock: Clock,
+    private readonly satisfaction: SatisfactionService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -73,6 +76,13 @@ export class DemoSeeder implements OnApplicationBootstrap {
         enrolledAt: demo.enrolledOn,
         contacts: [{ name: `Équipe ${demo.name} (contact démo)`, email: `${slug}@demo.coop.example`, language: index === 2 ? 'en' : 'fr' }],
       }, demo.fictitious, demo.steps);
+    }
+
+    for (const { cohort, fives, fours } of PARCOURS_COOP_RATINGS) {
+      const ratings = [...Array<number>(fives).fill(5), ...Array<number>(fours).fill(4)].map((rating, i) => ({
+        rating, respondent: `Participant·e fictif·ve ${cohort}-${pad2(i + 1)} (démo)`,
+      }));
+      await this.satisfaction.record(coordinator, cohortIds.get(cohort)!, ratings, { demo: true });
     }
 
     let team = 0;

@@ -43,7 +43,10 @@ export async function createCohort(t: TestApp, token: string, overrides: Record<
 }
 
 /** Counts rows straight from the database, to check that a refused request wrote nothing. */
-export async function countRows(t: TestApp, table: 'projects' | 'enrollments' | 'transitions' | 'contacts' | 'cohorts' | 'users' | 'stages') {
+export async function countRows(
+  t: TestApp,
+  table: 'projects' | 'enrollments' | 'transitions' | 'contacts' | 'cohorts' | 'users' | 'stages' | 'satisfaction_ratings' | 'export_log',
+) {
   const [row] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
   return Number(row.n);
 }

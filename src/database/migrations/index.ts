@@ -2,6 +2,10 @@ import { InitialSchema1763800000000 } from './1763800000000-initial-schema.js';
 import { DefaultPipelines1763800000001 } from './1763800000001-default-pipelines.js';
 import { FiguresAndQueue1763800000002 } from './1763800000002-figures-and-queue.js';
 import { FollowUps1763800000003 } from './1763800000003-follow-ups.js';
+import { RatingsAndExports1763800000004 } from './1763800000004-ratings-and-exports.js';
 
 /** Listed by hand, oldest first: no glob to go wrong between ts-jest, tsc output and ESM. */
-export const MIGRATIONS = [InitialSchema1763800000000, DefaultPipelines1763800000001, FiguresAndQueue1763800000002, FollowUps1763800000003];
+export const MIGRATIONS = [
+  InitialSchema1763800000000, DefaultPipelines1763800000001, FiguresAndQueue1763800000002, FollowUps1763800000003,
+  RatingsAndExports1763800000004,
+];

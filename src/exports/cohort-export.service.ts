@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { isManager, type AuthenticatedUser } from '../auth/authenticated-user.js';
+import { CohortsService } from '../cohorts/cohorts.service.js';
+import { forbidden } from '../common/domain-error.js';
+import { FiguresService } from '../figures/figures.service.js';
+import { Program } from '../programs/program.entity.js';
+import { Stage } from '../programs/stage.entity.js';
+import { SatisfactionService } from '../satisfaction/satisfaction.service.js';
+import { CohortProjectsReader } from './cohort-projects.reader.js';
+import type { ExportFile } from './export-file.js';
+import { renderExport } from './export-file.js';
+import type { ExportFormat, ExportLang } from './export-format.js';
+import { ExportLogService } from './export-log.service.js';
+import { StreamedArray } from './json-writer.js';
+import { cohortFiguresTable } from './tables/cohort-figures.table.js';
+import { cohortProjectsTable } from './tables/cohort-projects.table.js';
+
+export interface CohortExportOptions {
+  format: ExportFormat;
+  lang: ExportLang;
+  includeContacts: boolean;
+}
+
+/** A cohort's results for a funder: its projects, one row each, then its figures. */
+@Injectable()
+export class CohortExportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cohorts: CohortsService,
+    private readonly figures: FiguresService,
+    private readonly satisfaction: SatisfactionService,
+    private readonly reader: CohortProjectsReader,
+    private readonly log: ExportLogService,
+  ) {}
+
+  /**
+   * Checks and reads everything that can refuse the export (role, cohort, figures) before the
+   * first byte, logs it, and hands back a stream that reads the projects as it is sent.
+   */
+  async prepare(user: AuthenticatedUser, cohortId: number, options: CohortExportOptions): Promise<ExportFile> {
+    const { format, lang, includeContacts } = options;
+    if (includeContacts && !isManager(user)) {
+      throw forbidden(`Contacts are personal information: only coordinators and admins export them (includeContacts=true); you are ${user.role}. Leave includeContacts out to export the rest`);
+    }
+    const cohort = await this.cohorts.get(cohortId);
+    const manager = this.dataSource.manager;
+    const program = await manager.findOneByOrFail(Program, { code: cohort.programCode });
+    const stages = await manager.find(Stage, { where: { programCode: cohort.programCode }, order: { position: 'ASC' } });
+    // Computed now from the recorded moves, as GET /cohorts/:id/stats?fresh=true: a document sent out must not lag.
+    const figures = await this.figures.cohortFigures(cohortId, true);
+    const { cohortId: _, ...satisfaction } = await this.satisfaction.ofCohort(cohortId);
+    await this.log.record(user, { kind: 'cohort', target: String(cohortId), format, lang, includeContacts });
+
+    const projects = () => this.reader.batches(cohortId, stages, includeContacts);
+    const stream = renderExport(
+      format,
+      lang,
+      () => [cohortProjectsTable(projects(), stages, includeContacts, lang), cohortFiguresTable(figures, satisfaction, lang)],
+      () => [
+        ['cohort', { ...cohort, programName: { fr: program.nameFr, en: program.nameEn } }],
+        ['projects', new StreamedArray(projects())],
+        ['figures', figures],
+        ['satisfaction', satisfaction],
+      ],
+    );
+    return { filename: `${lang === 'fr' ? 'cohorte' : 'cohort'}-${cohort.number}-${cohort.programCode}.${format}`, format, stream };
+  }
+}

@@ -1,0 +1,50 @@
+import type { ExportLang } from './export-format.js';
+import { neutraliseFormula } from './spreadsheet-text.js';
+import type { Cell, Table } from './table.js';
+
+/** Lets spreadsheets (Excel above all) read the file as UTF-8 rather than guess a legacy code page. */
+export const BOM = '\uFEFF';
+const LINE_END = '\r\n';
+
+// RFC 4180 quotes fields with a separator, a quote or a line break; leading or trailing spaces
+// are quoted too, because some readers trim them otherwise.
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+function quoted(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvField(cell: Cell, lang: ExportLang): string {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'string') return quoted(neutraliseFormula(cell));
+  if (cell.kind === 'date') return cell.date;
+  if (cell.rate === null) return '';
+  // What a spreadsheet in that language reads as a percentage: "63 %" in French, "63%" in English.
+  return lang === 'fr' ? `${cell.rate.percent} %` : `${cell.rate.percent}%`;
+}
+
+export function csvRecord(cells: Cell[], lang: ExportLang): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) line += (i === 0 ? '' : ',') + csvField(cells[i], lang);
+  return line + LINE_END;
+}
+
+/**
+ * The tables one after another, an empty line between them, as text chunks: one chunk per batch
+ * of rows, so a large table is never whole in memory.
+ */
+export async function* csvChunks(tables: Table[], lang: ExportLang): AsyncGenerator<string> {
+  yield BOM;
+  for (const [index, table] of tables.entries()) {
+    let head = index > 0 ? LINE_END : '';
+    if (table.title !== undefined) head += csvRecord([table.title], lang);
+    head += csvRecord(table.columns.map((c) => c.header), lang);
+    yield head;
+    if (Array.isArray(table.rows)) {
+      yield table.rows.map((row) => csvRecord(row, lang)).join('');
+    } else {
+      for await (const batch of table.rows) yield batch.map((row) => csvRecord(row, lang)).join('');
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import { Readable } from 'node:stream';
+import { csvChunks } from './csv-writer.js';
+import type { ExportFormat, ExportLang } from './export-format.js';
+import { jsonChunks } from './json-writer.js';
+import type { Table } from './table.js';
+import { xlsxStream } from './xlsx-writer.js';
+
+/** A file ready to be sent: its name and a stream that produces it as it is read. */
+export interface ExportFile {
+  filename: string;
+  format: ExportFormat;
+  stream: Readable;
+}
+
+/**
+ * The same export in the format asked for: the tables for CSV and XLSX, the JSON document's
+ * entries for JSON. Both are built lazily, so nothing is read from the database before the
+ * response starts to flow.
+ */
+export function renderExport(
+  format: ExportFormat,
+  lang: ExportLang,
+  tables: () => Table[],
+  json: () => [key: string, value: unknown][],
+): Readable {
+  if (format === 'xlsx') return xlsxStream(tables());
+  return Readable.from(format === 'csv' ? csvChunks(tables(), lang) : jsonChunks(json()), { objectMode: false });
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CohortsModule } from '../cohorts/cohorts.module.js';
+import { FiguresModule } from '../figures/figures.module.js';
+import { SatisfactionModule } from '../satisfaction/satisfaction.module.js';
+import { CohortExportService } from './cohort-export.service.js';
+import { CohortProjectsReader } from './cohort-projects.reader.js';
+import { ExportLogService } from './export-log.service.js';
+import { ExportsController } from './exports.controller.js';
+import { ProgramReportService } from './program-report.service.js';
+
+@Module({
+  imports: [FiguresModule, CohortsModule, SatisfactionModule],
+  controllers: [ExportsController],
+  providers: [CohortExportService, ProgramReportService, CohortProjectsReader, ExportLogService],
+})
+export class ExportsModule {}

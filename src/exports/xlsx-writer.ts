@@ -1,0 +1,129 @@
+import { PassThrough, type Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { neutraliseFormula } from './spreadsheet-text.js';
+import type { Cell, Table } from './table.js';
+
+// One style object per kind of cell, shared: exceljs serialises a style it has not seen before to
+// find its id, and a fresh object per cell meant that work, and its garbage, for every cell.
+const PLAIN: Partial<ExcelJS.Style> = {};
+const PERCENT: Partial<ExcelJS.Style> = { numFmt: '0%' };
+const DATE: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd' };
+const HEADER: Partial<ExcelJS.Style> = { font: { bold: true } };
+const MIN_WIDTH = 10;
+const MAX_WIDTH = 60;
+
+// Excel refuses these in a sheet name, and names over 31 characters.
+const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+
+/** How wide a cell's content shows, in characters, to size its column. */
+function shownLength(cell: Cell): number {
+  if (cell === null) return 0;
+  if (typeof cell === 'string') return Math.max(...cell.split(/\r?\n/).map((line) => line.length));
+  if (typeof cell === 'number') return String(cell).length;
+  return cell.kind === 'date' ? 10 : 5;
+}
+
+/** Widths from the header and, for rows already in memory, from every value; otherwise from the column's hint. */
+function widthsOf(table: Table): number[] {
+  return table.columns.map((column, i) => {
+    let width = Math.max(column.header.length, column.width ?? 0);
+    if (Array.isArray(table.rows)) for (const row of table.rows) width = Math.max(width, shownLength(row[i] ?? null));
+    return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width + 2));
+  });
+}
+
+function setCell(row: ExcelJS.Row, column: number, value: Cell) {
+  if (value === null) return;
+  if (typeof value !== 'object') {
+    const cell = row.getCell(column);
+    // A string is never a formula to exceljs; the apostrophe keeps it the same text as in the CSV.
+    cell.value = typeof value === 'string' ? neutraliseFormula(value) : value;
+    cell.style = PLAIN;
+  } else if (value.kind === 'date') {
+    const cell = row.getCell(column);
+    // exceljs turns a Date into a serial day from its UTC time: midnight UTC is the calendar day.
+    cell.value = new Date(`${value.date}T00:00:00Z`);
+    cell.style = DATE;
+  } else if (value.rate !== null) {
+    const cell = row.getCell(column);
+    cell.value = value.rate.ratio;
+    cell.style = PERCENT;
+  }
+}
+
+function writeRows(sheet: ExcelJS.Worksheet, batch: Cell[][]) {
+  for (const cells of batch) {
+    const row = sheet.addRow([]);
+    for (let i = 0; i < cells.length; i++) setCell(row, i + 1, cells[i]);
+    row.commit();
+  }
+}
+
+async function* batchesOf(rows: Table['rows']): AsyncGenerator<Cell[][]> {
+  if (Array.isArray(rows)) yield rows;
+  else yield* rows;
+}
+
+/** A Node stream, or the older readable-stream one archiver uses, which has no writableNeedDrain. */
+type Sink = NodeJS.EventEmitter & { destroyed?: boolean; writableNeedDrain?: boolean; _writableState?: { needDrain?: boolean } };
+
+/** Resolves once a stream that asked for a pause has taken what it holds (or has closed). */
+function drained(stream: Sink | undefined): Promise<void> {
+  if (!stream || stream.destroyed || !(stream.writableNeedDrain ?? stream._writableState?.needDrain)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
+/**
+ * Where exceljs hands a sheet's XML to the zip. exceljs ignores that stream's backpressure, and
+ * an SQLite read never yields to the event loop: unchecked, the whole sheet would pile up there
+ * before the zip compressed a byte of it. Reached through exceljs 4's stream buffer (`pipes`).
+ */
+function zipInputOf(sheet: ExcelJS.Worksheet): Sink | undefined {
+  return (sheet as unknown as { stream?: { pipes?: Sink[] } }).stream?.pipes?.[0];
+}
+
+/**
+ * One sheet per table, through exceljs's streaming writer: each row is committed (written to the
+ * zip) as soon as it is built. Headers are bold, the header row frozen, rates percent cells.
+ */
+export function xlsxStream(tables: Table[]): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+
+  const write = async () => {
+    for (const table of tables) {
+      // Views are written when the sheet opens, and column widths before its first row.
+      const sheet = workbook.addWorksheet(sheetName(table.sheet), { views: [{ state: 'frozen', ySplit: 1 }] });
+      widthsOf(table).forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+      const header = sheet.addRow([]);
+      table.columns.forEach((column, i) => {
+        const cell = header.getCell(i + 1);
+        cell.value = column.header;
+        cell.style = HEADER;
+      });
+      header.commit();
+      const batches = batchesOf(table.rows);
+      for (;;) {
+        if (out.destroyed) return batches.return(undefined);
+        const next = await batches.next();
+        if (next.done) break;
+        writeRows(sheet, next.value);
+        // Rows go no faster than the zip compresses them and the client reads them.
+        await drained(zipInputOf(sheet));
+        await drained(out);
+      }
+      sheet.commit();
+    }
+    await workbook.commit();
+  };
+  write().catch((error: Error) => out.destroy(error));
+  return out;
+}
