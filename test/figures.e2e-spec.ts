@@ -405,4 +405,21 @@ describe('figures follow the moves', () => {
       await refused('/cohorts/999999/stats?fresh=true', 404);
     });
   });
+
+  it('says pending for every cohort of a program from the moment its stages change', async () => {
+    const cohort = await createCohort(t, token, { startsOn: '2024-05-10', endsOn: '2024-10-11' });
+    await enrol(cohort.id, 2);
+    const before = await settled<Counts & { computedAt: string }>(`/cohorts/${cohort.id}/stats`);
+    const admin = await t.tokenFor('admin');
+    const changedAt = Date.now();
+    await t.http().patch('/programs/parcours-coop/stages/formation').set(bearer(admin)).send({ labelEn: 'Training under way' }).expect(200);
+    try {
+      // Right after the change: either pending, or figures computed after it; never old figures that claim to be current.
+      const after = await get<Counts & { computedAt: string }>(`/cohorts/${cohort.id}/stats`);
+      expect(after.pending || new Date(after.computedAt).getTime() >= changedAt).toBe(true);
+      expect((await settled<Counts & { computedAt: string }>(`/cohorts/${cohort.id}/stats`)).computedAt > before.computedAt).toBe(true);
+    } finally {
+      await t.http().patch('/programs/parcours-coop/stages/formation').set(bearer(admin)).send({ labelEn: 'Training in progress' }).expect(200);
+    }
+  });
 });

@@ -63,8 +63,16 @@ export class FigureMarks {
     ]);
   }
 
-  /** After a program's stages change, every figure of the program may change. */
-  markProgram(manager: EntityManager, programCode: string): Promise<void> {
-    return this.mark(manager, [programScope(programCode)]);
+  /**
+   * After a program's stages change, every figure of the program may change. Each stored scope of
+   * the program is marked too, in this transaction, so that reading any of them says `pending`
+   * from the moment the change commits, not only once the program's job has started.
+   */
+  async markProgram(manager: EntityManager, programCode: string): Promise<void> {
+    const cohorts = await namedQuery<{ id: number }>(manager, 'SELECT id FROM cohorts WHERE program_code = :programCode', { programCode });
+    const years = await namedQuery<{ scope: string }>(manager, 'SELECT scope FROM figure_snapshots WHERE scope LIKE :prefix', {
+      prefix: `${programYearScope(programCode, '')}%`,
+    });
+    await this.mark(manager, [programScope(programCode), ...cohorts.map((c) => cohortScope(Number(c.id))), ...years.map((y) => y.scope)]);
   }
 }
