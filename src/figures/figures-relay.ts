@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { PRODUCER_TIMEOUT_MS, QUEUES } from '../queue/queue.constants.js';
 import { withTimeout } from '../queue/redis-connection.js';
-import { handedJobState, hasNotStarted, RelayLoop } from '../queue/relay-loop.js';
+import { handedJobState, hasNotStarted, OutboxRelay } from '../queue/outbox-relay.js';
 import { RUNS_WORKER } from '../queue/queue.tokens.js';
 import { FigureDirtyMark } from './figure-dirty-mark.entity.js';
 
@@ -22,34 +22,19 @@ import { FigureDirtyMark } from './figure-dirty-mark.entity.js';
  * the marks wait in the database.
  */
 @Injectable()
-export class FiguresRelay implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly loop: RelayLoop;
-
+export class FiguresRelay extends OutboxRelay {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.figures) private readonly queue: Queue,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
-    @Inject(RUNS_WORKER) private readonly runsWorker: boolean,
+    @Inject(RUNS_WORKER) runsWorker: boolean,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.loop = new RelayLoop('Figures', queue, () => this.handPending());
+    super('Figures', queue, runsWorker, config.relayIntervalMs);
   }
 
-  onApplicationBootstrap(): void {
-    if (this.runsWorker) this.loop.start(this.config.relayIntervalMs);
-  }
-
-  onApplicationShutdown(): void {
-    this.loop.stop();
-  }
-
-  /** One pass; returns how many scopes it handed over. */
-  relay(): Promise<number> {
-    return this.loop.runOnce();
-  }
-
-  private async handPending(): Promise<number> {
+  protected async handPending(): Promise<number> {
     const marks = await this.dataSource.manager
       .createQueryBuilder(FigureDirtyMark, 'm')
       .where('m.generation > m.computedGeneration')

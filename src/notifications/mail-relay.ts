@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
@@ -8,7 +8,7 @@ import { namedQuery } from '../database/named-query.js';
 import { PRODUCER_TIMEOUT_MS, QUEUES, type JobData } from '../queue/queue.constants.js';
 import { RUNS_WORKER } from '../queue/queue.tokens.js';
 import { withTimeout } from '../queue/redis-connection.js';
-import { handedJobState, hasNotStarted, RelayLoop } from '../queue/relay-loop.js';
+import { handedJobState, hasNotStarted, OutboxRelay } from '../queue/outbox-relay.js';
 
 interface PendingRow {
   id: number;
@@ -29,32 +29,17 @@ const PENDING_SQL = `
  * that is waiting or retrying is left alone; one that Redis lost is replaced under a new id.
  */
 @Injectable()
-export class MailRelay implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly loop: RelayLoop;
-
+export class MailRelay extends OutboxRelay {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.mail) private readonly queue: Queue,
-    @Inject(RUNS_WORKER) private readonly runsWorker: boolean,
+    @Inject(RUNS_WORKER) runsWorker: boolean,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.loop = new RelayLoop('E-mails', queue, () => this.handPending());
+    super('E-mails', queue, runsWorker, config.relayIntervalMs);
   }
 
-  onApplicationBootstrap(): void {
-    if (this.runsWorker) this.loop.start(this.config.relayIntervalMs);
-  }
-
-  onApplicationShutdown(): void {
-    this.loop.stop();
-  }
-
-  /** One pass now (a job that has just recorded e-mails calls it rather than wait for the next). */
-  relay(): Promise<number> {
-    return this.loop.runOnce();
-  }
-
-  private async handPending(): Promise<number> {
+  protected async handPending(): Promise<number> {
     // Locks are about live processes, so they are in real time, not the service's clock.
     const rows = await namedQuery<PendingRow>(this.dataSource.manager, PENDING_SQL, { now: new Date() });
     let handed = 0;

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { PRODUCER_TIMEOUT_MS } from './queue.constants.js';
 import { withTimeout } from './redis-connection.js';
@@ -16,39 +16,44 @@ export async function handedJobState(queue: Queue, jobId: string | null): Promis
 export const hasNotStarted = (state: string) => NOT_STARTED.has(state);
 
 /**
- * The loop of an outbox relay: every interval, one pass that hands work recorded in the database
- * to a queue. Passes never overlap; while Redis is away no pass is attempted and the work waits in
- * the database. Logs once when Redis goes away and once when it is back.
+ * An outbox relay: in worker processes, every RELAY_INTERVAL_MS, one pass (`handPending`) hands
+ * work recorded in the database to a queue. Passes never overlap; while Redis is away no pass is
+ * attempted and the work waits in the database. Logs once when Redis goes away and once when it
+ * is back. The figures' dirty marks and the e-mails each have one.
  */
-export class RelayLoop {
+export abstract class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger: Logger;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private redisAway = false;
 
-  constructor(
+  protected constructor(
     private readonly what: string,
-    private readonly queue: Queue,
-    private readonly pass: () => Promise<number>,
+    private readonly relayQueue: Queue,
+    private readonly runsWorker: boolean,
+    private readonly intervalMs: number,
   ) {
     this.logger = new Logger(`${what} relay`);
   }
 
-  start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.runOnce(), intervalMs);
+  /** One pass: hands over what is pending and says how many items it handed. */
+  protected abstract handPending(): Promise<number>;
+
+  onApplicationBootstrap(): void {
+    if (this.runsWorker) this.timer = setInterval(() => void this.relay(), this.intervalMs);
   }
 
-  stop(): void {
+  onApplicationShutdown(): void {
     clearInterval(this.timer);
   }
 
-  /** One pass now; returns how many items it handed over. */
-  async runOnce(): Promise<number> {
+  /** One pass now (a job that has just recorded work calls it rather than wait for the next). */
+  async relay(): Promise<number> {
     if (this.running) return 0;
     this.running = true;
     try {
-      if (this.queue.client.status !== 'ready') return this.away(new Error(`Redis connection is ${this.queue.client.status}`));
-      const handed = await this.pass();
+      if (this.relayQueue.client.status !== 'ready') return this.away(new Error(`Redis connection is ${this.relayQueue.client.status}`));
+      const handed = await this.handPending();
       if (this.redisAway) this.logger.log(`Redis answers again: handing pending ${this.what} to the queue`);
       this.redisAway = false;
       return handed;
