@@ -82,9 +82,9 @@ describe('post-cohort check-ins', () => {
 
   it('writes to each contact of an active team 30 days after the cohort ends, in their language, and gives the advisor a task', async () => {
     now = at('2026-04-30T09:00');
-    expect(await runCheckIns()).toEqual({ localDate: '2026-04-30', projects: 2, emails: 2 });
-    const mails = await smtp.waitFor(2);
-    expect(await settle()).toHaveLength(2);
+    expect(await runCheckIns()).toEqual({ localDate: '2026-04-30', projects: 3, emails: 3 });
+    const mails = await smtp.waitFor(3);
+    expect(await settle()).toHaveLength(3);
 
     const french = mails.find((m) => m.to.includes('amelie@equipe.test'))!;
     expect(french.subject).toBe('Des nouvelles de Coop Boulangerie du Quartier ?');
@@ -96,8 +96,10 @@ describe('post-cohort check-ins', () => {
     expect(english.text).toContain('Hello Sam Wilson,');
     expect(english.text).toContain('30 days ago');
 
-    // No e-mail to a team that has incorporated, has abandoned, or ended its cohort long ago.
-    for (const address of ['luc@equipe.test', 'nadia@equipe.test', 'paul@equipe.test']) {
+    // A team that has incorporated is still active: it is asked too. None to a team that has
+    // abandoned, or whose cohort ended long ago.
+    expect(mails.filter((m) => m.to.includes('luc@equipe.test')).map((m) => m.subject)).toEqual(['Des nouvelles de Coop Déjà Constituée ?']);
+    for (const address of ['nadia@equipe.test', 'paul@equipe.test']) {
       expect(mails.some((m) => m.to.includes(address))).toBe(false);
     }
 
@@ -107,6 +109,7 @@ describe('post-cohort check-ins', () => {
         projectId: projects.training.id, kind: 'check_in', dueOn: '2026-04-30', state: 'due', assigneeId: advisorId,
         sourceKey: `check-in:${projects.training.id}:30`, note: expect.stringContaining("consigner les nouvelles de l'équipe"),
       }),
+      expect.objectContaining({ projectId: projects.incorporated.id, kind: 'check_in', sourceKey: `check-in:${projects.incorporated.id}:30` }),
     ]);
     // A team without an advisor still gets its task, unassigned, for a coordinator to hand out.
     const unassigned = (await t.http().get('/follow-ups?assignee=none').set(bearer(coordinator)).expect(200)).body.items;
@@ -114,25 +117,28 @@ describe('post-cohort check-ins', () => {
 
     const recorded = (await t.http().get('/notifications?kind=check_in').set(bearer(coordinator)).expect(200)).body.items;
     expect(recorded.map((n: { key: string; language: string; status: string }) => [n.key.replace(/\d+$/, 'N'), n.language, n.status]).sort()).toEqual([
+      [`check-in:${projects.incorporated.id}:30:contact:N`, 'fr', 'sent'],
       [`check-in:${projects.training.id}:30:contact:N`, 'en', 'sent'],
       [`check-in:${projects.training.id}:30:contact:N`, 'fr', 'sent'],
-    ]);
+    ].sort());
   });
 
   it('does it once: a second run the same day, or a later one before the next offset, sends nothing', async () => {
     expect(await runCheckIns()).toMatchObject({ projects: 0, emails: 0 });
     now = at('2026-05-12T09:00');
     expect(await runCheckIns()).toMatchObject({ projects: 0, emails: 0 });
-    expect(await settle()).toHaveLength(2);
+    expect(await settle()).toHaveLength(3);
   });
 
   it('catches up on a check-in missed by a few days, at the next offset', async () => {
     // 90 days after March 31 is June 29; the service "was down" until July 3.
     now = at('2026-07-03T09:00');
-    expect(await runCheckIns()).toEqual({ localDate: '2026-07-03', projects: 2, emails: 2 });
-    await smtp.waitFor(4);
-    const latest = (await settle()).slice(2);
-    expect(latest.map((m) => m.subject).sort()).toEqual(['Des nouvelles de Coop Boulangerie du Quartier ?', 'News from Coop Boulangerie du Quartier?']);
+    expect(await runCheckIns()).toEqual({ localDate: '2026-07-03', projects: 3, emails: 3 });
+    await smtp.waitFor(6);
+    const latest = (await settle()).slice(3);
+    expect(latest.map((m) => m.subject).sort()).toEqual([
+      'Des nouvelles de Coop Boulangerie du Quartier ?', 'Des nouvelles de Coop Déjà Constituée ?', 'News from Coop Boulangerie du Quartier?',
+    ]);
     expect(latest.find((m) => m.to.includes('amelie@equipe.test'))!.text).toContain('Il y a 90 jours');
   });
 
@@ -144,8 +150,8 @@ describe('post-cohort check-ins', () => {
     expect(await runCheckIns()).toMatchObject({ projects: 0 });
     // 200 days after is October 17.
     now = at('2026-10-17T09:00');
-    expect(await runCheckIns()).toMatchObject({ projects: 2, emails: 2 });
-    await smtp.waitFor(6);
+    expect(await runCheckIns()).toMatchObject({ projects: 3, emails: 3 });
+    await smtp.waitFor(9);
   });
 
   it('leaves the task unassigned, for a coordinator, when the advisor has left', async () => {
@@ -153,10 +159,10 @@ describe('post-cohort check-ins', () => {
     await t.http().patch(`/users/${advisorId}`).set(bearer(admin)).send({ active: false }).expect(200);
     // 250 days after March 31 is December 6.
     now = at('2026-12-06T09:00');
-    expect(await runCheckIns()).toMatchObject({ projects: 2, emails: 2 });
+    expect(await runCheckIns()).toMatchObject({ projects: 3, emails: 3 });
     const tasks = (await t.http().get(`/follow-ups?projectId=${projects.training.id}&state=due`).set(bearer(coordinator)).expect(200)).body.items;
     expect(tasks).toEqual([expect.objectContaining({ sourceKey: `check-in:${projects.training.id}:250`, assigneeId: null })]);
-    const mails = await smtp.waitFor(8);
-    expect(mails.slice(6).every((m) => !m.headers['reply-to'])).toBe(true);
+    const mails = await smtp.waitFor(12);
+    expect(mails.slice(9).every((m) => !m.headers['reply-to'])).toBe(true);
   });
 });

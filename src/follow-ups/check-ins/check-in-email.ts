@@ -19,7 +19,7 @@ export function checkInEmail(context: CheckInContext, language: Language): MailT
       subject: `News from ${projectName}?`,
       body: [
         `Hello ${contactName},`,
-        `${offsetDays} days ago, cohort ${cohortNumber} (${cohortLabel}) of ${programName} came to an end. We would like to know how ${projectName} is doing: has the co-op been incorporated? Is the project moving ahead, or on pause?`,
+        `${offsetDays} days ago, cohort ${cohortNumber} (${cohortLabel}) of ${programName} came to an end. We would like to know how ${projectName} is doing: has the co-op been incorporated, is it operating? Is the project moving ahead, or on pause?`,
         `Just reply to this e-mail: your answer goes to ${advisorName ?? 'the advisory team'}, who accompanies you.`,
         'Thank you, and all the best!',
       ].join('\n\n') + '\n',
@@ -29,7 +29,7 @@ export function checkInEmail(context: CheckInContext, language: Language): MailT
     subject: `Des nouvelles de ${projectName} ?`,
     body: [
       `Bonjour ${contactName},`,
-      `Il y a ${offsetDays} jours se terminait la cohorte ${cohortNumber} (${cohortLabel}) du ${programName}. Nous aimerions savoir où en est ${projectName} : la coopérative est-elle constituée ? Le projet avance-t-il, ou est-il en pause ?`,
+      `Il y a ${offsetDays} jours se terminait la cohorte ${cohortNumber} (${cohortLabel}) du ${programName}. Nous aimerions savoir où en est ${projectName} : la coopérative est-elle constituée, en activité ? Le projet avance-t-il, ou est-il en pause ?`,
       `Répondez simplement à ce courriel : votre réponse ira à ${advisorName ?? "l'équipe d'accompagnement"}, qui vous accompagne.`,
       'Merci, et bonne continuation !',
     ].join('\n\n') + '\n',

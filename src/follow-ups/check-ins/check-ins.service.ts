@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
 import { Cohort } from '../../cohorts/cohort.entity.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { namedQuery } from '../../database/named-query.js';
@@ -9,7 +9,7 @@ import { TransactionRunner } from '../../database/transaction-runner.js';
 import { NotificationsService } from '../../notifications/notifications.service.js';
 import { Program } from '../../programs/program.entity.js';
 import { Contact } from '../../projects/contact.entity.js';
-import { User } from '../../users/user.entity.js';
+import type { Language } from '../../users/user.entity.js';
 import { checkInEmail, checkInTaskNote } from './check-in-email.js';
 
 export interface CheckInRun {
@@ -22,20 +22,24 @@ export interface CheckInRun {
 interface ActiveProjectRow {
   project_id: number;
   project_name: string;
+  /** The project's advisor, when they are still active. */
   advisor_id: number | null;
+  advisor_name: string | null;
+  advisor_email: string | null;
+  advisor_language: Language | null;
 }
 
 /**
- * Enrollments of a cohort still on their way: active, and short of the program's incorporation
- * stage. A team that has incorporated has given the news a check-in asks for.
+ * The projects of a cohort still active in it (not abandoned, not on hold), with their advisor
+ * when that advisor has not left: a deactivated advisor gets no task and no replies.
  */
 const ACTIVE_IN_COHORT_SQL = `
-  SELECT p.id AS project_id, p.name AS project_name, p.advisor_id
+  SELECT p.id AS project_id, p.name AS project_name,
+         u.id AS advisor_id, u.name AS advisor_name, u.email AS advisor_email, u.language AS advisor_language
   FROM enrollments e
   JOIN projects p ON p.id = e.project_id
-  JOIN stages s ON s.program_code = e.program_code AND s.code = e.stage_code
+  LEFT JOIN users u ON u.id = p.advisor_id AND u.active = :active
   WHERE e.cohort_id = :cohortId AND e.status = 'active'
-    AND s.position < COALESCE((SELECT MIN(i.position) FROM stages i WHERE i.program_code = e.program_code AND i.milestone = 'incorporated'), 1000000)
   ORDER BY p.id`;
 
 // The task is the guard: its source key is unique, so the check-in of a project at an offset happens once.
@@ -69,11 +73,14 @@ export class CheckInsService {
     const oldestDue = today.minus({ days: this.config.checkInCatchUpDays });
     const result: CheckInRun = { localDate, projects: 0, emails: 0 };
     for (const program of programs) {
-      for (const cohort of await manager.findBy(Cohort, { programCode: program.code })) {
+      // Only the cohorts that ended recently enough for one of the offsets to fall in the window.
+      const endedSince = oldestDue.minus({ days: Math.max(...program.checkInOffsets) }).toISODate()!;
+      const cohorts = await manager.findBy(Cohort, { programCode: program.code, endsOn: MoreThanOrEqual(endedSince) });
+      for (const cohort of cohorts) {
         for (const offset of program.checkInOffsets) {
           const due = DateTime.fromISO(cohort.endsOn).plus({ days: offset });
           if (due > today || due < oldestDue) continue;
-          for (const project of await namedQuery<ActiveProjectRow>(manager, ACTIVE_IN_COHORT_SQL, { cohortId: cohort.id })) {
+          for (const project of await namedQuery<ActiveProjectRow>(manager, ACTIVE_IN_COHORT_SQL, { cohortId: cohort.id, active: true })) {
             const emails = await this.transactions.run((tx) => this.checkIn(tx, program, cohort, offset, project, localDate));
             if (emails === null) continue;
             result.projects += 1;
@@ -91,26 +98,25 @@ export class CheckInsService {
     manager: EntityManager, program: Program, cohort: Cohort, offset: number, project: ActiveProjectRow, localDate: string,
   ): Promise<number | null> {
     const projectId = Number(project.project_id);
-    // An advisor who has left (deactivated) gets no task: it waits unassigned for a coordinator.
-    const advisor = project.advisor_id === null ? null : await manager.findOneBy(User, { id: Number(project.advisor_id), active: true });
-    const advisorId = advisor?.id ?? null;
+    const advisorId = project.advisor_id === null ? null : Number(project.advisor_id);
+    const advisorLanguage = project.advisor_language ?? 'fr';
     const sourceKey = `check-in:${projectId}:${offset}`;
     const context = { projectName: project.project_name, cohortNumber: cohort.number, cohortLabel: cohort.label, offsetDays: offset };
     const task = await namedQuery(manager, INSERT_TASK_SQL, {
       projectId, assigneeId: advisorId, dueOn: localDate, sourceKey,
-      note: checkInTaskNote({ ...context, programName: advisor?.language === 'en' ? program.nameEn : program.nameFr }, advisor?.language ?? 'fr'),
+      note: checkInTaskNote({ ...context, programName: advisorLanguage === 'en' ? program.nameEn : program.nameFr }, advisorLanguage),
     });
     if (task.length === 0) return null;
     const contacts = await manager.find(Contact, { where: { projectId }, order: { id: 'ASC' } });
     const ids = await this.notifications.record(manager, contacts.map((contact) => {
       const mail = checkInEmail({
-        ...context, contactName: contact.name, advisorName: advisor?.name ?? null,
+        ...context, contactName: contact.name, advisorName: project.advisor_name,
         programName: contact.language === 'en' ? program.nameEn : program.nameFr,
       }, contact.language);
       return {
         key: `${sourceKey}:contact:${contact.id}`, kind: 'check_in' as const, recipientEmail: contact.email, recipientName: contact.name,
         recipientUserId: null, contactId: contact.id, projectId, language: contact.language, subject: mail.subject, body: mail.body,
-        replyTo: advisor?.email ?? null,
+        replyTo: project.advisor_email,
       };
     }));
     return ids.length;
