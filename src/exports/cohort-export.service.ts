@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { isManager, type AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CohortsService } from '../cohorts/cohorts.service.js';
 import { forbidden } from '../common/domain-error.js';
 import { FiguresService } from '../figures/figures.service.js';
-import { Program } from '../programs/program.entity.js';
-import { Stage } from '../programs/stage.entity.js';
+import { ProgramsService } from '../programs/programs.service.js';
 import { SatisfactionService } from '../satisfaction/satisfaction.service.js';
 import { CohortProjectsReader } from './cohort-projects.reader.js';
 import type { ExportFile } from './export-file.js';
@@ -27,8 +24,8 @@ export interface CohortExportOptions {
 @Injectable()
 export class CohortExportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cohorts: CohortsService,
+    private readonly programs: ProgramsService,
     private readonly figures: FiguresService,
     private readonly satisfaction: SatisfactionService,
     private readonly reader: CohortProjectsReader,
@@ -45,9 +42,7 @@ export class CohortExportService {
       throw forbidden(`Contacts are personal information: only coordinators and admins export them (includeContacts=true); you are ${user.role}. Leave includeContacts out to export the rest`);
     }
     const cohort = await this.cohorts.get(cohortId);
-    const manager = this.dataSource.manager;
-    const program = await manager.findOneByOrFail(Program, { code: cohort.programCode });
-    const stages = await manager.find(Stage, { where: { programCode: cohort.programCode }, order: { position: 'ASC' } });
+    const { stages, ...program } = await this.programs.get(cohort.programCode);
     // Computed now from the recorded moves, as GET /cohorts/:id/stats?fresh=true: a document sent out must not lag.
     const figures = await this.figures.cohortFigures(cohortId, true);
     const { cohortId: _, ...satisfaction } = await this.satisfaction.ofCohort(cohortId);

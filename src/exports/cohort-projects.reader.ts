@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { LOCAL_ZONE, localDateOf, wholeDaysBetween } from '../common/time.js';
-import type { Dialect } from '../database/dialect.js';
-import { namedQuery } from '../database/named-query.js';
+import { dialectOf, type Dialect } from '../database/dialect.js';
+import { instantFromRow, namedQuery } from '../database/named-query.js';
 import type { Milestone, Stage } from '../programs/stage.entity.js';
 import type { EnrollmentStatus } from '../projects/enrollment.entity.js';
 import type { CoopType, ProjectKind } from '../projects/project.entity.js';
@@ -80,13 +80,6 @@ const CONTACTS_SQL = `
   WHERE c.project_id IN (:...projectIds)
   ORDER BY c.id`;
 
-/** SQLite hands instants back as "YYYY-MM-DD HH:MM:SS.SSS" in UTC, PostgreSQL as Date objects. */
-function instantOf(value: Value): Date {
-  if (value instanceof Date) return value;
-  const text = String(value);
-  return new Date(text.includes('T') ? text : `${text.replace(' ', 'T')}Z`);
-}
-
 /** Reads a cohort's projects in batches, with a fixed number of queries per batch. */
 @Injectable()
 export class CohortProjectsReader {
@@ -100,10 +93,10 @@ export class CohortProjectsReader {
     const now = this.clock.now();
     const stageByCode = new Map(stages.map((s) => [s.code, s]));
     const milestones = stages.filter((s) => s.milestone !== null);
-    const isPostgres = this.dataSource.options.type === 'postgres';
+    const dialect = dialectOf(this.dataSource);
     const reachedParameters = { zone: LOCAL_ZONE, ...Object.fromEntries(milestones.map((s, i) => [`position${i}`, s.position])) };
-    const reachedQuery = reachedSql(isPostgres ? 'postgres' : 'sqlite', milestones.length);
-    const localDate = (value: Value) => (isPostgres ? String(value) : localDateOf(instantOf(value)));
+    const reachedQuery = reachedSql(dialect, milestones.length);
+    const localDate = (value: Value) => (dialect === 'postgres' ? String(value) : localDateOf(instantFromRow(value)));
 
     let after = 0;
     for (;;) {
@@ -132,7 +125,7 @@ export class CohortProjectsReader {
         const enrollmentId = Number(row.enrollment_id);
         const projectId = Number(row.project_id);
         const stage = stageByCode.get(String(row.stage_code));
-        const enrolledAt = instantOf(row.enrolled_at);
+        const enrolledAt = instantFromRow(row.enrolled_at);
         const dates = reached.get(enrollmentId);
         const project: ExportedProject = {
           id: projectId,

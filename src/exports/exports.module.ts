@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CohortsModule } from '../cohorts/cohorts.module.js';
 import { FiguresModule } from '../figures/figures.module.js';
+import { ProgramsModule } from '../programs/programs.module.js';
 import { SatisfactionModule } from '../satisfaction/satisfaction.module.js';
 import { CohortExportService } from './cohort-export.service.js';
 import { CohortProjectsReader } from './cohort-projects.reader.js';
@@ -9,7 +10,7 @@ import { ExportsController } from './exports.controller.js';
 import { ProgramReportService } from './program-report.service.js';
 
 @Module({
-  imports: [FiguresModule, CohortsModule, SatisfactionModule],
+  imports: [FiguresModule, CohortsModule, ProgramsModule, SatisfactionModule],
   controllers: [ExportsController],
   providers: [CohortExportService, ProgramReportService, CohortProjectsReader, ExportLogService],
 })

@@ -7,7 +7,7 @@ import { parseReportingYear, reportingYearOf, type ReportingYear } from '../comm
 import { LOCAL_ZONE } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { dialectOf, type Dialect } from '../database/dialect.js';
-import { namedQuery } from '../database/named-query.js';
+import { instantFromRow, namedQuery } from '../database/named-query.js';
 import { Program } from '../programs/program.entity.js';
 import { Stage } from '../programs/stage.entity.js';
 import {
@@ -84,8 +84,8 @@ export class FiguresCalculator {
       for (const row of dates) labels.add(reportingYearOf(String(row.d).slice(0, 10), startMonth).label);
     } else if (dates[0]?.first) {
       // Every year between the first and the last entry, so a year that emptied is recomputed too.
-      let cursor = DateTime.fromJSDate(new Date(asUtc(dates[0].first)), { zone: LOCAL_ZONE });
-      const last = DateTime.fromJSDate(new Date(asUtc(dates[0].last)), { zone: LOCAL_ZONE });
+      let cursor = DateTime.fromJSDate(instantFromRow(dates[0].first), { zone: LOCAL_ZONE });
+      const last = DateTime.fromJSDate(instantFromRow(dates[0].last), { zone: LOCAL_ZONE });
       while (cursor <= last.plus({ years: 1 })) {
         labels.add(reportingYearOf(cursor.toISODate()!, startMonth).label);
         cursor = cursor.plus({ years: 1 });
@@ -152,11 +152,6 @@ export class FiguresCalculator {
     const instant = (date: string) => DateTime.fromISO(date, { zone: LOCAL_ZONE }).toJSDate();
     return { programCode, fromDate: year.from, untilDate: year.until, fromInstant: instant(year.from), untilInstant: instant(year.until) };
   }
-}
-
-/** SQLite hands instants back as "YYYY-MM-DD HH:MM:SS.SSS" in UTC; PostgreSQL as Date objects. */
-function asUtc(value: Row[string]): string | Date {
-  return typeof value === 'string' && !value.includes('T') ? `${value.replace(' ', 'T')}Z` : (value as Date);
 }
 
 function sumCounts(groups: FigureCounts[]): FigureCounts {
