@@ -1,13 +1,12 @@
-import { BullModule, getQueueToken } from '@nestjs/bull';
+import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import type { Queue } from 'bull';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config.js';
 import { JobRegistry } from './job-registry.js';
 import { FiguresQueueWorker, FollowUpsQueueWorker, MailQueueWorker, SchedulesQueueWorker } from './queue-workers.js';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from './queue.constants.js';
-import { RUNS_WORKER } from './queue.tokens.js';
+import { queueNamed, RUNS_WORKER } from './queue.tokens.js';
 import { createRedisConnection } from './redis-connection.js';
 
 const REDIS_CONNECTIONS = Symbol('REDIS_CONNECTIONS');
@@ -24,7 +23,7 @@ class RedisConnectionsCloser implements OnApplicationShutdown {
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(Object.values(QUEUES).map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }).close()));
+    await Promise.all(Object.values(QUEUES).map((name) => queueNamed(this.moduleRef, name).close()));
     await Promise.all(this.connections.map((connection) => connection.quit().catch(() => connection.disconnect())));
   }
 }

@@ -1,4 +1,4 @@
-import { getQueueToken, InjectQueue } from '@nestjs/bull';
+import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -11,7 +11,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { namedQuery } from '../database/named-query.js';
 import { JobRegistry } from '../queue/job-registry.js';
 import { PRODUCER_TIMEOUT_MS, QUEUES, type JobData } from '../queue/queue.constants.js';
-import { RUNS_WORKER } from '../queue/queue.tokens.js';
+import { queueNamed, RUNS_WORKER } from '../queue/queue.tokens.js';
 import { withTimeout } from '../queue/redis-connection.js';
 import { schedulesFrom, type Schedule } from './schedules.js';
 
@@ -98,7 +98,7 @@ export class SchedulesService implements OnModuleInit, OnApplicationBootstrap {
     }
     const jobId = tick.manual ? undefined : `${schedule.name}:${localDate}`;
     try {
-      const queue = this.moduleRef.get<Queue>(getQueueToken(QUEUES[schedule.queue]), { strict: false });
+      const queue = queueNamed(this.moduleRef, QUEUES[schedule.queue]);
       await queue.add(schedule.job, schedule.dataFor(localDate), jobId ? { jobId } : {});
     } catch (error) {
       // Give the day back, so the retry of this tick can claim it again.
