@@ -14,8 +14,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { DataSource } from 'typeorm';
-import { DateUtils } from 'typeorm/util/DateUtils.js';
-import { BENCH_ADMIN, fmt, insertRows, startBenchApp, timed } from './support.js';
+import { BENCH_ADMIN, fmt, inOneTransaction, insertRows, instantWriter, runBench, startBenchApp, timed } from './support.js';
 
 const PROJECTS = Number(process.env.PROJECTS ?? 100_000);
 const FORMATS = (process.env.FORMATS ?? 'csv,xlsx,json').split(',');
@@ -91,14 +90,11 @@ async function exportOnce(url: string, token: string) {
 /** Writes cohort 1 and its projects straight into the tables, in large inserts inside one transaction. */
 async function loadCohort(dataSource: DataSource): Promise<number> {
   const isPostgres = dataSource.options.type === 'postgres';
-  const instant = (ms: number) => (isPostgres ? new Date(ms) : DateUtils.mixedDateToUtcDatetimeString(new Date(ms)));
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
-  await runner.startTransaction();
+  const instant = instantWriter(dataSource);
   let moves = 0;
-  try {
+  await inOneTransaction(dataSource, async (runner) => {
     const [{ id: advisorId }] = await runner.query('SELECT MIN(id) AS id FROM users');
-    await insertRows(runner, isPostgres, 'cohorts', ['program_code', 'number', 'label', 'starts_on', 'ends_on', 'delivery_mode'], [
+    await insertRows(runner, 'cohorts', ['program_code', 'number', 'label', 'starts_on', 'ends_on', 'delivery_mode'], [
       ['parcours-coop', 1, 'Cohorte de banc d\'essai', '2023-04-12', '2023-09-13', 'remote'],
     ]);
     const start = Date.UTC(2023, 3, 12, 14);
@@ -106,9 +102,9 @@ async function loadCohort(dataSource: DataSource): Promise<number> {
     let enrollments: unknown[][] = [];
     let transitions: unknown[][] = [];
     const flush = async () => {
-      await insertRows(runner, isPostgres, 'projects', ['name', 'search_name', 'sector', 'kind', 'coop_type', 'region', 'entrepreneur_count', 'advisor_id', 'fictitious', 'version'], projects);
-      await insertRows(runner, isPostgres, 'enrollments', ['project_id', 'program_code', 'cohort_id', 'stage_code', 'status', 'status_reason', 'version', 'enrolled_at', 'stage_entered_at', 'last_moved_at'], enrollments);
-      await insertRows(runner, isPostgres, 'transitions', ['enrollment_id', 'project_id', 'program_code', 'kind', 'from_stage', 'to_stage', 'from_status', 'to_status', 'occurred_at', 'recorded_at', 'actor_id', 'source', 'reason'], transitions);
+      await insertRows(runner, 'projects', ['name', 'search_name', 'sector', 'kind', 'coop_type', 'region', 'entrepreneur_count', 'advisor_id', 'fictitious', 'version'], projects);
+      await insertRows(runner, 'enrollments', ['project_id', 'program_code', 'cohort_id', 'stage_code', 'status', 'status_reason', 'version', 'enrolled_at', 'stage_entered_at', 'last_moved_at'], enrollments);
+      await insertRows(runner, 'transitions', ['enrollment_id', 'project_id', 'program_code', 'kind', 'from_stage', 'to_stage', 'from_status', 'to_status', 'occurred_at', 'recorded_at', 'actor_id', 'source', 'reason'], transitions);
       projects = [];
       enrollments = [];
       transitions = [];
@@ -134,21 +130,9 @@ async function loadCohort(dataSource: DataSource): Promise<number> {
       if (projects.length === 5_000) await flush();
     }
     await flush();
-    await runner.commitTransaction();
-  } catch (error) {
-    await runner.rollbackTransaction();
-    throw error;
-  } finally {
-    await runner.release();
-  }
+  });
   await dataSource.query('ANALYZE');
   return moves;
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

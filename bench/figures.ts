@@ -10,7 +10,6 @@
  *   COHORTS=200 PROJECTS=10000 npm run bench:figures   # a smaller run
  */
 import { DataSource } from 'typeorm';
-import { DateUtils } from 'typeorm/util/DateUtils.js';
 import { FiguresCalculator } from '../src/figures/figures-calculator.js';
 import {
   accompanimentYearEnrollments, cohortFiguresSql, cohortProgramYearEnrollments, enrollmentFiguresSql, funnelSql, PROGRAM_YEAR_COHORTS,
@@ -18,7 +17,7 @@ import {
 import { FiguresService } from '../src/figures/figures.service.js';
 import { parseReportingYear } from '../src/common/reporting-year.js';
 import { Program } from '../src/programs/program.entity.js';
-import { BENCH_ADMIN, fmt, insertRows, median, percentile, startBenchApp, timed } from './support.js';
+import { BENCH_ADMIN, fmt, inOneTransaction, insertRows, instantWriter, median, percentile, runBench, startBenchApp, timed } from './support.js';
 
 const COHORTS = Number(process.env.COHORTS ?? 2_000);
 const PROJECTS = Number(process.env.PROJECTS ?? 100_000);
@@ -117,11 +116,8 @@ async function bareAggregates(calculator: FiguresCalculator, dataSource: DataSou
 /** Writes the province straight into the tables, in large multi-row inserts inside one transaction. */
 async function loadProvince(dataSource: DataSource) {
   const isPostgres = dataSource.options.type === 'postgres';
-  const instant = (ms: number) => (isPostgres ? new Date(ms) : DateUtils.mixedDateToUtcDatetimeString(new Date(ms)));
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
-  await runner.startTransaction();
-  try {
+  const instant = instantWriter(dataSource);
+  await inOneTransaction(dataSource, async (runner) => {
     const cohortStarts: number[] = [];
     const cohorts: unknown[][] = [];
     for (let i = 0; i < COHORTS; i++) {
@@ -130,7 +126,7 @@ async function loadProvince(dataSource: DataSource) {
       const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
       cohorts.push([i % 2 === 0 ? 'parcours-coop' : 'parcours-transfertcoop', Math.floor(i / 2) + 1, `Cohorte ${i + 1}`, day(start), day(start + 150 * DAY), 'remote']);
     }
-    await insertRows(runner, isPostgres, 'cohorts', ['program_code', 'number', 'label', 'starts_on', 'ends_on', 'delivery_mode'], cohorts);
+    await insertRows(runner, 'cohorts', ['program_code', 'number', 'label', 'starts_on', 'ends_on', 'delivery_mode'], cohorts);
 
     const inCohorts = Math.round(PROJECTS * COHORT_SHARE);
     let projects: unknown[][] = [];
@@ -138,9 +134,9 @@ async function loadProvince(dataSource: DataSource) {
     let transitions: unknown[][] = [];
     const flush = async (force = false) => {
       if (!force && transitions.length < 20_000) return;
-      await insertRows(runner, isPostgres, 'projects', ['name', 'search_name', 'sector', 'kind', 'coop_type', 'region', 'entrepreneur_count', 'fictitious', 'version'], projects);
-      await insertRows(runner, isPostgres, 'enrollments', ['project_id', 'program_code', 'cohort_id', 'stage_code', 'status', 'status_reason', 'version', 'enrolled_at', 'stage_entered_at', 'last_moved_at'], enrollments);
-      await insertRows(runner, isPostgres, 'transitions', ['enrollment_id', 'project_id', 'program_code', 'kind', 'from_stage', 'to_stage', 'from_status', 'to_status', 'occurred_at', 'recorded_at', 'actor_id', 'source', 'note', 'reason'], transitions);
+      await insertRows(runner, 'projects', ['name', 'search_name', 'sector', 'kind', 'coop_type', 'region', 'entrepreneur_count', 'fictitious', 'version'], projects);
+      await insertRows(runner, 'enrollments', ['project_id', 'program_code', 'cohort_id', 'stage_code', 'status', 'status_reason', 'version', 'enrolled_at', 'stage_entered_at', 'last_moved_at'], enrollments);
+      await insertRows(runner, 'transitions', ['enrollment_id', 'project_id', 'program_code', 'kind', 'from_stage', 'to_stage', 'from_status', 'to_status', 'occurred_at', 'recorded_at', 'actor_id', 'source', 'note', 'reason'], transitions);
       projects = [];
       enrollments = [];
       transitions = [];
@@ -174,20 +170,8 @@ async function loadProvince(dataSource: DataSource) {
       await flush();
     }
     await flush(true);
-    await runner.commitTransaction();
-  } catch (error) {
-    await runner.rollbackTransaction();
-    throw error;
-  } finally {
-    await runner.release();
-  }
+  });
   await dataSource.query('ANALYZE');
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -10,13 +10,12 @@
  *   DATABASE_URL=postgres://... npm run bench:reminders
  */
 import { DataSource } from 'typeorm';
-import { DateUtils } from 'typeorm/util/DateUtils.js';
 import { DateTime } from 'luxon';
 import { localDateOf, LOCAL_ZONE } from '../src/common/time.js';
 import { namedQuery } from '../src/database/named-query.js';
 import { DigestBuilder, OPEN_TASKS_DUE_SQL } from '../src/follow-ups/digest/digest-builder.js';
 import { digestEmail } from '../src/follow-ups/digest/digest-email.js';
-import { fmt, insertRows, median, startBenchApp, timed } from './support.js';
+import { fmt, inOneTransaction, insertRows, instantWriter, median, runBench, startBenchApp, timed } from './support.js';
 
 const ADVISORS = Number(process.env.ADVISORS ?? 500);
 const PROJECTS = Number(process.env.PROJECTS ?? 20_000);
@@ -67,20 +66,16 @@ async function main() {
 
 /** Writes advisors, projects in start-up accompaniment, and their tasks straight into the tables. */
 async function load500Advisors(dataSource: DataSource, now: Date) {
-  const isPostgres = dataSource.options.type === 'postgres';
-  const instant = (ms: number) => (isPostgres ? new Date(ms) : DateUtils.mixedDateToUtcDatetimeString(new Date(ms)));
+  const instant = instantWriter(dataSource);
   const day = (ms: number) => localDateOf(new Date(ms));
   const base = now.getTime();
   const random = mulberry32(42);
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
-  await runner.startTransaction();
-  try {
+  await inOneTransaction(dataSource, async (runner) => {
     const [{ id: firstUser }] = await runner.query('SELECT MAX(id) + 1 AS id FROM users');
     const users = Array.from({ length: ADVISORS }, (_, i) => [
       `advisor-${i}@bench.example`, `Conseillère ${i}`, 'advisor', i % 5 === 0 ? 'en' : 'fr', 'not-a-hash', true,
     ]);
-    await insertRows(runner, isPostgres, 'users', ['email', 'name', 'role', 'language', 'password_hash', 'active'], users);
+    await insertRows(runner, 'users', ['email', 'name', 'role', 'language', 'password_hash', 'active'], users);
     const advisorOf = (i: number) => Number(firstUser) + (i % ADVISORS);
 
     const projects: unknown[][] = [];
@@ -91,8 +86,8 @@ async function load500Advisors(dataSource: DataSource, now: Date) {
       projects.push([`Coop ${i}`, `coop ${i}`, 'services', 'startup', 'worker', '06', 3, false, 1, advisorOf(i), instant(lastActivity)]);
       enrollments.push([i + 1, 'demarrage', null, STAGES[i % STAGES.length], i % 10 === 0 ? 'abandoned' : 'active', 1, instant(lastActivity), instant(lastActivity), instant(lastActivity)]);
     }
-    await insertRows(runner, isPostgres, 'projects', ['name', 'search_name', 'sector', 'kind', 'coop_type', 'region', 'entrepreneur_count', 'fictitious', 'version', 'advisor_id', 'last_activity_at'], projects);
-    await insertRows(runner, isPostgres, 'enrollments', ['project_id', 'program_code', 'cohort_id', 'stage_code', 'status', 'version', 'enrolled_at', 'stage_entered_at', 'last_moved_at'], enrollments);
+    await insertRows(runner, 'projects', ['name', 'search_name', 'sector', 'kind', 'coop_type', 'region', 'entrepreneur_count', 'fictitious', 'version', 'advisor_id', 'last_activity_at'], projects);
+    await insertRows(runner, 'enrollments', ['project_id', 'program_code', 'cohort_id', 'stage_code', 'status', 'version', 'enrolled_at', 'stage_entered_at', 'last_moved_at'], enrollments);
 
     const followUps: unknown[][] = [];
     for (let i = 0; i < FOLLOW_UPS; i++) {
@@ -102,14 +97,8 @@ async function load500Advisors(dataSource: DataSource, now: Date) {
       const done = due < base && random() < PAST_DONE_SHARE;
       followUps.push([project + 1, advisorOf(project), day(due), `Tâche ${i} : rappeler l'équipe au sujet du financement`, 'task', done ? instant(due) : null]);
     }
-    await insertRows(runner, isPostgres, 'follow_ups', ['project_id', 'assignee_id', 'due_on', 'note', 'kind', 'done_at'], followUps);
-    await runner.commitTransaction();
-  } catch (error) {
-    await runner.rollbackTransaction();
-    throw error;
-  } finally {
-    await runner.release();
-  }
+    await insertRows(runner, 'follow_ups', ['project_id', 'assignee_id', 'due_on', 'note', 'kind', 'done_at'], followUps);
+  });
 }
 
 /** A small seeded generator, so every run builds the same data. */
@@ -123,10 +112,4 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

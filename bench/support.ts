@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { QueryRunner } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { DateUtils } from 'typeorm/util/DateUtils.js';
 import { createApp } from '../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../src/config/app-config.js';
 
@@ -53,7 +54,8 @@ export function percentile(values: number[], p: number): number {
 export const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
 
 /** Inserts rows in multi-row statements, under the drivers' limits on bound parameters. */
-export async function insertRows(runner: QueryRunner, isPostgres: boolean, table: string, columns: string[], rows: unknown[][]) {
+export async function insertRows(runner: QueryRunner, table: string, columns: string[], rows: unknown[][]) {
+  const isPostgres = runner.connection.options.type === 'postgres';
   const perStatement = Math.floor(30_000 / columns.length);
   for (let offset = 0; offset < rows.length; offset += perStatement) {
     const chunk = rows.slice(offset, offset + perStatement);
@@ -61,4 +63,36 @@ export async function insertRows(runner: QueryRunner, isPostgres: boolean, table
     const values = chunk.map(() => `(${columns.map(() => (isPostgres ? `$${++n}` : '?')).join(', ')})`).join(', ');
     await runner.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`, chunk.flat());
   }
+}
+
+/** An instant as the driver stores it: a Date for PostgreSQL, UTC text for SQLite. */
+export function instantWriter(dataSource: DataSource): (ms: number) => Date | string {
+  return dataSource.options.type === 'postgres' ? (ms) => new Date(ms) : (ms) => DateUtils.mixedDateToUtcDatetimeString(new Date(ms));
+}
+
+/** Runs a loader's inserts in one transaction, rolled back if it fails. */
+export async function inOneTransaction(dataSource: DataSource, load: (runner: QueryRunner) => Promise<void>): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  await runner.startTransaction();
+  try {
+    await load(runner);
+    await runner.commitTransaction();
+  } catch (error) {
+    await runner.rollbackTransaction();
+    throw error;
+  } finally {
+    await runner.release();
+  }
+}
+
+/** Runs a benchmark's main and exits with its outcome (the app's timers would keep the process alive). */
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }
