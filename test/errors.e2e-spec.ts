@@ -1,10 +1,8 @@
-import { bearer, expectErrorShape, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, expectErrorShape, fieldsOf, startTestApp, type TestApp } from './support/test-app.js';
 import { cohortBody, countRows, createCohort, createProject, projectBody } from './support/fixtures.js';
 
 type Table = Parameters<typeof countRows>[1];
 const PROJECT_TABLES: Table[] = ['projects', 'enrollments', 'transitions', 'contacts'];
-
-const fieldsOf = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field);
 
 describe('error responses', () => {
   let t: TestApp;

@@ -3,7 +3,8 @@ import { jest } from '@jest/globals';
 import type { Response } from 'supertest';
 import { Clock } from '../src/common/clock.js';
 import type { Role } from '../src/users/user.entity.js';
-import { bearer, expectErrorShape, startTestApp, type TestApp } from './support/test-app.js';
+import { MANAGERS, ROLES, WRITERS, type Case } from './support/roles.js';
+import { bearer, expectErrorShape, fieldsOf, startTestApp, type TestApp } from './support/test-app.js';
 import { createProject } from './support/fixtures.js';
 
 /** 10:00 in Montréal on Monday 23 November 2026: the service's "now" unless a test moves it. */
@@ -16,9 +17,6 @@ const after = (instant: string | Date, days: number) => new Date(new Date(instan
 /** A calendar date some days after another (no time zone involved: dates are plain YYYY-MM-DD). */
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
-const ROLES: Role[] = ['admin', 'coordinator', 'advisor', 'viewer'];
-const WRITERS: Role[] = ['admin', 'coordinator', 'advisor'];
-const MANAGERS: Role[] = ['admin', 'coordinator'];
 
 type Ref = { id: number; name: string };
 interface FollowUpBody {
@@ -133,7 +131,6 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
     expect(await counts()).toEqual(before);
     return response;
   };
-  const fieldsOf = (response: Response) => (response.body.details as { field: string }[]).map((d) => d.field);
 
   describe('POST /projects/:id/follow-ups', () => {
     it("creates a task for the project's advisor by default, due today, and shows it whole", async () => {
@@ -224,7 +221,7 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
     ])('refuses %s with 400 naming the field, and writes nothing', async (_, overrides, field) => {
       const project = await projectFor(ids.advisor);
       const response = await expectRefused(() => createFollowUp(project.id, { dueOn: TODAY, note: 'Une tâche', ...overrides }), 400);
-      expect(fieldsOf(response)).toContain(field);
+      expect(fieldsOf(response.body)).toContain(field);
       expect(response.body.message).toContain(field);
     });
 
@@ -396,7 +393,7 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
     ])('refuses %s with 400 naming it', async (_, query, field) => {
       const response = await listFollowUps(query).expect(400);
       expectErrorShape(response.body, 400);
-      expect(fieldsOf(response)).toContain(field);
+      expect(fieldsOf(response.body)).toContain(field);
     });
 
     it('refuses a viewer the whole resource (403)', async () => {
@@ -524,7 +521,7 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       const task = await newFollowUp(project.id, { dueOn: TODAY, note: 'Intacte' });
       const response = await patchFollowUp(task.id, body).expect(400);
       expectErrorShape(response.body, 400);
-      expect(fieldsOf(response)).toContain(field);
+      expect(fieldsOf(response.body)).toContain(field);
       expect((await readFollowUp(task.id).expect(200)).body).toMatchObject({ dueOn: TODAY, note: 'Intacte', kind: 'task', assigneeId: ids.advisor, doneAt: null });
     });
 
@@ -595,7 +592,7 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
     ])('refuses %s with 400, writing nothing', async (_, body) => {
       const project = await projectFor(ids.advisor);
       const response = await expectRefused(() => addNote(project.id, body), 400);
-      expect(fieldsOf(response).length).toBeGreaterThan(0);
+      expect(fieldsOf(response.body).length).toBeGreaterThan(0);
     });
 
     it('answers 404 for a project that does not exist', async () => {
@@ -724,7 +721,7 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       for (const role of ROLES) await t.http().get('/projects').query({ stale: 'true' }).set(bearer(tokens[role])).expect(200);
       const response = await t.http().get('/projects').query({ stale: 'yes' }).set(bearer(tokens.coordinator)).expect(400);
       expectErrorShape(response.body, 400);
-      expect(fieldsOf(response)).toContain('stale');
+      expect(fieldsOf(response.body)).toContain('stale');
     });
   });
 
@@ -812,7 +809,7 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       const project = await projectFor(ids.advisor);
       const response = await snooze(project.id, body).expect(400);
       expectErrorShape(response.body, 400);
-      expect(fieldsOf(response)).toContain(field);
+      expect(fieldsOf(response.body)).toContain(field);
       expect((await readProject(project.id)).snoozedUntil).toBeNull();
     });
 
@@ -897,7 +894,7 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       await setOffsets('parcours-coop', [30, 90, 180]).expect(200);
       const response = await setOffsets('parcours-coop', offsets).expect(400);
       expectErrorShape(response.body, 400);
-      expect(fieldsOf(response)).toContain('checkInOffsets');
+      expect(fieldsOf(response.body)).toContain('checkInOffsets');
       expect((await getProgram('parcours-coop')).checkInOffsets).toEqual([30, 90, 180]);
     });
 
@@ -914,17 +911,6 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
 
   describe('role matrix', () => {
     type Owner = 'this advisor' | 'another advisor';
-    interface Prepared {
-      send: () => PromiseLike<Response>;
-      /** What the request would change, read back; absent for reads. */
-      state?: () => Promise<unknown>;
-    }
-    interface Case {
-      action: string;
-      allowed: Role[];
-      okStatus: number;
-      prepare: (role: Role) => Promise<Prepared>;
-    }
     let counter = 0;
 
     const as = (role: Role) => ({

@@ -1,8 +1,6 @@
 import { countRows, createCohort } from './support/fixtures.js';
 import { rateOf } from './support/figures.js';
-import { bearer, expectErrorShape, startTestApp, type TestApp } from './support/test-app.js';
-
-const fieldsOf = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field);
+import { bearer, expectErrorShape, fieldsOf, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('satisfaction ratings', () => {
   let t: TestApp;

@@ -1,28 +1,12 @@
-import type { Response } from 'supertest';
 import type { Role } from '../src/users/user.entity.js';
+import { MANAGERS, ROLES, WRITERS, type Case } from './support/roles.js';
 import { bearer, expectErrorShape, startTestApp, type TestApp } from './support/test-app.js';
 import { cohortBody, countRows, createCohort, createProject, projectBody } from './support/fixtures.js';
 
-const ROLES: Role[] = ['admin', 'coordinator', 'advisor', 'viewer'];
 const EVERYONE: Role[] = ROLES;
-const MANAGERS: Role[] = ['admin', 'coordinator'];
-const WRITERS: Role[] = ['admin', 'coordinator', 'advisor'];
 
 /** Whose project a row is about: the advisor of the matrix, another advisor, or nobody. */
 type Owner = 'this advisor' | 'another advisor' | 'no advisor';
-
-interface Prepared {
-  send: () => Promise<Response>;
-  /** What the request would change, read back; absent for reads. */
-  state?: () => Promise<unknown>;
-}
-
-interface Case {
-  action: string;
-  allowed: Role[];
-  okStatus: number;
-  prepare: (role: Role) => Promise<Prepared>;
-}
 
 describe('role matrix', () => {
   let t: TestApp;

@@ -1,8 +1,8 @@
 import type { Role } from '../src/users/user.entity.js';
-import { ADMIN, bearer, expectErrorShape, startTestApp, type TestApp } from './support/test-app.js';
+import { ROLES } from './support/roles.js';
+import { ADMIN, bearer, expectErrorShape, fieldsOf, startTestApp, type TestApp } from './support/test-app.js';
 import { countRows } from './support/fixtures.js';
 
-const ROLES: Role[] = ['admin', 'coordinator', 'advisor', 'viewer'];
 
 let counter = 0;
 const newUser = (overrides: Record<string, unknown> = {}) => {
@@ -16,8 +16,6 @@ function expectNoSecrets(body: unknown) {
   expect(text).not.toMatch(/password/i);
   expect(text).not.toMatch(/scrypt\$/);
 }
-
-const fieldsOf = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field);
 
 describe('users', () => {
   let t: TestApp;

@@ -133,6 +133,9 @@ async function deleteQueueKeys(app: NestFastifyApplication, prefix: string) {
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+/** The fields a 400 names in its details. */
+export const fieldsOf = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field);
+
 /** Every error body has this shape, whatever failed. */
 export function expectErrorShape(body: Record<string, unknown>, statusCode: number) {
   expect(body).toEqual(expect.objectContaining({ statusCode, error: expect.any(String), message: expect.any(String) }));
