@@ -3,7 +3,7 @@ import { jest } from '@jest/globals';
 import type { Response } from 'supertest';
 import { Clock } from '../src/common/clock.js';
 import type { Role } from '../src/users/user.entity.js';
-import { MANAGERS, ROLES, WRITERS, type Case } from './support/roles.js';
+import { expectRoleOutcome, MANAGERS, ROLES, WRITERS, type Case } from './support/roles.js';
 import { bearer, expectErrorShape, fieldsOf, startTestApp, type TestApp } from './support/test-app.js';
 import { createProject } from './support/fixtures.js';
 
@@ -1031,20 +1031,7 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
     });
 
     describe.each(CASES)('$action', (c) => {
-      it.each(ROLES)('%s', async (role) => {
-        const allowed = c.allowed.includes(role);
-        const { send, state } = await c.prepare(role);
-        const before = state ? await state() : undefined;
-        const response = await send();
-        if (allowed) {
-          expect({ status: response.status, body: response.body }).toEqual({ status: c.okStatus, body: expect.anything() });
-          if (state) expect(await state()).not.toEqual(before);
-        } else {
-          expect({ status: response.status, body: response.body }).toEqual({ status: 403, body: expect.anything() });
-          expectErrorShape(response.body, 403);
-          if (state) expect(await state()).toEqual(before);
-        }
-      });
+      it.each(ROLES)('%s', (role) => expectRoleOutcome(c, role));
     });
   });
 });
