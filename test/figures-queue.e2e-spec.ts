@@ -267,7 +267,7 @@ describe('the figures queue under stress', () => {
         const job = await queue.getJob(String(mark.handed_job_id));
         expect(await job?.getState()).toBe('paused');
         return { handCount: Number(mark.hand_count), jobId: String(mark.handed_job_id) };
-      });
+      }, { timeoutMs: 45_000 });
       expect((await get<Stats>(path)).pending).toBe(true);
 
       // Redis restarts with nothing: the job, and the pause, are gone; no move follows to wake the relay.
