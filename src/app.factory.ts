@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
+import { installRequestBoundary } from './common/request-boundary.js';
 import { buildValidationPipe } from './common/validation.js';
 import { mountQueueDashboard } from './queue/queue-dashboard.js';
 import type { AppConfig } from './config/app-config.js';
@@ -19,6 +20,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     logger: options.logger ?? ['log', 'warn', 'error'],
     abortOnError: false,
   });
+  // Before the routes exist, so that the boundary's hook runs for every one of them.
+  installRequestBoundary(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(buildValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { badRequest } from '../common/bad-request.js';
 import { conflict, notFound, unprocessable } from '../common/domain-error.js';
-import { parseReportingYear, reportingYearFormat, reportingYearOf } from '../common/reporting-year.js';
+import { reportingYearOf, requireReportingYear } from '../common/reporting-year.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { FigureMarks } from '../figures/figure-marks.js';
@@ -32,8 +31,7 @@ export class CohortsService {
     const builder = this.cohorts.createQueryBuilder('c').orderBy('c.startsOn', 'ASC').addOrderBy('c.id', 'ASC');
     if (query.programCode) builder.andWhere('c.programCode = :programCode', { programCode: query.programCode });
     if (query.year) {
-      const year = parseReportingYear(query.year, this.config.reportingYearStartMonth);
-      if (!year) throw badRequest(`year must be a reporting year written ${reportingYearFormat(this.config.reportingYearStartMonth)}`);
+      const year = requireReportingYear(query.year, this.config.reportingYearStartMonth);
       builder.andWhere('c.startsOn >= :from AND c.startsOn < :until', year);
     }
     return this.withCounts(await builder.getMany());

@@ -10,6 +10,9 @@ export interface ReportingYear {
   until: string;
 }
 
+import { badRequest } from './bad-request.js';
+import { EARLIEST_DATE, LATEST_DATE } from './validators.js';
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function yearStartingIn(startYear: number, startMonth: number): ReportingYear {
@@ -24,6 +27,9 @@ export function parseReportingYear(label: string, startMonth: number): Reporting
   const startYear = Number(match[1]);
   const endYear = match[2] === undefined ? undefined : Number(match[2]);
   if (startMonth === 1 ? endYear !== undefined : endYear !== startYear + 1) return null;
+  // The same bounds as every date the service takes: the year's first and last days inside them.
+  const lastYear = startMonth === 1 ? startYear : startYear + 1;
+  if (startYear < Number(EARLIEST_DATE.slice(0, 4)) || lastYear > Number(LATEST_DATE.slice(0, 4))) return null;
   return yearStartingIn(startYear, startMonth);
 }
 
@@ -34,4 +40,13 @@ export function reportingYearOf(date: string, startMonth: number): ReportingYear
   return yearStartingIn(month >= startMonth ? year : year - 1, startMonth);
 }
 
-export const reportingYearFormat = (startMonth: number) => (startMonth === 1 ? 'YYYY, as in 2024' : 'YYYY-YYYY, as in 2023-2024');
+export const reportingYearFormat = (startMonth: number) =>
+  `${startMonth === 1 ? 'YYYY, as in 2024' : 'YYYY-YYYY, as in 2023-2024'}, within ${EARLIEST_DATE} to ${LATEST_DATE}`;
+
+/** The `year` of a query, parsed, or a 400 that names the field and how to write it. */
+export function requireReportingYear(label: string | undefined, startMonth: number): ReportingYear {
+  const year = label === undefined ? null : parseReportingYear(label, startMonth);
+  if (year) return year;
+  const problem = `year ${label === undefined ? 'is required' : 'must be a reporting year'}, written ${reportingYearFormat(startMonth)}`;
+  throw badRequest(`Invalid input: ${problem}`, [{ field: 'year', problems: [problem] }]);
+}

@@ -1,12 +1,30 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsInt, IsISO8601, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsISO8601, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 
-/** A calendar date written YYYY-MM-DD that exists (no February 30th). */
+/**
+ * Every date the service takes lies in these bounds: wide enough for any co-op's history and plans,
+ * narrow enough that every date has a four-digit year and every reporting year can be computed.
+ */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2199-12-31';
+export const DATE_RANGE_TEXT = `between ${EARLIEST_DATE} and ${LATEST_DATE}`;
+
+/** True for a YYYY-MM-DD date within the bounds (such dates compare as text). */
+export const isDateInRange = (date: string) => date >= EARLIEST_DATE && date <= LATEST_DATE;
+
+/** A calendar date written YYYY-MM-DD that exists (no February 30th), within the bounds. */
 export const IsCalendarDate = () =>
   applyDecorators(
     Matches(/^\d{4}-\d{2}-\d{2}$/, { message: ({ property }) => `${property} must be a date written YYYY-MM-DD` }),
     IsISO8601({ strict: true }, { message: ({ property }) => `${property} must be a date that exists` }),
+    ValidateBy({
+      name: 'isDateInRange',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isDateInRange(value),
+        defaultMessage: (args) => `${args?.property ?? 'date'} must be ${DATE_RANGE_TEXT}`,
+      },
+    }),
   );
 
 /** Trims strings so that "  Lab 148 " and "Lab 148" are one name. */

@@ -2,9 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { badRequest } from '../common/bad-request.js';
 import { notFound, unprocessable } from '../common/domain-error.js';
-import { parseReportingYear, reportingYearFormat } from '../common/reporting-year.js';
+import { requireReportingYear } from '../common/reporting-year.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { FiguresService } from '../figures/figures.service.js';
 import type { Funnel } from '../figures/figures.types.js';
@@ -40,8 +39,7 @@ export class ProgramReportService {
   async prepare(user: AuthenticatedUser, programCode: string, options: ProgramReportOptions): Promise<ExportFile> {
     const { format, lang } = options;
     const startMonth = this.config.reportingYearStartMonth;
-    const year = options.year === undefined ? null : parseReportingYear(options.year, startMonth);
-    if (!year) throw badRequest(`year is required, written ${reportingYearFormat(startMonth)}`);
+    const year = requireReportingYear(options.year, startMonth);
 
     const manager = this.dataSource.manager;
     const program = await manager.findOneBy(Program, { code: programCode });

@@ -2,9 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Cohort } from '../cohorts/cohort.entity.js';
-import { badRequest } from '../common/bad-request.js';
 import { Clock } from '../common/clock.js';
-import { parseReportingYear, reportingYearFormat } from '../common/reporting-year.js';
+import { requireReportingYear } from '../common/reporting-year.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { instantFromRow, namedQuery } from '../database/named-query.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
@@ -69,8 +68,7 @@ export class FiguresService {
 
   private async readProgramYear(programCode: string, year: string | undefined, fresh: boolean) {
     const startMonth = this.config.reportingYearStartMonth;
-    const parsed = year === undefined ? null : parseReportingYear(year, startMonth);
-    if (!parsed) throw badRequest(`year is required, written ${reportingYearFormat(startMonth)}`);
+    const parsed = requireReportingYear(year, startMonth);
     const figures = await this.read(programYearScope(programCode, parsed.label), fresh, () =>
       this.calculator.programYear(programCode, parsed.label),
     );

@@ -1,11 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
-import { IsCalendarDate, IsPositiveId, Omittable, Trim } from '../../common/validators.js';
+import { IsCalendarDate, IsPositiveId, MAX_INTEGER, Omittable, Trim } from '../../common/validators.js';
 
 export const FOLLOW_UP_STATES = ['due', 'overdue', 'upcoming', 'done', 'open'] as const;
 export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
+
+/** me, none, or a user id within the range of the column it is compared with. */
+const IsAssignee = () =>
+  ValidateBy({
+    name: 'isAssignee',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && (/^(me|none)$/.test(value) || (/^[1-9]\d{0,9}$/.test(value) && Number(value) <= MAX_INTEGER)),
+      defaultMessage: () => `assignee must be me, none or a user id from 1 to ${MAX_INTEGER}`,
+    },
+  });
 
 export class CreateFollowUpDto {
   @ApiProperty({ example: '2026-12-01', description: 'Local date the task is due' })
@@ -45,7 +56,7 @@ export class UpdateFollowUpDto {
 
 export class ListFollowUpsQuery extends PageQuery {
   @ApiPropertyOptional({ description: "me, none (unassigned), or a user id; advisors see only their own (default me)" })
-  @Omittable() @Matches(/^(me|none|[1-9]\d{0,9})$/, { message: 'assignee must be me, none or a user id' })
+  @Omittable() @IsAssignee()
   assignee?: string;
 
   @ApiPropertyOptional({
