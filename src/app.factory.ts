@@ -1,9 +1,10 @@
 import type { LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
-import { HttpErrorFilter } from './common/http-error.filter.js';
+import { HttpErrorFilter, toErrorBody } from './common/http-error.filter.js';
 import { installRequestBoundary } from './common/request-boundary.js';
 import { buildValidationPipe } from './common/validation.js';
 import { mountQueueDashboard } from './queue/queue-dashboard.js';
@@ -15,7 +16,16 @@ export interface CreateAppOptions {
 
 /** Builds the HTTP application exactly as it runs, for main.ts and for the end-to-end tests. */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: 1_048_576 });
+  const adapter = new FastifyAdapter({
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+    // Errors Fastify's router raises before any route runs (a path that is not UTF-8, a parameter
+    // over its length) take the same shape as every other error.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const body = toErrorBody(error);
+      void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+    },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
     logger: options.logger ?? ['log', 'warn', 'error'],
     abortOnError: false,

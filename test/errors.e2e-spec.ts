@@ -223,7 +223,7 @@ describe('error responses', () => {
 
     it('a project enrolled in the future (422) leaves nothing', async () => {
       const before = await counts(PROJECT_TABLES);
-      const response = await postProject(projectBody({ enrolledAt: '2999-01-01', contacts: [{ name: 'Camille Roy', email: 'camille@example.org' }] })).expect(422);
+      const response = await postProject(projectBody({ enrolledAt: '2099-01-01', contacts: [{ name: 'Camille Roy', email: 'camille@example.org' }] })).expect(422);
       expectErrorShape(response.body, 422);
       expect(await counts(PROJECT_TABLES)).toEqual(before);
     });

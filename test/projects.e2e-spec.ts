@@ -147,7 +147,7 @@ describe('projects', () => {
         async () => ({ programCode: 'parcours-coop', cohortId: (await createCohort(t, coordinator, { programCode: 'parcours-transfertcoop' })).id }),
         /belongs to parcours-transfertcoop, not to parcours-coop/,
       ],
-      ['an enrolledAt in the future', async () => ({ enrolledAt: '2999-01-01' }), /enrolledAt 2999-01-01 is in the future/],
+      ['an enrolledAt in the future', async () => ({ enrolledAt: '2099-01-01' }), /enrolledAt 2099-01-01 is in the future/],
     ])('refuses %s with 422 and writes nothing', async (_, overrides, message) => {
       const body = projectBody({ contacts: [{ name: 'Camille Roy', email: 'camille@example.org' }], ...(await overrides()) });
       const before = await counts();

@@ -164,7 +164,7 @@ describe('stage moves and history', () => {
     it('refuses an occurredAt in the future (422)', async () => {
       const project = await createProject(t, coordinator);
       const before = await countRows(t, 'transitions');
-      const refused = await move(project.id, { to: 'accompagnement', occurredAt: '2999-01-01' }).expect(422);
+      const refused = await move(project.id, { to: 'accompagnement', occurredAt: '2099-01-01' }).expect(422);
       expectErrorShape(refused.body, 422);
       expect(refused.body.message).toMatch(/future/);
       expect(await countRows(t, 'transitions')).toBe(before);
