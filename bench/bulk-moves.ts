@@ -6,7 +6,9 @@
  *     one at a time, each as soon as the previous answer came. Per run: the bulk's answer time, the
  *     longest a /health or a single move waited, the longest stall of the event loop (SQLite's
  *     driver is synchronous: a stall is the time nothing else was served), and the longest
- *     transaction (time inside the transaction runner). Printed as median and max over the runs.
+ *     transaction (time inside the transaction runner). The same bulk is also sent alone, to read
+ *     the time spent in SQLite statements, and with its last move invalid (400, no database read),
+ *     to show the part of the stall that is reading and validating the body. Median and max.
  *   - a bulk of 1,000 accepted moves, ACCEPTED_RUNS times, on fresh projects: the answer time and
  *     the time inside its transaction.
  * Target: a refused bulk holds the database under 50 ms.
@@ -88,13 +90,32 @@ async function main() {
       // The last project is already at premier-contact: the rules refuse that move, after 999 good ones.
       to: i === BULK_SIZE - 1 ? 'premier-contact' : 'accompagnement',
     }));
-    const rows: Record<string, number>[] = [];
-    for (let r = 0; r < RUNS; r++) {
-      nextProbe = BULK_SIZE + 1 + (r + 1) * PROBE_POOL_PER_RUN;
-      const probeLimit = nextProbe + PROBE_POOL_PER_RUN;
+    const statements = sqliteStatementClock(dataSource);
+    const quietly = async (moves: object[], status: number) => {
       const window: Window = { transactions: [] };
       const loop = monitorEventLoopDelay({ resolution: 1 });
       windows.add(window);
+      statements?.reset();
+      loop.enable();
+      const answer = await timed(async () => {
+        const response = await post('/transitions/bulk', { moves });
+        const body = (await response.json()) as { message?: string };
+        if (response.status !== status) throw new Error(`a bulk answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
+      });
+      loop.disable();
+      windows.delete(window);
+      return { answer: answer.ms, stall: loop.max / 1e6, statements: statements?.total() ?? 0, transaction: Math.max(0, ...window.transactions) };
+    };
+
+    const rows: Record<string, number>[] = [];
+    const invalid = [...refused.slice(0, -1), { projectId: BULK_SIZE, to: '' }];
+    const validationOnly: Record<string, number>[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const quiet = await quietly(refused, 422);
+      validationOnly.push(await quietly(invalid, 400));
+      nextProbe = BULK_SIZE + 1 + (r + 1) * PROBE_POOL_PER_RUN;
+      const probeLimit = nextProbe + PROBE_POOL_PER_RUN;
+      const loop = monitorEventLoopDelay({ resolution: 1 });
       loop.enable();
       let done = false;
       const longest = async (probe: () => Promise<void>, more: () => boolean = () => true) => {
@@ -102,35 +123,30 @@ async function main() {
         while (!done && more()) max = Math.max(max, (await timed(probe)).ms);
         return max;
       };
-      const bulk = timed(async () => {
-        const response = await post('/transitions/bulk', { moves: refused });
-        const body = (await response.json()) as { message?: string };
-        if (response.status !== 422 || !body.message?.includes(`moves[${BULK_SIZE - 1}]`)) {
-          throw new Error(`the refused bulk answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
-        }
+      const bulk = post('/transitions/bulk', { moves: refused }).then(async (response) => {
+        if (response.status !== 422) throw new Error(`the refused bulk answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+        await response.arrayBuffer();
       }).finally(() => (done = true));
-      const [answer, health, move] = await Promise.all([bulk, longest(probeHealth), longest(probeMove, () => nextProbe < probeLimit)]);
+      const [, health, move] = await Promise.all([bulk, longest(probeHealth), longest(probeMove, () => nextProbe < probeLimit)]);
       loop.disable();
-      windows.delete(window);
-      rows.push({
-        answer: answer.ms,
-        health,
-        move,
-        stall: loop.max / 1e6,
-        transaction: Math.max(0, ...window.transactions),
-      });
+      rows.push({ ...quiet, health, move, probedStall: loop.max / 1e6 });
     }
     console.log('');
     console.log(`  a bulk refused by its last move, ${RUNS} runs (median / max):`);
-    const line = (label: string, key: string) => {
-      const values = rows.map((row) => row[key]);
-      console.log(`    ${label.padEnd(44)} ${fmt(median(values)).padStart(8)} / ${fmt(Math.max(...values)).padStart(8)}`);
+    const line = (label: string, values: number[]) => {
+      console.log(`    ${label.padEnd(58)} ${fmt(median(values)).padStart(8)} / ${fmt(Math.max(...values)).padStart(8)}`);
     };
-    line('its answer (422)', 'answer');
-    line('longest wait of a concurrent GET /health', 'health');
-    line('longest wait of a concurrent single move', 'move');
-    line('longest event-loop stall', 'stall');
-    line('longest transaction (inside the runner)', 'transaction');
+    const column = (key: string, from = rows) => from.map((row) => row[key]);
+    line('its answer (422)', column('answer'));
+    if (statements) line('time in SQLite statements (nothing else runs meanwhile)', column('statements'));
+    line('longest transaction (inside the runner)', column('transaction'));
+    line('longest event-loop stall', column('stall'));
+    line('with concurrent clients: longest wait of a GET /health', column('health'));
+    line('with concurrent clients: longest wait of a single move', column('move'));
+    line('with concurrent clients: longest event-loop stall', column('probedStall'));
+    console.log(`  for reference, the same bulk with its last move invalid (400, refused before any read):`);
+    line('its answer (400)', column('answer', validationOnly));
+    line('longest event-loop stall', column('stall', validationOnly));
 
     console.log('');
     console.log(`  a bulk of ${BULK_SIZE} accepted moves, ${ACCEPTED_RUNS} runs:`);
@@ -150,6 +166,29 @@ async function main() {
   } finally {
     await cleanup();
   }
+}
+
+/**
+ * On SQLite, the time spent executing statements, summed since the last reset: the driver is
+ * synchronous, so the process serves nothing else meanwhile. Null on PostgreSQL.
+ */
+function sqliteStatementClock(dataSource: DataSource): { reset: () => void; total: () => number } | null {
+  if (dataSource.options.type !== 'better-sqlite3') return null;
+  const database = (dataSource.driver as unknown as { databaseConnection: { prepare: (sql: string) => object } }).databaseConnection;
+  const statement = Object.getPrototypeOf(database.prepare('SELECT 1')) as Record<string, (...args: unknown[]) => unknown>;
+  let total = 0;
+  for (const name of ['run', 'get', 'all', 'iterate']) {
+    const original = statement[name];
+    statement[name] = function (this: unknown, ...args: unknown[]) {
+      const started = performance.now();
+      try {
+        return original.apply(this, args);
+      } finally {
+        total += performance.now() - started;
+      }
+    };
+  }
+  return { reset: () => (total = 0), total: () => total };
 }
 
 /** Projects in start-up accompaniment at its first stage, enrolled a year ago, each with its entry in the history. */
