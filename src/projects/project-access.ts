@@ -3,7 +3,7 @@ import { forbidden } from '../common/domain-error.js';
 import type { Project } from './project.entity.js';
 
 /** Coordinators and admins change any project; an advisor changes the projects assigned to them. */
-export function assertCanChange(user: AuthenticatedUser, project: Project): void {
+export function assertCanChange(user: AuthenticatedUser, project: Pick<Project, 'id' | 'advisorId'>): void {
   if (isManager(user)) return;
   if (user.role === 'advisor' && project.advisorId === user.id) return;
   if (user.role === 'advisor') {

@@ -4,7 +4,7 @@ import { Cohort } from '../cohorts/cohort.entity.js';
 import { Stage } from '../programs/stage.entity.js';
 import { User } from '../users/user.entity.js';
 import { Contact } from './contact.entity.js';
-import { Enrollment } from './enrollment.entity.js';
+import { Enrollment, type EnrollmentRow } from './enrollment.entity.js';
 import type { Project } from './project.entity.js';
 import { Transition } from './transition.entity.js';
 import { wholeDaysBetween } from '../common/time.js';
@@ -79,7 +79,7 @@ export class ProjectViews {
     }));
   }
 
-  async enrollments(manager: EntityManager, enrollments: Enrollment[]): Promise<EnrollmentView[]> {
+  async enrollments(manager: EntityManager, enrollments: EnrollmentRow[]): Promise<EnrollmentView[]> {
     if (enrollments.length === 0) return [];
     const programCodes = [...new Set(enrollments.map((e) => e.programCode))];
     const stages = await manager.find(Stage, { where: { programCode: In(programCodes) } });

@@ -169,8 +169,8 @@ export class ProjectsService {
    * Someone did something about the project (a move, a task, a note): its stale alert starts over.
    * A plain column update, so it neither bumps the project's version nor conflicts with an edit.
    */
-  async recordActivity(manager: EntityManager, projectId: number): Promise<void> {
-    await manager.update(Project, { id: projectId }, { lastActivityAt: this.clock.now() });
+  async recordActivity(manager: EntityManager, projectIds: number | number[]): Promise<void> {
+    await manager.update(Project, { id: Array.isArray(projectIds) ? In(projectIds) : projectIds }, { lastActivityAt: this.clock.now() });
   }
 
   /** Reads a project for a change; on PostgreSQL the row stays locked until the transaction ends. */
