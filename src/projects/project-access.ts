@@ -14,3 +14,9 @@ export function assertCanChange(user: AuthenticatedUser, project: Pick<Project, 
 
 /** Contacts are personal information: staff who accompany or manage projects see them, viewers do not. */
 export const canSeeContacts = (user: AuthenticatedUser) => user.role !== 'viewer';
+
+/**
+ * Notes, reasons and outcomes are written about people by those who accompany them, not for every
+ * reader: viewers get stages, dates and figures, and none of that text.
+ */
+export const canReadFreeText = (user: AuthenticatedUser) => user.role !== 'viewer';

@@ -60,7 +60,7 @@ export class TransitionsService {
     }
   }
 
-  async history(projectId: number, programCode?: string): Promise<HistoryEntry[]> {
+  async history(reader: AuthenticatedUser, projectId: number, programCode?: string): Promise<HistoryEntry[]> {
     const manager = this.dataSource.manager;
     if (!(await manager.existsBy(Project, { id: projectId }))) throw notFound('Project', projectId);
     if (programCode && !(await manager.existsBy(Enrollment, { projectId, programCode }))) {
@@ -70,7 +70,7 @@ export class TransitionsService {
       where: programCode ? { projectId, programCode } : { projectId },
       order: { occurredAt: 'ASC', id: 'ASC' },
     });
-    return this.views.history(manager, transitions);
+    return this.views.history(manager, transitions, reader);
   }
 
   /** Checks the moves on the locked rows, then records them with a few statements per enrollment moved. */
@@ -115,8 +115,8 @@ export class TransitionsService {
     // on PostgreSQL the marks' rows, which every move of a program and year shares, are locked briefly.
     await this.figureMarks.markEnrollments(manager, [...firstMoves.values()].map((m) => m.before));
 
-    const entries = await this.views.history(manager, transitions);
-    const enrollments = await this.views.enrollments(manager, planned.map((m) => m.after));
+    const entries = await this.views.history(manager, transitions, actor);
+    const enrollments = await this.views.enrollments(manager, planned.map((m) => m.after), actor);
     return planned.map((move, i) => ({
       // The move it follows happened at the enrollment's lastMovedAt.
       transition: { ...entries[i], daysInStage: wholeDaysBetween(move.before.lastMovedAt, move.occurredAt) },
