@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { DateUtils } from 'typeorm/util/DateUtils.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Clock } from '../common/clock.js';
 import { conflict, DomainError, notFound } from '../common/domain-error.js';
@@ -73,36 +74,41 @@ export class TransitionsService {
     return this.views.history(manager, transitions, reader);
   }
 
-  /** Checks the moves on the locked rows, then records them with a few statements per enrollment moved. */
+  /** Checks the moves on the locked rows, then records them in a handful of statements and one insert per move. */
   private async apply(manager: EntityManager, actor: AuthenticatedUser, moves: MoveToPlan[], source: TransitionSource): Promise<MoveResult[]> {
     const snapshot = await this.snapshot(manager, moves, true);
     const now = this.clock.now();
     const planned = planMoves(actor, moves, snapshot, now);
 
-    // One update per enrollment, to where its last move leaves it, from the version its first move saw.
+    // One update per enrollment, to where its last move leaves it, from the version its first move saw;
+    // enrollments that go from the same version to the same state share the statement (a cohort
+    // moved to one stage is a few statements, not one per project).
     const firstMoves = new Map<number, PlannedMove>();
     const lastMoves = new Map<number, PlannedMove>();
     for (const move of planned) {
       if (!firstMoves.has(move.after.id)) firstMoves.set(move.after.id, move);
       lastMoves.set(move.after.id, move);
     }
+    const groups = new Map<string, { firstMoves: PlannedMove[]; after: EnrollmentRow }>();
     for (const [id, first] of firstMoves) {
       const { after } = lastMoves.get(id)!;
+      const { stageCode, status, statusReason, stageEnteredAt, lastMovedAt, version } = after;
+      const key = JSON.stringify([first.before.version, stageCode, status, statusReason, stageEnteredAt, lastMovedAt, version]);
+      const group = groups.get(key) ?? { firstMoves: [], after };
+      group.firstMoves.push(first);
+      groups.set(key, group);
+    }
+    for (const group of groups.values()) {
+      const { stageCode, status, statusReason, stageEnteredAt, lastMovedAt, version } = group.after;
+      const ids = group.firstMoves.map((m) => m.after.id);
       const updated = await manager
         .createQueryBuilder()
         .update(Enrollment)
-        .set({
-          stageCode: after.stageCode, status: after.status, statusReason: after.statusReason,
-          stageEnteredAt: after.stageEnteredAt, lastMovedAt: after.lastMovedAt, version: after.version,
-        })
+        .set({ stageCode, status, statusReason, stageEnteredAt, lastMovedAt, version })
         // The version in the WHERE makes a concurrent move that got here first turn this one into a 409.
-        .where('id = :id AND version = :version', { id, version: first.before.version })
+        .where('id IN (:...ids) AND version = :seen', { ids, seen: group.firstMoves[0].before.version })
         .execute();
-      if (updated.affected !== 1) {
-        throw new MoveRefusal(first.index, first.request.projectId, conflict(
-          `The enrollment of project ${first.request.projectId} in ${first.before.programCode} was moved by someone else at the same moment; read it again`,
-        ));
-      }
+      if (updated.affected !== ids.length) throw await this.movedMeanwhile(manager, group.firstMoves, version);
     }
 
     const transitions = await this.insertTransitions(manager, planned.map(({ request, before, after, plan, occurredAt }) => manager.create(Transition, {
@@ -148,17 +154,43 @@ export class TransitionsService {
     };
   }
 
-  /** In order, with their ids: one statement on PostgreSQL, which returns them; one per row on SQLite, where rows are cheap. */
+  /** The first of these moves whose enrollment someone else moved while this update ran. */
+  private async movedMeanwhile(manager: EntityManager, firstMoves: PlannedMove[], updatedVersion: number): Promise<MoveRefusal> {
+    const rows = await manager.find(Enrollment, { select: { id: true, version: true }, where: { id: In(firstMoves.map((m) => m.after.id)) } });
+    const versions = new Map(rows.map((row) => [row.id, row.version]));
+    const first = firstMoves.find((m) => versions.get(m.after.id) !== updatedVersion) ?? firstMoves[0];
+    return new MoveRefusal(first.index, first.request.projectId, conflict(
+      `The enrollment of project ${first.request.projectId} in ${first.before.programCode} was moved by someone else at the same moment; read it again`,
+    ));
+  }
+
+  /**
+   * In order, with their ids. PostgreSQL returns them from one statement; on SQLite, one prepared
+   * statement per row, which costs little there: the driver runs in the process.
+   */
   private async insertTransitions(manager: EntityManager, transitions: Transition[]): Promise<Transition[]> {
     if (dialectOf(manager) === 'postgres') {
       const { identifiers } = await manager.insert(Transition, transitions);
       return transitions.map((t, i) => ({ ...t, id: identifiers[i].id as number }));
     }
+    const instant = (date: Date) => DateUtils.mixedDateToUtcDatetimeString(date);
     const inserted: Transition[] = [];
-    for (const t of transitions) inserted.push({ ...t, id: (await manager.insert(Transition, t)).identifiers[0].id as number });
+    for (const t of transitions) {
+      const [{ id }] = await manager.query<{ id: number }[]>(INSERT_TRANSITION_SQLITE, [
+        t.enrollmentId, t.projectId, t.programCode, t.kind, t.fromStage, t.toStage, t.fromStatus, t.toStatus,
+        instant(t.occurredAt), instant(t.recordedAt), t.actorId, t.source, t.note, t.reason,
+      ]);
+      inserted.push({ ...t, id: Number(id) });
+    }
     return inserted;
   }
 }
+
+const INSERT_TRANSITION_SQLITE = `
+  INSERT INTO transitions (enrollment_id, project_id, program_code, kind, from_stage, to_stage, from_status, to_status,
+                           occurred_at, recorded_at, actor_id, source, note, reason)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  RETURNING id`;
 
 const ENROLLMENT_COLUMNS = [
   'id', 'projectId', 'programCode', 'cohortId', 'stageCode', 'status', 'statusReason', 'version', 'enrolledAt', 'stageEnteredAt', 'lastMovedAt',
