@@ -153,15 +153,19 @@ describe('POST /transitions/bulk', () => {
   });
 
   describe('a bulk of 1,000 moves refused by its last one', () => {
-    /** 999 moves the rules accept: the projects abandoned, reopened, abandoned... in turn; the last one ends abandoned. */
+    /** 999 moves the rules accept: the projects abandoned, reopened, abandoned... in turn; the last ends abandoned. */
     const acceptedMoves = (projectIds: number[]) =>
       Array.from({ length: 999 }, (_, i) => {
         const projectId = projectIds[i % projectIds.length];
-        return Math.floor(i / projectIds.length) % 2 === 0 ? { projectId, to: 'abandoned', reason: 'Équipe en pause' } : { projectId, to: 'reopen' };
+        const abandon = Math.floor(i / projectIds.length) % 2 === 0;
+        return abandon ? { projectId, to: 'abandoned', reason: 'Équipe en pause' } : { projectId, to: 'reopen' };
       });
-    const projectsOf = async (token: string) => Promise.all(Array.from({ length: 10 }, async () => (await createProject(t, token)).id as number));
+    const projectsOf = (token: string) =>
+      Promise.all(Array.from({ length: 10 }, async () => (await createProject(t, token)).id as number));
     const expectUnmoved = async (projectIds: number[]) => {
-      for (const id of projectIds) expect(await enrollmentOf(id)).toMatchObject({ stage: { code: 'premier-contact' }, status: 'active', version: 1 });
+      for (const id of projectIds) {
+        expect(await enrollmentOf(id)).toMatchObject({ stage: { code: 'premier-contact' }, status: 'active', version: 1 });
+      }
     };
 
     it('names an unknown project at moves[999] (422) and records nothing', async () => {
@@ -189,7 +193,8 @@ describe('POST /transitions/bulk', () => {
       expect(response.body).toEqual({
         statusCode: 422,
         error: 'Unprocessable Entity',
-        message: `moves[999] (project ${last}): The enrollment is abandoned: reopen it before moving it to a stage; no move was recorded`,
+        message: `moves[999] (project ${last}): The enrollment is abandoned: reopen it before moving it to a stage; ` +
+          'no move was recorded',
         details: { index: 999, projectId: last },
       });
       expect(await countRows(t, 'transitions')).toBe(before);
@@ -203,11 +208,13 @@ describe('POST /transitions/bulk', () => {
       const theirs = (await createProject(t, other)).id;
       const before = await countRows(t, 'transitions');
 
-      const response = await bulk([...acceptedMoves(projectIds), { projectId: theirs, to: 'accompagnement' }], advisor).expect(403);
+      const moves = [...acceptedMoves(projectIds), { projectId: theirs, to: 'accompagnement' }];
+      const response = await bulk(moves, advisor).expect(403);
       expect(response.body).toEqual({
         statusCode: 403,
         error: 'Forbidden',
-        message: `moves[999] (project ${theirs}): Project ${theirs} is assigned to another advisor: only they or a coordinator can change it; no move was recorded`,
+        message: `moves[999] (project ${theirs}): Project ${theirs} is assigned to another advisor: ` +
+          'only they or a coordinator can change it; no move was recorded',
         details: { index: 999, projectId: theirs },
       });
       expect(await countRows(t, 'transitions')).toBe(before);
@@ -225,7 +232,8 @@ describe('POST /transitions/bulk', () => {
       expect(response.body).toEqual({
         statusCode: 422,
         error: 'Unprocessable Entity',
-        message: `moves[1] (project ${project}): Moving back from plan-affaires to accompagnement needs a note saying why; no move was recorded`,
+        message: `moves[1] (project ${project}): Moving back from plan-affaires to accompagnement needs a note saying why; ` +
+          'no move was recorded',
         details: { index: 1, projectId: project },
       });
       expect(await countRows(t, 'transitions')).toBe(before);

@@ -16,7 +16,8 @@ describe('viewers see no free text written about people', () => {
     t = await startTestApp();
     for (const role of ['admin', 'coordinator', 'advisor', 'viewer'] as Role[]) tokens[role] = await t.tokenFor(role);
     project = await createProject(t, tokens.coordinator, { advisorId: await t.userIdFor('advisor') });
-    const asAdvisor = (path: string, body: object, status = 201) => t.http().post(path).set(bearer(tokens.advisor)).send(body).expect(status);
+    const asAdvisor = (path: string, body: object, status = 201) =>
+      t.http().post(path).set(bearer(tokens.advisor)).send(body).expect(status);
     await asAdvisor(`/projects/${project.id}/transitions`, { to: 'accompagnement', note: NOTE });
     await asAdvisor(`/projects/${project.id}/transitions`, { to: 'on_hold', reason: HOLD_REASON });
     const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
@@ -29,7 +30,9 @@ describe('viewers see no free text written about people', () => {
   const listedAs = async (role: Role) => (await get(role, `/projects?q=${encodeURIComponent(project.name)}`)).items[0];
   const historyAs = (role: Role) => get(role, `/projects/${project.id}/transitions`);
   const expectNoFreeText = (body: unknown) => {
-    for (const text of [NOTE, HOLD_REASON, SNOOZE_REASON]) expect({ text, shown: JSON.stringify(body).includes(text) }).toEqual({ text, shown: false });
+    for (const text of [NOTE, HOLD_REASON, SNOOZE_REASON]) {
+      expect({ text, shown: JSON.stringify(body).includes(text) }).toEqual({ text, shown: false });
+    }
   };
 
   describe.each([
@@ -46,8 +49,12 @@ describe('viewers see no free text written about people', () => {
       const body = await read('viewer');
       expect(body).not.toHaveProperty('snoozeReason');
       expect(body.enrollments[0]).not.toHaveProperty('statusReason');
-      expect(body).toMatchObject({ id: project.id, entrepreneurCount: 3, snoozedUntil: expect.any(String), lastActivityAt: expect.any(String) });
-      expect(body.enrollments[0]).toMatchObject({ status: 'on_hold', stage: { code: 'accompagnement' }, stageEnteredAt: expect.any(String), version: 3 });
+      expect(body).toMatchObject({
+        id: project.id, entrepreneurCount: 3, snoozedUntil: expect.any(String), lastActivityAt: expect.any(String),
+      });
+      expect(body.enrollments[0]).toMatchObject({
+        status: 'on_hold', stage: { code: 'accompagnement' }, stageEnteredAt: expect.any(String), version: 3,
+      });
       expectNoFreeText(body);
     });
   });
@@ -55,7 +62,8 @@ describe('viewers see no free text written about people', () => {
   describe('GET /projects/:id/transitions', () => {
     it.each(STAFF)("shows a %s each move's note and reason", async (role) => {
       const history = await historyAs(role);
-      expect(history.map((entry: { to: string; note: string | null; reason: string | null }) => [entry.to, entry.note, entry.reason])).toEqual([
+      const lines = history.map((entry: { to: string; note: string | null; reason: string | null }) => [entry.to, entry.note, entry.reason]);
+      expect(lines).toEqual([
         ['premier-contact', null, null],
         ['accompagnement', NOTE, null],
         ['on_hold', null, HOLD_REASON],
@@ -73,7 +81,9 @@ describe('viewers see no free text written about people', () => {
         ['premier-contact', 'accompagnement'],
         ['accompagnement', 'on_hold'],
       ]);
-      expect(history[2]).toMatchObject({ occurredAt: expect.any(String), daysInStage: 0, actor: expect.objectContaining({ name: expect.any(String) }) });
+      expect(history[2]).toMatchObject({
+        occurredAt: expect.any(String), daysInStage: 0, actor: expect.objectContaining({ name: expect.any(String) }),
+      });
       expectNoFreeText(history);
     });
   });

@@ -48,18 +48,25 @@ export class MoveRefusal extends Error {
  * refusal stops the planning. The same checks, in the same order, whether they run before a bulk's
  * transaction or inside it under locks.
  */
-export function planMoves(actor: AuthenticatedUser, moves: MoveToPlan[], snapshot: MoveSnapshot, now: Date): PlannedMove[] {
+export function planMoves(
+  actor: AuthenticatedUser,
+  moves: MoveToPlan[],
+  snapshot: MoveSnapshot,
+  now: Date,
+): PlannedMove[] {
   const current = new Map<number, EnrollmentRow>();
   return moves.map((request, index) => {
     try {
       const project = snapshot.projects.get(request.projectId);
       if (!project) throw notFound('Project', request.projectId);
       assertCanChange(actor, project);
-      const chosen = enrollmentToMove(request.projectId, snapshot.enrollments.get(request.projectId) ?? [], request.programCode);
+      const enrollments = snapshot.enrollments.get(request.projectId) ?? [];
+      const chosen = enrollmentToMove(request.projectId, enrollments, request.programCode);
       const before = current.get(chosen.id) ?? chosen;
       if (request.expectedVersion !== undefined && request.expectedVersion !== before.version) {
         throw conflict(
-          `The enrollment of project ${request.projectId} in ${before.programCode} has moved since version ${request.expectedVersion}: it is at version ${before.version}. Read it again before moving it`,
+          `The enrollment of project ${request.projectId} in ${before.programCode} has moved since version ` +
+            `${request.expectedVersion}: it is at version ${before.version}. Read it again before moving it`,
           { currentVersion: before.version, stage: before.stageCode, status: before.status },
         );
       }
@@ -68,7 +75,8 @@ export function planMoves(actor: AuthenticatedUser, moves: MoveToPlan[], snapsho
       const otherPrograms = stages.some((s) => s.code === request.to)
         ? []
         : [...new Set(snapshot.stages.filter((s) => s.code === request.to).map((s) => s.programCode))];
-      const plan = planTransition(before, stages, { to: request.to, note: request.note, occurredAt }, now, otherPrograms);
+      const wanted = { to: request.to, note: request.note, occurredAt };
+      const plan = planTransition(before, stages, wanted, now, otherPrograms);
       const leavesPath = plan.kind === 'abandon' || plan.kind === 'hold';
       const after: EnrollmentRow = {
         ...before,
@@ -92,12 +100,14 @@ function enrollmentToMove(projectId: number, enrollments: EnrollmentRow[], progr
   if (programCode) {
     const match = enrollments.find((e) => e.programCode === programCode);
     if (!match) {
-      throw unprocessable(`Project ${projectId} is not enrolled in ${programCode}; it is enrolled in ${enrollments.map((e) => e.programCode).join(', ')}`);
+      const programs = enrollments.map((e) => e.programCode).join(', ');
+      throw unprocessable(`Project ${projectId} is not enrolled in ${programCode}; it is enrolled in ${programs}`);
     }
     return match;
   }
   if (enrollments.length > 1) {
-    throw unprocessable(`Project ${projectId} is enrolled in ${enrollments.map((e) => e.programCode).join(' and ')}: say which with programCode`);
+    const programs = enrollments.map((e) => e.programCode).join(' and ');
+    throw unprocessable(`Project ${projectId} is enrolled in ${programs}: say which with programCode`);
   }
   return enrollments[0];
 }

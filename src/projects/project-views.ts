@@ -66,7 +66,8 @@ export interface HistoryEntry {
 }
 
 /** The fields of free text, for a reader who may read them; none at all (not null) for the others. */
-const freeText = <T extends object>(reader: AuthenticatedUser, fields: T): Partial<T> => (canReadFreeText(reader) ? fields : {});
+const freeText = <T extends object>(reader: AuthenticatedUser, fields: T): Partial<T> =>
+  canReadFreeText(reader) ? fields : {};
 
 const stateName = (stage: string | null, status: string | null) => (status && status !== 'active' ? status : stage);
 
@@ -77,7 +78,12 @@ const stateName = (stage: string | null, status: string | null) => (status && st
 @Injectable()
 export class ProjectViews {
   /** Contacts only `withContacts` and for a reader who may see them. */
-  async projects(manager: EntityManager, projects: Project[], reader: AuthenticatedUser, withContacts = false): Promise<ProjectView[]> {
+  async projects(
+    manager: EntityManager,
+    projects: Project[],
+    reader: AuthenticatedUser,
+    withContacts = false,
+  ): Promise<ProjectView[]> {
     if (projects.length === 0) return [];
     const showContacts = withContacts && canSeeContacts(reader);
     const ids = projects.map((p) => p.id);
@@ -94,7 +100,11 @@ export class ProjectViews {
     }));
   }
 
-  async enrollments(manager: EntityManager, enrollments: EnrollmentRow[], reader: AuthenticatedUser): Promise<EnrollmentView[]> {
+  async enrollments(
+    manager: EntityManager,
+    enrollments: EnrollmentRow[],
+    reader: AuthenticatedUser,
+  ): Promise<EnrollmentView[]> {
     if (enrollments.length === 0) return [];
     const programCodes = [...new Set(enrollments.map((e) => e.programCode))];
     const stages = await manager.find(Stage, { where: { programCode: In(programCodes) } });

@@ -35,7 +35,12 @@ export class TransitionsService {
     private readonly figureMarks: FigureMarks,
   ) {}
 
-  move(actor: AuthenticatedUser, projectId: number, request: TransitionDto, source: TransitionSource = 'manual'): Promise<MoveResult> {
+  move(
+    actor: AuthenticatedUser,
+    projectId: number,
+    request: TransitionDto,
+    source: TransitionSource = 'manual',
+  ): Promise<MoveResult> {
     return this.transactions.run(async (manager) => {
       try {
         const [result] = await this.apply(manager, actor, [{ ...request, projectId }], source);
@@ -75,7 +80,12 @@ export class TransitionsService {
   }
 
   /** Checks the moves on the locked rows, then records them in a handful of statements and one insert per move. */
-  private async apply(manager: EntityManager, actor: AuthenticatedUser, moves: MoveToPlan[], source: TransitionSource): Promise<MoveResult[]> {
+  private async apply(
+    manager: EntityManager,
+    actor: AuthenticatedUser,
+    moves: MoveToPlan[],
+    source: TransitionSource,
+  ): Promise<MoveResult[]> {
     const snapshot = await this.snapshot(manager, moves, true);
     const now = this.clock.now();
     const planned = planMoves(actor, moves, snapshot, now);
@@ -93,7 +103,8 @@ export class TransitionsService {
     for (const [id, first] of firstMoves) {
       const { after } = lastMoves.get(id)!;
       const { stageCode, status, statusReason, stageEnteredAt, lastMovedAt, version } = after;
-      const key = JSON.stringify([first.before.version, stageCode, status, statusReason, stageEnteredAt, lastMovedAt, version]);
+      const state = [stageCode, status, statusReason, stageEnteredAt, lastMovedAt];
+      const key = JSON.stringify([first.before.version, version, ...state]);
       const group = groups.get(key) ?? { firstMoves: [], after };
       group.firstMoves.push(first);
       groups.set(key, group);
@@ -111,11 +122,13 @@ export class TransitionsService {
       if (updated.affected !== ids.length) throw await this.movedMeanwhile(manager, group.firstMoves, version);
     }
 
-    const transitions = await this.insertTransitions(manager, planned.map(({ request, before, after, plan, occurredAt }) => manager.create(Transition, {
+    const rows = planned.map(({ request, before, after, plan, occurredAt }) => manager.create(Transition, {
       enrollmentId: before.id, projectId: before.projectId, programCode: before.programCode, kind: plan.kind,
       fromStage: before.stageCode, toStage: after.stageCode, fromStatus: before.status, toStatus: after.status,
-      occurredAt, recordedAt: now, actorId: actor.id, source, note: request.note ?? null, reason: request.reason ?? null,
-    })));
+      occurredAt, recordedAt: now, actorId: actor.id, source,
+      note: request.note ?? null, reason: request.reason ?? null,
+    }));
+    const transitions = await this.insertTransitions(manager, rows);
     await this.projects.recordActivity(manager, [...new Set(planned.map((m) => m.before.projectId))]);
     // Same transaction as the moves: the figures' work is recorded even if Redis is away. Last, so that
     // on PostgreSQL the marks' rows, which every move of a program and year shares, are locked briefly.
@@ -137,30 +150,41 @@ export class TransitionsService {
    */
   private async snapshot(manager: EntityManager, moves: { projectId: number }[], lock: boolean): Promise<MoveSnapshot> {
     const ids = [...new Set(moves.map((m) => m.projectId))].sort((a, b) => a - b);
-    const projectQuery = manager.createQueryBuilder(Project, 'p').select('p.id', 'id').addSelect('p.advisorId', 'advisorId')
+    const projectQuery = manager.createQueryBuilder(Project, 'p')
+      .select('p.id', 'id').addSelect('p.advisorId', 'advisorId')
       .where('p.id IN (:...ids)', { ids }).orderBy('p.id');
-    const projects = await (lock ? this.transactions.forUpdate(projectQuery) : projectQuery).getRawMany<{ id: number; advisorId: number | null }>();
+    const projects = await (lock ? this.transactions.forUpdate(projectQuery) : projectQuery)
+      .getRawMany<{ id: number; advisorId: number | null }>();
     const enrollments = await manager.createQueryBuilder(Enrollment, 'e')
       .select(ENROLLMENT_COLUMNS.map((column) => `e.${column} AS "${column}"`))
       .where('e.projectId IN (:...ids)', { ids }).orderBy('e.id')
       .getRawMany<Record<(typeof ENROLLMENT_COLUMNS)[number], unknown>>();
     const stages = await manager.find(Stage, { order: { programCode: 'ASC', position: 'ASC' } });
     const byProject = new Map<number, EnrollmentRow[]>();
-    for (const row of enrollments.map(enrollmentFromRow)) byProject.set(row.projectId, [...(byProject.get(row.projectId) ?? []), row]);
+    for (const row of enrollments.map(enrollmentFromRow)) {
+      byProject.set(row.projectId, [...(byProject.get(row.projectId) ?? []), row]);
+    }
+    const advisorOf = (p: { advisorId: number | null }) => (p.advisorId === null ? null : Number(p.advisorId));
     return {
-      projects: new Map(projects.map((p) => [Number(p.id), { id: Number(p.id), advisorId: p.advisorId === null ? null : Number(p.advisorId) }])),
+      projects: new Map(projects.map((p) => [Number(p.id), { id: Number(p.id), advisorId: advisorOf(p) }])),
       enrollments: byProject,
       stages,
     };
   }
 
   /** The first of these moves whose enrollment someone else moved while this update ran. */
-  private async movedMeanwhile(manager: EntityManager, firstMoves: PlannedMove[], updatedVersion: number): Promise<MoveRefusal> {
-    const rows = await manager.find(Enrollment, { select: { id: true, version: true }, where: { id: In(firstMoves.map((m) => m.after.id)) } });
+  private async movedMeanwhile(
+    manager: EntityManager,
+    firstMoves: PlannedMove[],
+    updatedVersion: number,
+  ): Promise<MoveRefusal> {
+    const ids = firstMoves.map((m) => m.after.id);
+    const rows = await manager.find(Enrollment, { select: { id: true, version: true }, where: { id: In(ids) } });
     const versions = new Map(rows.map((row) => [row.id, row.version]));
     const first = firstMoves.find((m) => versions.get(m.after.id) !== updatedVersion) ?? firstMoves[0];
     return new MoveRefusal(first.index, first.request.projectId, conflict(
-      `The enrollment of project ${first.request.projectId} in ${first.before.programCode} was moved by someone else at the same moment; read it again`,
+      `The enrollment of project ${first.request.projectId} in ${first.before.programCode} ` +
+        'was moved by someone else at the same moment; read it again',
     ));
   }
 
@@ -193,15 +217,19 @@ const INSERT_TRANSITION_SQLITE = `
   RETURNING id`;
 
 const ENROLLMENT_COLUMNS = [
-  'id', 'projectId', 'programCode', 'cohortId', 'stageCode', 'status', 'statusReason', 'version', 'enrolledAt', 'stageEnteredAt', 'lastMovedAt',
+  'id', 'projectId', 'programCode', 'cohortId', 'stageCode', 'status', 'statusReason', 'version',
+  'enrolledAt', 'stageEnteredAt', 'lastMovedAt',
 ] as const;
 
 function enrollmentFromRow(row: Record<(typeof ENROLLMENT_COLUMNS)[number], unknown>): EnrollmentRow {
   return {
     id: Number(row.id), projectId: Number(row.projectId), programCode: String(row.programCode),
     cohortId: row.cohortId === null ? null : Number(row.cohortId), stageCode: String(row.stageCode),
-    status: row.status as EnrollmentRow['status'], statusReason: row.statusReason === null ? null : String(row.statusReason),
-    version: Number(row.version), enrolledAt: instantFromRow(row.enrolledAt), stageEnteredAt: instantFromRow(row.stageEnteredAt),
+    status: row.status as EnrollmentRow['status'],
+    statusReason: row.statusReason === null ? null : String(row.statusReason),
+    version: Number(row.version),
+    enrolledAt: instantFromRow(row.enrolledAt),
+    stageEnteredAt: instantFromRow(row.stageEnteredAt),
     lastMovedAt: instantFromRow(row.lastMovedAt),
   };
 }
@@ -210,5 +238,6 @@ function enrollmentFromRow(row: Record<(typeof ENROLLMENT_COLUMNS)[number], unkn
 function bulkRefusal({ index, projectId, refusal }: MoveRefusal): DomainError {
   const kind = refusal.kind === 'not_found' ? 'unprocessable' : refusal.kind;
   const details = { index, projectId, ...(typeof refusal.details === 'object' ? refusal.details : {}) };
-  return new DomainError(kind, `moves[${index}] (project ${projectId}): ${refusal.message}; no move was recorded`, details);
+  const message = `moves[${index}] (project ${projectId}): ${refusal.message}; no move was recorded`;
+  return new DomainError(kind, message, details);
 }
