@@ -152,6 +152,95 @@ describe('POST /transitions/bulk', () => {
     expect(await countRows(t, 'transitions')).toBe(before);
   });
 
+  describe('a bulk of 1,000 moves refused by its last one', () => {
+    /** 999 moves the rules accept: the projects abandoned, reopened, abandoned... in turn; the last ends abandoned. */
+    const acceptedMoves = (projectIds: number[]) =>
+      Array.from({ length: 999 }, (_, i) => {
+        const projectId = projectIds[i % projectIds.length];
+        const abandon = Math.floor(i / projectIds.length) % 2 === 0;
+        return abandon ? { projectId, to: 'abandoned', reason: 'Équipe en pause' } : { projectId, to: 'reopen' };
+      });
+    const projectsOf = (token: string) =>
+      Promise.all(Array.from({ length: 10 }, async () => (await createProject(t, token)).id as number));
+    const expectUnmoved = async (projectIds: number[]) => {
+      for (const id of projectIds) {
+        expect(await enrollmentOf(id)).toMatchObject({ stage: { code: 'premier-contact' }, status: 'active', version: 1 });
+      }
+    };
+
+    it('names an unknown project at moves[999] (422) and records nothing', async () => {
+      const projectIds = await projectsOf(coordinator);
+      const before = await countRows(t, 'transitions');
+
+      const response = await bulk([...acceptedMoves(projectIds), { projectId: 999999, to: 'accompagnement' }]).expect(422);
+      expect(response.body).toEqual({
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: 'moves[999] (project 999999): Project 999999 does not exist; no move was recorded',
+        details: { index: 999, projectId: 999999 },
+      });
+      expect(await countRows(t, 'transitions')).toBe(before);
+      await expectUnmoved(projectIds);
+    });
+
+    it('refuses a last move the rules refuse after the bulk\'s own earlier moves (422) and records nothing', async () => {
+      const projectIds = await projectsOf(coordinator);
+      const before = await countRows(t, 'transitions');
+
+      // The 999 moves leave the last project abandoned: moving it to a stage needs a reopen first.
+      const last = projectIds[9];
+      const response = await bulk([...acceptedMoves(projectIds), { projectId: last, to: 'accompagnement' }]).expect(422);
+      expect(response.body).toEqual({
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: `moves[999] (project ${last}): The enrollment is abandoned: reopen it before moving it to a stage; ` +
+          'no move was recorded',
+        details: { index: 999, projectId: last },
+      });
+      expect(await countRows(t, 'transitions')).toBe(before);
+      await expectUnmoved(projectIds);
+    });
+
+    it("refuses an advisor whose last move is another advisor's project (403) and records nothing", async () => {
+      const advisor = await t.tokenFor('advisor', 'advisor-bulk-a');
+      const other = await t.tokenFor('advisor', 'advisor-bulk-b');
+      const projectIds = await projectsOf(advisor);
+      const theirs = (await createProject(t, other)).id;
+      const before = await countRows(t, 'transitions');
+
+      const moves = [...acceptedMoves(projectIds), { projectId: theirs, to: 'accompagnement' }];
+      const response = await bulk(moves, advisor).expect(403);
+      expect(response.body).toEqual({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: `moves[999] (project ${theirs}): Project ${theirs} is assigned to another advisor: ` +
+          'only they or a coordinator can change it; no move was recorded',
+        details: { index: 999, projectId: theirs },
+      });
+      expect(await countRows(t, 'transitions')).toBe(before);
+      await expectUnmoved([...projectIds, theirs]);
+    });
+
+    it('names a second move of a project that its first move in the bulk makes illegal (422)', async () => {
+      const project = (await createProject(t, coordinator)).id;
+      const before = await countRows(t, 'transitions');
+
+      const response = await bulk([
+        { projectId: project, to: 'plan-affaires', expectedVersion: 1 },
+        { projectId: project, to: 'accompagnement' },
+      ]).expect(422);
+      expect(response.body).toEqual({
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: `moves[1] (project ${project}): Moving back from plan-affaires to accompagnement needs a note saying why; ` +
+          'no move was recorded',
+        details: { index: 1, projectId: project },
+      });
+      expect(await countRows(t, 'transitions')).toBe(before);
+      await expectUnmoved([project]);
+    });
+  });
+
   it('applies two moves of the same project in sequence', async () => {
     const project = await createProject(t, coordinator, { enrolledAt: '2024-01-10' });
 

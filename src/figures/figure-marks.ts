@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Cohort } from '../cohorts/cohort.entity.js';
 import { Clock } from '../common/clock.js';
 import { reportingYearOf } from '../common/reporting-year.js';
@@ -32,25 +32,34 @@ export class FigureMarks {
 
   async mark(manager: EntityManager, scopes: Iterable<string>): Promise<void> {
     const now = this.clock.now();
-    for (const scope of new Set(scopes)) {
+    // In one order whoever marks: two transactions marking the same scopes wait rather than deadlock.
+    for (const scope of [...new Set(scopes)].sort()) {
       await namedQuery(manager, MARK_SQL, { scope, now });
     }
   }
 
   /** The scopes an enrollment counts in: its cohort, and its program's reporting year. */
   async scopesOf(manager: EntityManager, enrollment: Pick<Enrollment, 'programCode' | 'cohortId' | 'enrolledAt'>): Promise<string[]> {
-    const startMonth = this.config.reportingYearStartMonth;
-    if (enrollment.cohortId !== null) {
-      const cohort = await manager.findOneByOrFail(Cohort, { id: enrollment.cohortId });
-      return [cohortScope(cohort.id), programYearScope(cohort.programCode, reportingYearOf(cohort.startsOn, startMonth).label)];
-    }
-    return [programYearScope(enrollment.programCode, reportingYearOf(localDateOf(enrollment.enrolledAt), startMonth).label)];
+    const cohort = enrollment.cohortId !== null ? await manager.findOneByOrFail(Cohort, { id: enrollment.cohortId }) : null;
+    return this.scopesWith(enrollment, cohort);
   }
 
+  /** The cohorts are read in one query, however many enrollments (a bulk of moves marks up to 1,000). */
   async markEnrollments(manager: EntityManager, enrollments: Pick<Enrollment, 'programCode' | 'cohortId' | 'enrolledAt'>[]): Promise<void> {
-    const scopes: string[] = [];
-    for (const enrollment of enrollments) scopes.push(...(await this.scopesOf(manager, enrollment)));
+    const cohortIds = [...new Set(enrollments.map((e) => e.cohortId).filter((id): id is number => id !== null))];
+    const cohorts = new Map((cohortIds.length ? await manager.findBy(Cohort, { id: In(cohortIds) }) : []).map((c) => [c.id, c]));
+    const scopes = enrollments.flatMap((enrollment) => {
+      const cohort = enrollment.cohortId !== null ? cohorts.get(enrollment.cohortId) : null;
+      if (cohort === undefined) throw new Error(`Cohort ${enrollment.cohortId} of an enrollment does not exist`);
+      return this.scopesWith(enrollment, cohort);
+    });
     await this.mark(manager, scopes);
+  }
+
+  private scopesWith(enrollment: Pick<Enrollment, 'programCode' | 'enrolledAt'>, cohort: Cohort | null): string[] {
+    const startMonth = this.config.reportingYearStartMonth;
+    if (cohort) return [cohortScope(cohort.id), programYearScope(cohort.programCode, reportingYearOf(cohort.startsOn, startMonth).label)];
+    return [programYearScope(enrollment.programCode, reportingYearOf(localDateOf(enrollment.enrolledAt), startMonth).label)];
   }
 
   /** After a cohort changes (dates, number): it, and the years it was and is in. */

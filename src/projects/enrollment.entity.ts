@@ -21,3 +21,6 @@ export class Enrollment {
   @CreateDateColumn() createdAt: Date;
   @UpdateDateColumn() updatedAt: Date;
 }
+
+/** An enrollment's own fields, without the row's bookkeeping stamps. */
+export type EnrollmentRow = Omit<Enrollment, 'createdAt' | 'updatedAt'>;

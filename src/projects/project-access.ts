@@ -3,7 +3,7 @@ import { forbidden } from '../common/domain-error.js';
 import type { Project } from './project.entity.js';
 
 /** Coordinators and admins change any project; an advisor changes the projects assigned to them. */
-export function assertCanChange(user: AuthenticatedUser, project: Project): void {
+export function assertCanChange(user: AuthenticatedUser, project: Pick<Project, 'id' | 'advisorId'>): void {
   if (isManager(user)) return;
   if (user.role === 'advisor' && project.advisorId === user.id) return;
   if (user.role === 'advisor') {
@@ -14,3 +14,9 @@ export function assertCanChange(user: AuthenticatedUser, project: Project): void
 
 /** Contacts are personal information: staff who accompany or manage projects see them, viewers do not. */
 export const canSeeContacts = (user: AuthenticatedUser) => user.role !== 'viewer';
+
+/**
+ * Notes, reasons and outcomes are written about people by those who accompany them, not for every
+ * reader: viewers get stages, dates and figures, and none of that text.
+ */
+export const canReadFreeText = (user: AuthenticatedUser) => user.role !== 'viewer';

@@ -4,10 +4,12 @@ import { Cohort } from '../cohorts/cohort.entity.js';
 import { Stage } from '../programs/stage.entity.js';
 import { User } from '../users/user.entity.js';
 import { Contact } from './contact.entity.js';
-import { Enrollment } from './enrollment.entity.js';
+import { Enrollment, type EnrollmentRow } from './enrollment.entity.js';
 import type { Project } from './project.entity.js';
 import { Transition } from './transition.entity.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { wholeDaysBetween } from '../common/time.js';
+import { canReadFreeText, canSeeContacts } from './project-access.js';
 
 export interface StageRef {
   code: string;
@@ -25,15 +27,18 @@ export interface EnrollmentView {
   cohort: { id: number; number: number; label: string } | null;
   stage: StageRef;
   status: Enrollment['status'];
-  statusReason: string | null;
+  /** Free text: left out for readers who may not read it (see canReadFreeText). */
+  statusReason?: string | null;
   version: number;
   enrolledAt: Date;
   stageEnteredAt: Date;
   lastMovedAt: Date;
 }
 
-export interface ProjectView extends Omit<Project, 'advisorId'> {
+export interface ProjectView extends Omit<Project, 'advisorId' | 'snoozeReason'> {
   advisorId: number | null;
+  /** Free text: left out for readers who may not read it. */
+  snoozeReason?: string | null;
   advisor: { id: number; name: string } | null;
   contacts?: Contact[];
   enrollments: EnrollmentView[];
@@ -53,33 +58,53 @@ export interface HistoryEntry {
   recordedAt: Date;
   actor: { id: number; name: string } | null;
   source: Transition['source'];
-  note: string | null;
-  reason: string | null;
+  /** Free text: left out for readers who may not read them. */
+  note?: string | null;
+  reason?: string | null;
   /** Whole days spent in the stage or status this move left; null for the entry. */
   daysInStage: number | null;
 }
 
+/** The fields of free text, for a reader who may read them; none at all (not null) for the others. */
+const freeText = <T extends object>(reader: AuthenticatedUser, fields: T): Partial<T> =>
+  canReadFreeText(reader) ? fields : {};
+
 const stateName = (stage: string | null, status: string | null) => (status && status !== 'active' ? status : stage);
 
-/** Turns rows into what the API shows, loading what they refer to in a few batched reads. */
+/**
+ * Turns rows into what the API shows to a reader, loading what they refer to in a few batched reads.
+ * What a reader may not see (contacts, free text) is left out here, for every answer at once.
+ */
 @Injectable()
 export class ProjectViews {
-  async projects(manager: EntityManager, projects: Project[], withContacts: boolean): Promise<ProjectView[]> {
+  /** Contacts only `withContacts` and for a reader who may see them. */
+  async projects(
+    manager: EntityManager,
+    projects: Project[],
+    reader: AuthenticatedUser,
+    withContacts = false,
+  ): Promise<ProjectView[]> {
     if (projects.length === 0) return [];
+    const showContacts = withContacts && canSeeContacts(reader);
     const ids = projects.map((p) => p.id);
     const enrollments = await manager.find(Enrollment, { where: { projectId: In(ids) }, order: { id: 'ASC' } });
-    const enrollmentViews = await this.enrollments(manager, enrollments);
+    const enrollmentViews = await this.enrollments(manager, enrollments, reader);
     const advisors = await this.namesOf(manager, projects.map((p) => p.advisorId));
-    const contacts = withContacts ? await manager.find(Contact, { where: { projectId: In(ids) }, order: { id: 'ASC' } }) : [];
-    return projects.map((project) => ({
+    const contacts = showContacts ? await manager.find(Contact, { where: { projectId: In(ids) }, order: { id: 'ASC' } }) : [];
+    return projects.map(({ snoozeReason, ...project }) => ({
       ...project,
+      ...freeText(reader, { snoozeReason }),
       advisor: project.advisorId ? (advisors.get(project.advisorId) ?? null) : null,
-      ...(withContacts ? { contacts: contacts.filter((c) => c.projectId === project.id) } : {}),
+      ...(showContacts ? { contacts: contacts.filter((c) => c.projectId === project.id) } : {}),
       enrollments: enrollmentViews.filter((e) => e.projectId === project.id),
     }));
   }
 
-  async enrollments(manager: EntityManager, enrollments: Enrollment[]): Promise<EnrollmentView[]> {
+  async enrollments(
+    manager: EntityManager,
+    enrollments: EnrollmentRow[],
+    reader: AuthenticatedUser,
+  ): Promise<EnrollmentView[]> {
     if (enrollments.length === 0) return [];
     const programCodes = [...new Set(enrollments.map((e) => e.programCode))];
     const stages = await manager.find(Stage, { where: { programCode: In(programCodes) } });
@@ -96,7 +121,7 @@ export class ProjectViews {
         cohort: cohort ? { id: cohort.id, number: cohort.number, label: cohort.label } : null,
         stage: { code: stage.code, labelFr: stage.labelFr, labelEn: stage.labelEn, position: stage.position, milestone: stage.milestone },
         status: e.status,
-        statusReason: e.statusReason,
+        ...freeText(reader, { statusReason: e.statusReason }),
         version: e.version,
         enrolledAt: e.enrolledAt,
         stageEnteredAt: e.stageEnteredAt,
@@ -106,7 +131,7 @@ export class ProjectViews {
   }
 
   /** History lines, oldest first, each with the days spent in what it left. */
-  async history(manager: EntityManager, transitions: Transition[]): Promise<HistoryEntry[]> {
+  async history(manager: EntityManager, transitions: Transition[], reader: AuthenticatedUser): Promise<HistoryEntry[]> {
     const actors = await this.namesOf(manager, transitions.map((t) => t.actorId));
     const previousOf = new Map<number, Transition>();
     return transitions.map((t) => {
@@ -124,8 +149,7 @@ export class ProjectViews {
         recordedAt: t.recordedAt,
         actor: t.actorId ? (actors.get(t.actorId) ?? null) : null,
         source: t.source,
-        note: t.note,
-        reason: t.reason,
+        ...freeText(reader, { note: t.note, reason: t.reason }),
         daysInStage: previous ? wholeDaysBetween(previous.occurredAt, t.occurredAt) : null,
       };
     });

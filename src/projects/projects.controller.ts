@@ -30,8 +30,8 @@ export class ProjectsController {
   }
 
   @Get()
-  list(@Query() query: ListProjectsQuery) {
-    return this.projects.list(query);
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListProjectsQuery) {
+    return this.projects.list(user, query);
   }
 
   @Get(':id')
@@ -93,8 +93,8 @@ export class ProjectsController {
   }
 
   @Get(':id/transitions')
-  history(@Param('id', ParseId()) id: number, @Query() query: HistoryQuery) {
-    return this.transitions.history(id, query.programCode);
+  history(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseId()) id: number, @Query() query: HistoryQuery) {
+    return this.transitions.history(user, id, query.programCode);
   }
 
   @Roles(...WRITERS)

@@ -18,7 +18,7 @@ import { Contact } from './contact.entity.js';
 import type { ContactDto, CreateEnrollmentDto, CreateProjectDto, UpdateEnrollmentDto, UpdateProjectDto } from './dto/project.dto.js';
 import type { ListProjectsQuery } from './dto/list-projects.query.js';
 import { Enrollment } from './enrollment.entity.js';
-import { assertCanChange, canSeeContacts } from './project-access.js';
+import { assertCanChange } from './project-access.js';
 import { ProjectViews, type EnrollmentView, type ProjectView } from './project-views.js';
 import { Project } from './project.entity.js';
 import { STALE_JOIN, staleCondition } from './stale-projects.js';
@@ -58,10 +58,10 @@ export class ProjectsService {
   async get(actor: AuthenticatedUser, id: number, manager: EntityManager = this.dataSource.manager): Promise<ProjectView> {
     const project = await manager.findOneBy(Project, { id });
     if (!project) throw notFound('Project', id);
-    return (await this.views.projects(manager, [project], canSeeContacts(actor)))[0];
+    return (await this.views.projects(manager, [project], actor, true))[0];
   }
 
-  async list(query: ListProjectsQuery): Promise<Page<ProjectView>> {
+  async list(reader: AuthenticatedUser, query: ListProjectsQuery): Promise<Page<ProjectView>> {
     const builder = this.dataSource.manager.createQueryBuilder(Project, 'p');
     if (query.advisorId) builder.andWhere('p.advisorId = :advisorId', { advisorId: query.advisorId });
     if (query.region) builder.andWhere('p.region = :region', { region: query.region });
@@ -93,7 +93,7 @@ export class ProjectsService {
     builder.orderBy(column, descending ? 'DESC' : 'ASC').addOrderBy('p.id', descending ? 'DESC' : 'ASC');
     builder.skip((query.page - 1) * query.pageSize).take(query.pageSize);
     const [projects, total] = await builder.getManyAndCount();
-    const items = await this.views.projects(this.dataSource.manager, projects, false);
+    const items = await this.views.projects(this.dataSource.manager, projects, reader);
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -144,7 +144,7 @@ export class ProjectsService {
       }
       await manager.update(Enrollment, { id: enrollment.id }, { cohortId: input.cohortId, version: enrollment.version + 1 });
       await this.figureMarks.markEnrollments(manager, [enrollment, { ...enrollment, cohortId: input.cohortId }]);
-      return (await this.views.enrollments(manager, [await manager.findOneByOrFail(Enrollment, { id: enrollment.id })]))[0];
+      return (await this.views.enrollments(manager, [await manager.findOneByOrFail(Enrollment, { id: enrollment.id })], actor))[0];
     });
   }
 
@@ -169,8 +169,8 @@ export class ProjectsService {
    * Someone did something about the project (a move, a task, a note): its stale alert starts over.
    * A plain column update, so it neither bumps the project's version nor conflicts with an edit.
    */
-  async recordActivity(manager: EntityManager, projectId: number): Promise<void> {
-    await manager.update(Project, { id: projectId }, { lastActivityAt: this.clock.now() });
+  async recordActivity(manager: EntityManager, projectIds: number | number[]): Promise<void> {
+    await manager.update(Project, { id: Array.isArray(projectIds) ? In(projectIds) : projectIds }, { lastActivityAt: this.clock.now() });
   }
 
   /** Reads a project for a change; on PostgreSQL the row stays locked until the transaction ends. */

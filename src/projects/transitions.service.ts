@@ -1,21 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Not } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { DateUtils } from 'typeorm/util/DateUtils.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Clock } from '../common/clock.js';
-import { conflict, DomainError, notFound, unprocessable } from '../common/domain-error.js';
-import { parseInstant, wholeDaysBetween } from '../common/time.js';
+import { conflict, DomainError, notFound } from '../common/domain-error.js';
+import { wholeDaysBetween } from '../common/time.js';
+import { dialectOf } from '../database/dialect.js';
+import { instantFromRow } from '../database/named-query.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { FigureMarks } from '../figures/figure-marks.js';
-import { ProgramsService } from '../programs/programs.service.js';
 import { Stage } from '../programs/stage.entity.js';
 import type { BulkMoveDto, TransitionDto } from './dto/transition.dto.js';
-import { Enrollment } from './enrollment.entity.js';
-import { assertCanChange } from './project-access.js';
+import { Enrollment, type EnrollmentRow } from './enrollment.entity.js';
+import { MoveRefusal, planMoves, type MoveSnapshot, type MoveToPlan, type PlannedMove } from './move-planner.js';
 import { ProjectViews, type EnrollmentView, type HistoryEntry } from './project-views.js';
 import { Project } from './project.entity.js';
 import { ProjectsService } from './projects.service.js';
-import { planTransition } from './transition-rules.js';
 import { Transition, type TransitionSource } from './transition.entity.js';
 
 export interface MoveResult {
@@ -29,36 +30,43 @@ export class TransitionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly projects: ProjectsService,
-    private readonly programs: ProgramsService,
     private readonly views: ProjectViews,
     private readonly clock: Clock,
     private readonly figureMarks: FigureMarks,
   ) {}
 
-  move(actor: AuthenticatedUser, projectId: number, request: TransitionDto, source: TransitionSource = 'manual'): Promise<MoveResult> {
-    return this.transactions.run((manager) => this.moveWithin(manager, actor, projectId, request, source));
-  }
-
-  /** Every move or none: the first refusal rolls back the others and says which move it was. */
-  bulk(actor: AuthenticatedUser, moves: BulkMoveDto[]): Promise<MoveResult[]> {
+  move(
+    actor: AuthenticatedUser,
+    projectId: number,
+    request: TransitionDto,
+    source: TransitionSource = 'manual',
+  ): Promise<MoveResult> {
     return this.transactions.run(async (manager) => {
-      const results: MoveResult[] = [];
-      for (const [index, move] of moves.entries()) {
-        try {
-          results.push(await this.moveWithin(manager, actor, move.projectId, move, 'manual'));
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
-          // An unknown project in a body is bad input (422), not a missing page (404).
-          const kind = error.kind === 'not_found' ? 'unprocessable' : error.kind;
-          const details = { index, projectId: move.projectId, ...(typeof error.details === 'object' ? error.details : {}) };
-          throw new DomainError(kind, `moves[${index}] (project ${move.projectId}): ${error.message}; no move was recorded`, details);
-        }
+      try {
+        const [result] = await this.apply(manager, actor, [{ ...request, projectId }], source);
+        return result;
+      } catch (error) {
+        throw error instanceof MoveRefusal ? error.refusal : error;
       }
-      return results;
     });
   }
 
-  async history(projectId: number, programCode?: string): Promise<HistoryEntry[]> {
+  /**
+   * Every move or none: the first refusal says which move it was, and nothing is recorded.
+   * The moves are checked first, in a few reads and outside any transaction, so that a refused bulk
+   * answers without holding the database (on SQLite, writes queue behind every transaction). The
+   * transaction then checks them again on the locked rows: someone may have moved a project since.
+   */
+  async bulk(actor: AuthenticatedUser, moves: BulkMoveDto[]): Promise<MoveResult[]> {
+    try {
+      planMoves(actor, moves, await this.snapshot(this.dataSource.manager, moves, false), this.clock.now());
+      return await this.transactions.run((manager) => this.apply(manager, actor, moves, 'manual'));
+    } catch (error) {
+      throw error instanceof MoveRefusal ? bulkRefusal(error) : error;
+    }
+  }
+
+  async history(reader: AuthenticatedUser, projectId: number, programCode?: string): Promise<HistoryEntry[]> {
     const manager = this.dataSource.manager;
     if (!(await manager.existsBy(Project, { id: projectId }))) throw notFound('Project', projectId);
     if (programCode && !(await manager.existsBy(Enrollment, { projectId, programCode }))) {
@@ -68,81 +76,168 @@ export class TransitionsService {
       where: programCode ? { projectId, programCode } : { projectId },
       order: { occurredAt: 'ASC', id: 'ASC' },
     });
-    return this.views.history(manager, transitions);
+    return this.views.history(manager, transitions, reader);
   }
 
-  private async moveWithin(
+  /** Checks the moves on the locked rows, then records them in a handful of statements and one insert per move. */
+  private async apply(
     manager: EntityManager,
     actor: AuthenticatedUser,
-    projectId: number,
-    request: TransitionDto,
+    moves: MoveToPlan[],
     source: TransitionSource,
-  ): Promise<MoveResult> {
-    const project = await this.projects.lockProject(manager, projectId);
-    assertCanChange(actor, project);
-    const enrollment = await this.enrollmentToMove(manager, projectId, request.programCode);
-
-    if (request.expectedVersion !== undefined && request.expectedVersion !== enrollment.version) {
-      throw conflict(
-        `The enrollment of project ${projectId} in ${enrollment.programCode} has moved since version ${request.expectedVersion}: it is at version ${enrollment.version}. Read it again before moving it`,
-        { currentVersion: enrollment.version, stage: enrollment.stageCode, status: enrollment.status },
-      );
-    }
-
+  ): Promise<MoveResult[]> {
+    const snapshot = await this.snapshot(manager, moves, true);
     const now = this.clock.now();
-    const occurredAt = request.occurredAt ? parseInstant(request.occurredAt)! : now;
-    const stages = await this.programs.stagesOf(enrollment.programCode, manager);
-    const otherPrograms = stages.some((s) => s.code === request.to)
-      ? []
-      : (await manager.find(Stage, { where: { code: request.to, programCode: Not(enrollment.programCode) } })).map((s) => s.programCode);
-    const plan = planTransition(enrollment, stages, { to: request.to, note: request.note, occurredAt }, now, otherPrograms);
+    const planned = planMoves(actor, moves, snapshot, now);
 
-    const leavesPath = plan.kind === 'abandon' || plan.kind === 'hold';
-    const updated = await manager
-      .createQueryBuilder()
-      .update(Enrollment)
-      .set({
-        stageCode: plan.toStage,
-        status: plan.toStatus,
-        statusReason: leavesPath ? request.reason! : null,
-        stageEnteredAt: plan.toStage !== enrollment.stageCode ? occurredAt : enrollment.stageEnteredAt,
-        lastMovedAt: occurredAt,
-        version: () => 'version + 1',
-      })
-      // The version in the WHERE makes a concurrent move that got here first turn this one into a 409.
-      .where('id = :id AND version = :version', { id: enrollment.id, version: enrollment.version })
-      .execute();
-    if (updated.affected !== 1) {
-      throw conflict(`The enrollment of project ${projectId} in ${enrollment.programCode} was moved by someone else at the same moment; read it again`);
+    // One update per enrollment, to where its last move leaves it, from the version its first move saw;
+    // enrollments that go from the same version to the same state share the statement (a cohort
+    // moved to one stage is a few statements, not one per project).
+    const firstMoves = new Map<number, PlannedMove>();
+    const lastMoves = new Map<number, PlannedMove>();
+    for (const move of planned) {
+      if (!firstMoves.has(move.after.id)) firstMoves.set(move.after.id, move);
+      lastMoves.set(move.after.id, move);
+    }
+    const groups = new Map<string, { firstMoves: PlannedMove[]; after: EnrollmentRow }>();
+    for (const [id, first] of firstMoves) {
+      const { after } = lastMoves.get(id)!;
+      const { stageCode, status, statusReason, stageEnteredAt, lastMovedAt, version } = after;
+      const state = [stageCode, status, statusReason, stageEnteredAt, lastMovedAt];
+      const key = JSON.stringify([first.before.version, version, ...state]);
+      const group = groups.get(key) ?? { firstMoves: [], after };
+      group.firstMoves.push(first);
+      groups.set(key, group);
+    }
+    for (const group of groups.values()) {
+      const { stageCode, status, statusReason, stageEnteredAt, lastMovedAt, version } = group.after;
+      const ids = group.firstMoves.map((m) => m.after.id);
+      const updated = await manager
+        .createQueryBuilder()
+        .update(Enrollment)
+        .set({ stageCode, status, statusReason, stageEnteredAt, lastMovedAt, version })
+        // The version in the WHERE makes a concurrent move that got here first turn this one into a 409.
+        .where('id IN (:...ids) AND version = :seen', { ids, seen: group.firstMoves[0].before.version })
+        .execute();
+      if (updated.affected !== ids.length) throw await this.movedMeanwhile(manager, group.firstMoves, version);
     }
 
-    // Same transaction as the move: the figures' work is recorded even if Redis is away.
-    await this.figureMarks.markEnrollments(manager, [enrollment]);
-    await this.projects.recordActivity(manager, projectId);
-    const transition = await manager.save(manager.create(Transition, {
-      enrollmentId: enrollment.id, projectId, programCode: enrollment.programCode, kind: plan.kind,
-      fromStage: enrollment.stageCode, toStage: plan.toStage, fromStatus: enrollment.status, toStatus: plan.toStatus,
-      occurredAt, recordedAt: now, actorId: actor.id, source, note: request.note ?? null, reason: request.reason ?? null,
+    const rows = planned.map(({ request, before, after, plan, occurredAt }) => manager.create(Transition, {
+      enrollmentId: before.id, projectId: before.projectId, programCode: before.programCode, kind: plan.kind,
+      fromStage: before.stageCode, toStage: after.stageCode, fromStatus: before.status, toStatus: after.status,
+      occurredAt, recordedAt: now, actorId: actor.id, source,
+      note: request.note ?? null, reason: request.reason ?? null,
     }));
-    const [entry] = await this.views.history(manager, [transition]);
-    // The move it follows happened at the enrollment's lastMovedAt.
-    entry.daysInStage = wholeDaysBetween(enrollment.lastMovedAt, occurredAt);
-    const [view] = await this.views.enrollments(manager, [await manager.findOneByOrFail(Enrollment, { id: enrollment.id })]);
-    return { transition: entry, enrollment: view };
+    const transitions = await this.insertTransitions(manager, rows);
+    await this.projects.recordActivity(manager, [...new Set(planned.map((m) => m.before.projectId))]);
+    // Same transaction as the moves: the figures' work is recorded even if Redis is away. Last, so that
+    // on PostgreSQL the marks' rows, which every move of a program and year shares, are locked briefly.
+    await this.figureMarks.markEnrollments(manager, [...firstMoves.values()].map((m) => m.before));
+
+    const entries = await this.views.history(manager, transitions, actor);
+    const enrollments = await this.views.enrollments(manager, planned.map((m) => m.after), actor);
+    return planned.map((move, i) => ({
+      // The move it follows happened at the enrollment's lastMovedAt.
+      transition: { ...entries[i], daysInStage: wholeDaysBetween(move.before.lastMovedAt, move.occurredAt) },
+      enrollment: enrollments[i],
+    }));
   }
 
-  private async enrollmentToMove(manager: EntityManager, projectId: number, programCode?: string): Promise<Enrollment> {
-    const enrollments = await manager.find(Enrollment, { where: { projectId }, order: { id: 'ASC' } });
-    if (programCode) {
-      const match = enrollments.find((e) => e.programCode === programCode);
-      if (!match) {
-        throw unprocessable(`Project ${projectId} is not enrolled in ${programCode}; it is enrolled in ${enrollments.map((e) => e.programCode).join(', ')}`);
-      }
-      return match;
+  /**
+   * The moves' projects (locked on PostgreSQL when `lock`, in id order so that two bulks sharing
+   * projects wait for each other rather than deadlock), their enrollments, and every stage. Read as
+   * plain rows of the columns the checks need: building 2,000 entities cost more than the reads.
+   */
+  private async snapshot(manager: EntityManager, moves: { projectId: number }[], lock: boolean): Promise<MoveSnapshot> {
+    const ids = [...new Set(moves.map((m) => m.projectId))].sort((a, b) => a - b);
+    const projectQuery = manager.createQueryBuilder(Project, 'p')
+      .select('p.id', 'id').addSelect('p.advisorId', 'advisorId')
+      .where('p.id IN (:...ids)', { ids }).orderBy('p.id');
+    const projects = await (lock ? this.transactions.forUpdate(projectQuery) : projectQuery)
+      .getRawMany<{ id: number; advisorId: number | null }>();
+    const enrollments = await manager.createQueryBuilder(Enrollment, 'e')
+      .select(ENROLLMENT_COLUMNS.map((column) => `e.${column} AS "${column}"`))
+      .where('e.projectId IN (:...ids)', { ids }).orderBy('e.id')
+      .getRawMany<Record<(typeof ENROLLMENT_COLUMNS)[number], unknown>>();
+    const stages = await manager.find(Stage, { order: { programCode: 'ASC', position: 'ASC' } });
+    const byProject = new Map<number, EnrollmentRow[]>();
+    for (const row of enrollments.map(enrollmentFromRow)) {
+      byProject.set(row.projectId, [...(byProject.get(row.projectId) ?? []), row]);
     }
-    if (enrollments.length > 1) {
-      throw unprocessable(`Project ${projectId} is enrolled in ${enrollments.map((e) => e.programCode).join(' and ')}: say which with programCode`);
-    }
-    return enrollments[0];
+    const advisorOf = (p: { advisorId: number | null }) => (p.advisorId === null ? null : Number(p.advisorId));
+    return {
+      projects: new Map(projects.map((p) => [Number(p.id), { id: Number(p.id), advisorId: advisorOf(p) }])),
+      enrollments: byProject,
+      stages,
+    };
   }
+
+  /** The first of these moves whose enrollment someone else moved while this update ran. */
+  private async movedMeanwhile(
+    manager: EntityManager,
+    firstMoves: PlannedMove[],
+    updatedVersion: number,
+  ): Promise<MoveRefusal> {
+    const ids = firstMoves.map((m) => m.after.id);
+    const rows = await manager.find(Enrollment, { select: { id: true, version: true }, where: { id: In(ids) } });
+    const versions = new Map(rows.map((row) => [row.id, row.version]));
+    const first = firstMoves.find((m) => versions.get(m.after.id) !== updatedVersion) ?? firstMoves[0];
+    return new MoveRefusal(first.index, first.request.projectId, conflict(
+      `The enrollment of project ${first.request.projectId} in ${first.before.programCode} ` +
+        'was moved by someone else at the same moment; read it again',
+    ));
+  }
+
+  /**
+   * In order, with their ids. PostgreSQL returns them from one statement; on SQLite, one prepared
+   * statement per row, which costs little there: the driver runs in the process.
+   */
+  private async insertTransitions(manager: EntityManager, transitions: Transition[]): Promise<Transition[]> {
+    if (dialectOf(manager) === 'postgres') {
+      const { identifiers } = await manager.insert(Transition, transitions);
+      return transitions.map((t, i) => ({ ...t, id: identifiers[i].id as number }));
+    }
+    const instant = (date: Date) => DateUtils.mixedDateToUtcDatetimeString(date);
+    const inserted: Transition[] = [];
+    for (const t of transitions) {
+      const [{ id }] = await manager.query<{ id: number }[]>(INSERT_TRANSITION_SQLITE, [
+        t.enrollmentId, t.projectId, t.programCode, t.kind, t.fromStage, t.toStage, t.fromStatus, t.toStatus,
+        instant(t.occurredAt), instant(t.recordedAt), t.actorId, t.source, t.note, t.reason,
+      ]);
+      inserted.push({ ...t, id: Number(id) });
+    }
+    return inserted;
+  }
+}
+
+const INSERT_TRANSITION_SQLITE = `
+  INSERT INTO transitions (enrollment_id, project_id, program_code, kind, from_stage, to_stage, from_status, to_status,
+                           occurred_at, recorded_at, actor_id, source, note, reason)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  RETURNING id`;
+
+const ENROLLMENT_COLUMNS = [
+  'id', 'projectId', 'programCode', 'cohortId', 'stageCode', 'status', 'statusReason', 'version',
+  'enrolledAt', 'stageEnteredAt', 'lastMovedAt',
+] as const;
+
+function enrollmentFromRow(row: Record<(typeof ENROLLMENT_COLUMNS)[number], unknown>): EnrollmentRow {
+  return {
+    id: Number(row.id), projectId: Number(row.projectId), programCode: String(row.programCode),
+    cohortId: row.cohortId === null ? null : Number(row.cohortId), stageCode: String(row.stageCode),
+    status: row.status as EnrollmentRow['status'],
+    statusReason: row.statusReason === null ? null : String(row.statusReason),
+    version: Number(row.version),
+    enrolledAt: instantFromRow(row.enrolledAt),
+    stageEnteredAt: instantFromRow(row.stageEnteredAt),
+    lastMovedAt: instantFromRow(row.lastMovedAt),
+  };
+}
+
+/** A bulk's refusal names the move. An unknown project in a body is bad input (422), not a missing page (404). */
+function bulkRefusal({ index, projectId, refusal }: MoveRefusal): DomainError {
+  const kind = refusal.kind === 'not_found' ? 'unprocessable' : refusal.kind;
+  const details = { index, projectId, ...(typeof refusal.details === 'object' ? refusal.details : {}) };
+  const message = `moves[${index}] (project ${projectId}): ${refusal.message}; no move was recorded`;
+  return new DomainError(kind, message, details);
 }
