@@ -22,7 +22,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: AccessTokenDto })
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts for this address and account' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address, or for this account' })
   async login(@Body() body: LoginDto): Promise<AccessTokenDto> {
     const user = await this.users.authenticate(body.email, body.password);
     if (!user) throw new UnauthorizedException('Wrong e-mail or password');
