@@ -26,7 +26,9 @@ function expectRefused(response: request.Response, limit: RegExp) {
 }
 
 async function createUser(t: TestApp, email: string, password: string) {
-  await t.http().post('/users').set(bearer(await t.tokenFor('admin'))).send({ email, password, name: email, role: 'advisor' }).expect(201);
+  await t.http().post('/users').set(bearer(await t.tokenFor('admin')))
+    .send({ email, password, name: email, role: 'advisor' })
+    .expect(201);
 }
 
 describe('sign-in limits', () => {
@@ -38,11 +40,13 @@ describe('sign-in limits', () => {
   });
   afterAll(() => t.close());
 
-  it('refuses a flood of sign-ins with made-up e-mails from one address with 429 after the per-address limit', async () => {
+  it('refuses a flood of sign-ins with made-up e-mails from one address with 429 past the address limit', async () => {
     const statuses: number[] = [];
     for (let n = 1; n <= 8; n++) statuses.push((await signIn(t.http, '203.0.113.7', unknownAccount(n))).status);
     expect(statuses).toEqual(Array(8).fill(401));
-    for (let n = 9; n <= 12; n++) expectRefused(await signIn(t.http, '203.0.113.7', unknownAccount(n)), /from this address/);
+    for (let n = 9; n <= 12; n++) {
+      expectRefused(await signIn(t.http, '203.0.113.7', unknownAccount(n)), /from this address/);
+    }
     // Even the right password for a real account, from that address, waits for the window to end.
     expectRefused(await signIn(t.http, '203.0.113.7', ADMIN), /from this address/);
 
@@ -60,7 +64,8 @@ describe('sign-in limits', () => {
     }
     expectRefused(await signIn(t.http, '192.0.2.4', target), /for this account/);
     // The same account written in another case is the same account.
-    expectRefused(await signIn(t.http, '192.0.2.5', { ...target, email: target.email.toUpperCase() }), /for this account/);
+    const otherCase = { ...target, email: target.email.toUpperCase() };
+    expectRefused(await signIn(t.http, '192.0.2.5', otherCase), /for this account/);
     // Another account from those addresses is not held back.
     await signIn(t.http, '192.0.2.4', unknownAccount(50)).expect(401);
   });
@@ -103,6 +108,33 @@ describe('sign-in limits', () => {
   });
 });
 
+describe('sign-ins sent all at once from one address', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // The test app's per-minute limits are high: only the attempts' turns hold them back here.
+    t = await startTestApp({ TRUST_PROXY: 'true' });
+  });
+  afterAll(() => t.close());
+
+  it('checks them in turn, refuses those past the waiting line with 429, and lets another address in', async () => {
+    // Another user signs in from another address in the middle of the burst.
+    const requests = [...Array(60).keys()].map((n) => signIn(t.http, '203.0.113.120', unknownAccount(300 + n)));
+    requests.splice(30, 0, signIn(t.http, '198.51.100.121', ADMIN));
+    const responses = await Promise.all(requests);
+    const [other] = responses.splice(30, 1);
+    expect(other.status).toBe(200);
+
+    const refused = responses.filter((response) => response.status === 429);
+    expect(responses.filter((response) => response.status !== 429).map((response) => response.status)).toEqual(
+      Array(60 - refused.length).fill(401),
+    );
+    expect(refused.length).toBeGreaterThan(0);
+    for (const response of refused) expectRefused(response, /at once from this address/);
+    expect(refused.every((response) => response.headers['retry-after'] === '1')).toBe(true);
+  });
+});
+
 describe('sign-in limits while Redis is away or slow', () => {
   let redis: PrivateRedis;
   let t: TestApp;
@@ -111,7 +143,8 @@ describe('sign-in limits while Redis is away or slow', () => {
     redis = new PrivateRedis(await freePort());
     await redis.start();
     t = await startTestApp({
-      ROLE: 'api', REDIS_URL: redis.url, TRUST_PROXY: 'true', LOGIN_ATTEMPTS_PER_MINUTE: '3', LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '5',
+      ROLE: 'api', REDIS_URL: redis.url, TRUST_PROXY: 'true',
+      LOGIN_ATTEMPTS_PER_MINUTE: '3', LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '5',
     });
   }, 60_000);
 
@@ -147,16 +180,19 @@ describe('sign-in limits while Redis is away or slow', () => {
       // Well under two seconds each: nothing waits for the frozen Redis (a sign-in takes a few tenths of a second).
       for (const { ms } of answers) expect(ms).toBeLessThan(2_000);
       expect(await signInLimits()).toEqual({
-        store: 'memory', perAccountPerMinute: 3, perAddressPerMinute: 5, reason: expect.stringMatching(/longer than 50 ms|timed out/i),
+        store: 'memory', perAccountPerMinute: 3, perAddressPerMinute: 5,
+        reason: expect.stringMatching(/longer than 50 ms|timed out/i),
       });
     } finally {
       redis.resume();
     }
   });
 
-  it('answers sign-ins while Redis is down, limits them in memory, and counts in Redis again once it is back', async () => {
+  it('answers sign-ins while Redis is down, limits them in memory, and counts in Redis once it is back', async () => {
     await redis.stop();
-    await eventually(async () => expect(await signInLimits()).toMatchObject({ store: 'memory', reason: expect.stringMatching(/Redis is not connected/) }));
+    await eventually(async () => {
+      expect(await signInLimits()).toMatchObject({ store: 'memory', reason: expect.stringMatching(/Redis is not connected/) });
+    });
 
     const target = { email: 'target@test.example', password: 'target-password-123' };
     await createUser(t, target.email, target.password);

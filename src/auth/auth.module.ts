@@ -7,6 +7,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
 import { SignInLimiter } from './sign-in-limits/sign-in-limiter.js';
+import { SignInTurnInterceptor } from './sign-in-turn.interceptor.js';
 
 @Module({
   imports: [
@@ -20,7 +21,7 @@ import { SignInLimiter } from './sign-in-limits/sign-in-limiter.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [SignInLimiter, LoginRateLimitGuard, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [SignInLimiter, LoginRateLimitGuard, SignInTurnInterceptor, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [SignInLimiter],
 })
 export class AuthModule {}

@@ -39,4 +39,5 @@ export class MemoryAttemptCounter {
   }
 }
 
-const refused = (limit: 'address' | 'account', retryAfterMs: number): SignInVerdict => ({ allowed: false, limit, retryAfterMs });
+const refused = (limit: 'address' | 'account', retryAfterMs: number): SignInVerdict =>
+  ({ allowed: false, limit, retryAfterMs });

@@ -22,7 +22,9 @@ if count > tonumber(ARGV[3]) then return {2, ttl} end
 return {0, 0}
 `;
 
-type HitCommand = (addressKey: string, accountKey: string, windowMs: number, perAddress: number, perAccount: number) => Promise<[number, number]>;
+type HitCommand = (
+  addressKey: string, accountKey: string, windowMs: number, perAddress: number, perAccount: number,
+) => Promise<[number, number]>;
 
 /**
  * Counts sign-in attempts in Redis, so every api process shares one count. Keys live under the
@@ -51,7 +53,8 @@ export class RedisAttemptCounter {
   async hit(attempt: SignInAttempt, limits: SignInLimits): Promise<SignInVerdict> {
     const addressKey = `${this.prefix}:sign-in:address:${attempt.address}`;
     const accountKey = attempt.account === null ? '' : `${this.prefix}:sign-in:account:${digest(attempt.account)}`;
-    const [refusedBy, ttl] = await this.hitCommand(addressKey, accountKey, limits.windowMs, limits.perAddress, limits.perAccount);
+    const { windowMs, perAddress, perAccount } = limits;
+    const [refusedBy, ttl] = await this.hitCommand(addressKey, accountKey, windowMs, perAddress, perAccount);
     if (refusedBy === 0) return ALLOWED;
     return { allowed: false, limit: refusedBy === 1 ? 'address' : 'account', retryAfterMs: ttl };
   }

@@ -3,11 +3,13 @@ import type { Redis } from 'ioredis';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { createRequestPathConnection, withTimeout } from '../../queue/redis-connection.js';
+import { KnownRefusals } from './known-refusals.js';
 import { MemoryAttemptCounter } from './memory-attempt-counter.js';
 import { RedisAttemptCounter } from './redis-attempt-counter.js';
 import type { SignInAttempt, SignInLimits, SignInVerdict } from './sign-in-attempt.js';
 
 const WINDOW_MS = 60_000;
+const WARN_EVERY_MS = 60_000;
 /** The longest a sign-in waits on Redis before it is counted in memory instead. */
 export const REDIS_BOUND_MS = 50;
 
@@ -28,16 +30,22 @@ export interface SignInLimitsHealth {
 export class SignInLimiter implements OnApplicationShutdown {
   private readonly logger = new Logger(SignInLimiter.name);
   private readonly memory = new MemoryAttemptCounter();
+  private readonly refusals = new KnownRefusals();
   private readonly connection: Redis | null;
   private readonly redis: RedisAttemptCounter | null;
   private readonly limits: SignInLimits;
   private redisFailure: string | null = null;
+  private lastWarning = 0;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly clock: Clock,
   ) {
-    this.limits = { perAccount: config.loginAttemptsPerMinute, perAddress: config.loginAttemptsPerAddressPerMinute, windowMs: WINDOW_MS };
+    this.limits = {
+      perAccount: config.loginAttemptsPerMinute,
+      perAddress: config.loginAttemptsPerAddressPerMinute,
+      windowMs: WINDOW_MS,
+    };
     // A worker does not listen, so it signs nobody in.
     this.connection = config.role === 'worker' ? null : createRequestPathConnection(config.redisUrl, REDIS_BOUND_MS);
     // Failures show in /health; without a listener ioredis would print every reconnection attempt.
@@ -47,15 +55,28 @@ export class SignInLimiter implements OnApplicationShutdown {
   }
 
   async hit(attempt: SignInAttempt): Promise<SignInVerdict> {
-    const inMemory = this.memory.hit(attempt, this.limits, this.clock.now().getTime());
+    const now = this.clock.now().getTime();
+    const known = this.refusals.find(attempt, now);
+    if (known) return known;
+    const verdict = await this.count(attempt, now);
+    this.refusals.remember(attempt, verdict, now);
+    return verdict;
+  }
+
+  private async count(attempt: SignInAttempt, now: number): Promise<SignInVerdict> {
+    const inMemory = this.memory.hit(attempt, this.limits, now);
     if (!this.redis?.ready) return inMemory;
     try {
-      const verdict = await withTimeout(this.redis.hit(attempt, this.limits), REDIS_BOUND_MS, 'Counting a sign-in in Redis');
+      const counting = this.redis.hit(attempt, this.limits);
+      const verdict = await withTimeout(counting, REDIS_BOUND_MS, 'Counting a sign-in in Redis');
       this.redisFailure = null;
       return verdict;
     } catch (error) {
-      if (this.redisFailure === null) this.logger.warn(`Sign-in limits counted in memory: ${messageOf(error)}`);
       this.redisFailure = messageOf(error);
+      if (now - this.lastWarning >= WARN_EVERY_MS) {
+        this.lastWarning = now;
+        this.logger.warn(`Sign-in limits counted in memory: ${this.redisFailure}`);
+      }
       return inMemory;
     }
   }
