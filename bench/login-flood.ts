@@ -8,7 +8,7 @@
  * under 0.5 s.
  *
  *   npm run bench:login-flood
- *   CONCURRENCY=100 SECONDS=20 npm run bench:login-flood
+ *   CONCURRENCY=100 DURATION_SECONDS=20 npm run bench:login-flood
  *   DATABASE_URL=postgres://... npm run bench:login-flood
  */
 import { once } from 'node:events';
@@ -17,7 +17,7 @@ import type { FloodOrder, FloodResult } from './login-flood-client.js';
 import { BENCH_ADMIN, fmt, median, percentile, runBench, startBenchApp } from './support.js';
 
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 50);
-const SECONDS = Number(process.env.SECONDS ?? 10);
+const SECONDS = Number(process.env.DURATION_SECONDS ?? 10);
 const BASELINE_SECONDS = 3;
 // Real users sign in one after another with a pause between, each from an address of their own,
 // and enough of them that none reaches the per-account limit during the run.
