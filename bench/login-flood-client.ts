@@ -1,7 +1,9 @@
 /**
  * The flooding client of bench/login-flood, in a worker thread of its own: an attacker is another
- * machine, so its requests should not take turns on the service's event loop.
+ * machine, so its requests should not take turns on the service's event loop. It uses node:http
+ * rather than fetch, which costs several times more CPU per request on the machine it shares.
  */
+import { Agent, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 
 export interface FloodOrder {
@@ -16,21 +18,31 @@ export type FloodResult = { sent: number; statuses: Record<number, number> };
 async function flood({ base, address, concurrency, seconds }: FloodOrder): Promise<FloodResult> {
   const statuses: Record<number, number> = {};
   const until = performance.now() + seconds * 1000;
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   let sent = 0;
   const flooder = async () => {
     while (performance.now() < until) {
       const n = sent++;
-      const response = await fetch(`${base}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
-        body: JSON.stringify({ email: `nobody-${n}@flood.example`, password: `guess-${n}` }),
-      });
-      await response.arrayBuffer();
-      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+      const body = JSON.stringify({ email: `nobody-${n}@flood.example`, password: `guess-${n}` });
+      const status = await post(`${base}/auth/login`, agent, address, body);
+      statuses[status] = (statuses[status] ?? 0) + 1;
     }
   };
   await Promise.all([...Array(concurrency)].map(flooder));
+  agent.destroy();
   return { sent, statuses };
+}
+
+function post(url: string, agent: Agent, address: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-forwarded-for': address };
+    const sending = request(url, { method: 'POST', agent, headers }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    sending.on('error', reject);
+    sending.end(body);
+  });
 }
 
 if (parentPort) {
