@@ -26,6 +26,7 @@ export async function startBenchApp(name: string, env: Record<string, string> = 
     ADMIN_PASSWORD: BENCH_ADMIN.password,
     QUEUE_PREFIX: `bench_${process.pid}`,
     LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+    LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '100000',
     ...env,
   });
   const app = await createApp(config, { logger: ['error', 'warn'] });

@@ -1,8 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import type { Response } from 'supertest';
@@ -10,12 +5,11 @@ import { FiguresService } from '../src/figures/figures.service.js';
 import { QUEUES } from '../src/queue/queue.constants.js';
 import { createCohort, createProject } from './support/fixtures.js';
 import { eventually, rateOf, type Counts, type Health } from './support/figures.js';
+import { freePort, PrivateRedis } from './support/private-redis.js';
 import { bearer, startSecondWorker, startTestApp, type TestApp } from './support/test-app.js';
 
 // The figures queue under stress, on a redis-server of this file's own: it can be stopped and
 // started again (empty) without touching the Redis other test files share.
-
-const REDIS_SERVER = '/usr/bin/redis-server';
 
 type Stats = Counts;
 
@@ -24,66 +18,6 @@ type Stats = Counts;
 /** Runs tasks with at most `width` of them at a time. */
 async function inBatches<T>(items: T[], width: number, task: (item: T) => Promise<unknown>) {
   for (let i = 0; i < items.length; i += width) await Promise.all(items.slice(i, i + width).map(task));
-}
-
-// ---- A private redis-server ----------------------------------------------------------------------
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-    server.on('error', reject);
-  });
-}
-
-function redisAnswers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port });
-    const done = (ok: boolean) => (socket.destroy(), resolve(ok));
-    socket.setTimeout(500, () => done(false));
-    socket.on('error', () => done(false));
-    socket.on('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (data) => done(data.toString().startsWith('+PONG')));
-  });
-}
-
-class PrivateRedis {
-  private process: ChildProcess | undefined;
-  private readonly dir = mkdtempSync(join(tmpdir(), 'coop-figures-redis-'));
-  constructor(readonly port: number) {}
-
-  get url() {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  get running() {
-    return this.process !== undefined && this.process.exitCode === null && this.process.signalCode === null;
-  }
-
-  /** Starts an empty redis-server on the port and waits until it answers. */
-  async start(): Promise<void> {
-    const child = spawn(REDIS_SERVER, ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir], { stdio: 'ignore' });
-    this.process = child;
-    await eventually(async () => {
-      if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
-      expect(await redisAnswers(this.port)).toBe(true);
-    }, { timeoutMs: 10_000, intervalMs: 50 });
-  }
-
-  /** Kills it at once, as a crash would, and waits until it is gone. */
-  async stop(): Promise<void> {
-    const child = this.process;
-    if (!child || !this.running) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  }
-
-  cleanUp() {
-    rmSync(this.dir, { recursive: true, force: true });
-  }
 }
 
 // ---- The tests --------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
+import { SignInLimiter } from './sign-in-limits/sign-in-limiter.js';
+import { SignInTurnInterceptor } from './sign-in-turn.interceptor.js';
 
 @Module({
   imports: [
@@ -19,6 +21,7 @@ import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [LoginRateLimitGuard, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [SignInLimiter, LoginRateLimitGuard, SignInTurnInterceptor, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [SignInLimiter],
 })
 export class AuthModule {}

@@ -33,6 +33,17 @@ describe('configuration', () => {
     ]));
   });
 
+  it('limits sign-ins per account and per address, 10 and 60 a minute unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ loginAttemptsPerMinute: 10, loginAttemptsPerAddressPerMinute: 60 });
+    expect(loadConfig({ LOGIN_ATTEMPTS_PER_MINUTE: '5', LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '200' }))
+      .toMatchObject({ loginAttemptsPerMinute: 5, loginAttemptsPerAddressPerMinute: 200 });
+    const problems = problemsOf({ LOGIN_ATTEMPTS_PER_MINUTE: '0', LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: 'many' });
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/LOGIN_ATTEMPTS_PER_MINUTE/),
+      expect.stringMatching(/LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE/),
+    ]));
+  });
+
   it('requires a real JWT secret in production', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toContain('JWT_SECRET is required when NODE_ENV=production');
     expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'short', SMTP_URL: 'smtp://mail:25' })).toEqual([expect.stringMatching(/at least 32/)]);

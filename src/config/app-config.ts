@@ -21,7 +21,10 @@ export interface AppConfig {
   demoPassword: string;
   reportingYearStartMonth: number;
   timeZone: string;
+  /** Sign-in attempts per account per minute, whatever the address they come from. */
   loginAttemptsPerMinute: number;
+  /** Sign-in attempts per client address per minute, whatever the accounts (an office may share one address). */
+  loginAttemptsPerAddressPerMinute: number;
   /** Behind a reverse proxy, read the client address from X-Forwarded-For (else anyone could forge it). */
   trustProxy: boolean;
   /** Local hour (America/Toronto) of the nightly full recompute of the figures. */
@@ -101,6 +104,9 @@ class EnvironmentVariables {
 
   @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(1)
   LOGIN_ATTEMPTS_PER_MINUTE?: number;
+
+  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(1)
+  LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE?: number;
 
   @IsOptional() @IsBooleanString({ message: 'TRUST_PROXY must be true or false' })
   TRUST_PROXY?: string;
@@ -182,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reportingYearStartMonth: vars.REPORTING_YEAR_START_MONTH ?? 4,
     timeZone: 'America/Toronto',
     loginAttemptsPerMinute: vars.LOGIN_ATTEMPTS_PER_MINUTE ?? 10,
+    loginAttemptsPerAddressPerMinute: vars.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE ?? 60,
     trustProxy: vars.TRUST_PROXY === 'true',
     figuresRecomputeHour: vars.FIGURES_RECOMPUTE_HOUR ?? 3,
     relayIntervalMs: vars.RELAY_INTERVAL_MS ?? 500,

@@ -6,6 +6,7 @@ import type { Queue } from 'bull';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators.js';
+import { SignInLimiter } from '../auth/sign-in-limits/sign-in-limiter.js';
 import { Clock } from '../common/clock.js';
 import { instantFromRow } from '../database/named-query.js';
 import { QUEUES } from '../queue/queue.constants.js';
@@ -17,7 +18,8 @@ const CHECK_TIMEOUT_MS = 1_000;
 /**
  * GET /health. 503 when the database is down: nothing works without it. When only Redis is down
  * the status is "degraded" with 200, because advisors can still work: moves are recorded and their
- * figures wait in the database (outbox) until Redis is back.
+ * figures wait in the database (outbox) until Redis is back, and sign-in limits are counted in
+ * each process's memory (signInLimits.store).
  */
 @ApiTags('health')
 @Controller('health')
@@ -26,8 +28,8 @@ export class HealthController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly moduleRef: ModuleRef,
     private readonly clock: Clock,
+    private readonly signInLimiter: SignInLimiter,
   ) {}
-
 
   @Public()
   @Get()
@@ -36,7 +38,7 @@ export class HealthController {
     const queues = redis.status === 'up' ? await this.queues() : null;
     const status = database.status !== 'up' ? 'down' : redis.status !== 'up' ? 'degraded' : 'ok';
     void reply.status(database.status === 'up' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status, database, redis, queues, outbox, mail };
+    return { status, database, redis, queues, outbox, mail, signInLimits: this.signInLimiter.health() };
   }
 
   private async database() {

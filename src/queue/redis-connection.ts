@@ -16,6 +16,21 @@ export function createRedisConnection(redisUrl: string, type: 'client' | 'subscr
   return new Redis(redisUrl, options);
 }
 
+/**
+ * A Redis connection for a request path, which must answer at once: while Redis is away a command
+ * fails immediately (no offline queue to wait in), and a command that Redis is slow to answer
+ * fails after `commandTimeoutMs`. Reconnection goes on in the background, as for Bull's.
+ */
+export function createRequestPathConnection(redisUrl: string, commandTimeoutMs: number): Redis {
+  return new Redis(redisUrl, {
+    connectTimeout: 2_000,
+    retryStrategy: (attempt) => Math.min(attempt * 250, 2_000),
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: commandTimeoutMs,
+  });
+}
+
 /** Rejects when a promise has not settled in time: for calls that must not hang a caller. */
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
