@@ -290,27 +290,29 @@ describe('daily digest through a server slower than the lock on an e-mail', () =
   let smtp: SmtpSink;
 
   beforeAll(async () => {
-    smtp = await startSmtpSink({ acceptDelayMs: 5_000 });
-    t = await startTestApp({ SMTP_URL: smtp.url, MAIL_LOCK_SECONDS: '3' });
+    smtp = await startSmtpSink({ acceptDelayMs: 13_000 });
+    t = await startTestApp({ SMTP_URL: smtp.url, MAIL_LOCK_SECONDS: '10' });
   });
   afterAll(async () => {
     await t.close();
     await smtp.close();
   });
 
-  it('is sent once even when its job is run a second time while the first send is still under way', async () => {
+  it('is sent once through a server slower than the lock, even when its job runs a second time meanwhile', async () => {
     const { email, notificationId } = await oneDigestToSend(t);
     // Past the lock's length, as a job Bull gives to another worker after a stall would be.
-    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    await new Promise((resolve) => setTimeout(resolve, 11_000));
     const mailQueue = t.app.get<Queue>(getQueueToken(QUEUES.mail));
     const again = await mailQueue.add('send-notification', { notificationId }, { jobId: `mail:${notificationId}:again` });
     expect(await again.finished()).toEqual({ status: 'skipped', notificationId });
-    await smtp.waitFor(1);
+    await smtp.waitFor(1, 20_000);
     const coordinator = await t.tokenFor('coordinator');
     await until(async () => (await t.http().get(`/notifications/${notificationId}`).set(bearer(coordinator)).expect(200)).body.status === 'sent');
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Until no mail job is left: a second send, had one started, would be counted.
+    await until(async () => (await mailQueue.getActiveCount()) + (await mailQueue.getWaitingCount()) + (await mailQueue.getDelayedCount()) === 0, 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
     expect(smtp.offered.filter((m) => m.to.includes(email))).toHaveLength(1);
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('daily digest without SMTP_URL', () => {

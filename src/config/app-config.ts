@@ -52,7 +52,8 @@ export interface MailConfig {
   retryDelayMs: number;
   /**
    * How long a worker's hold on an e-mail lasts without renewal: a live sender renews it while it
-   * sends, so this is how soon the e-mail of a worker that died is sent again by another.
+   * sends, so this is how soon the e-mail of a worker that died is sent again by another. At least
+   * 10 s, well above SQLite's busy timeout (5 s), during which a live worker cannot renew it.
    */
   lockMs: number;
 }
@@ -146,7 +147,7 @@ class EnvironmentVariables {
   @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(10) @Max(3_600_000)
   MAIL_RETRY_DELAY_MS?: number;
 
-  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(3) @Max(3600)
+  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(10) @Max(3600)
   MAIL_LOCK_SECONDS?: number;
 }
 
