@@ -45,8 +45,8 @@ async function main() {
     const dataSource = app.get(DataSource);
     const isPostgres = dataSource.options.type === 'postgres';
     console.log(
-      `bench/mail-crash on ${isPostgres ? 'PostgreSQL' : 'SQLite'}: ${ADVISORS} advisors with a task due, 2 worker processes, ` +
-        `SMTP accepting each message in ${ACCEPT_MS} ms, MAIL_LOCK_SECONDS=${LOCK_SECONDS}`,
+      `bench/mail-crash on ${isPostgres ? 'PostgreSQL' : 'SQLite'}: ${ADVISORS} advisors with a task due, ` +
+        `2 worker processes, SMTP accepting each message in ${ACCEPT_MS} ms, MAIL_LOCK_SECONDS=${LOCK_SECONDS}`,
     );
     const localDate = localDateOf(new Date());
     await loadAdvisors(dataSource, localDate);
@@ -68,14 +68,20 @@ async function main() {
     workers[0].kill('SIGKILL');
     const killedAt = Date.now();
     const held = await countRows(dataSource, "status = 'pending' AND locked_until > :now", { now: new Date() });
-    console.log(`  worker 1 killed (SIGKILL) after ${smtp.offered.length} messages reached the server; ${held} e-mails were held by a worker then`);
+    console.log(
+      `  worker 1 killed (SIGKILL) after ${smtp.offered.length} messages reached the server; ` +
+        `${held} e-mails were held by a worker then`,
+    );
 
-    await waitFor(async () => (await countRows(dataSource, "status = 'sent'")) === ADVISORS, RUN_LIMIT_MS, `${ADVISORS} e-mails sent`);
+    const allSent = async () => (await countRows(dataSource, "status = 'sent'")) === ADVISORS;
+    await waitFor(allSent, RUN_LIMIT_MS, `${ADVISORS} e-mails sent`);
     const doneAfter = Date.now() - killedAt;
     // A late copy would arrive within one more acceptance; wait well past it.
     await new Promise((resolve) => setTimeout(resolve, Math.max(2_000, 4 * ACCEPT_MS)));
 
-    const rows: { message_id: string }[] = await dataSource.query("SELECT message_id FROM notifications WHERE kind = 'digest'");
+    const rows: { message_id: string }[] = await dataSource.query(
+      "SELECT message_id FROM notifications WHERE kind = 'digest'",
+    );
     const recorded = new Set(rows.map((row) => row.message_id));
     const received = smtp.received.map((mail) => mail.messageId);
     const distinct = new Set(received);
@@ -102,18 +108,27 @@ async function loadAdvisors(dataSource: DataSource, localDate: string) {
   const now = instantWriter(dataSource)(Date.now());
   await inOneTransaction(dataSource, async (runner) => {
     const [{ id: firstUser }] = await runner.query('SELECT MAX(id) + 1 AS id FROM users');
-    const users = Array.from({ length: ADVISORS }, (_, i) => [`advisor-${i}@bench.example`, `Conseillère ${i}`, 'advisor', 'fr', 'not-a-hash', true]);
+    const users = Array.from({ length: ADVISORS }, (_, i) => [
+      `advisor-${i}@bench.example`, `Conseillère ${i}`, 'advisor', 'fr', 'not-a-hash', true,
+    ]);
     await insertRows(runner, 'users', ['email', 'name', 'role', 'language', 'password_hash', 'active'], users);
     const advisorOf = (i: number) => Number(firstUser) + i;
-    const projects = users.map((_, i) => [`Coop ${i}`, `coop ${i}`, 'services', 'startup', 'worker', '06', 3, false, 1, advisorOf(i), now]);
-    await insertRows(runner, 'projects', ['name', 'search_name', 'sector', 'kind', 'coop_type', 'region', 'entrepreneur_count', 'fictitious', 'version', 'advisor_id', 'last_activity_at'], projects);
-    const followUps = users.map((_, i) => [i + 1, advisorOf(i), localDate, "Rappeler l'équipe au sujet du prêt", 'task', null]);
-    await insertRows(runner, 'follow_ups', ['project_id', 'assignee_id', 'due_on', 'note', 'kind', 'done_at'], followUps);
+    const projects = users.map((_, i) => [
+      `Coop ${i}`, `coop ${i}`, 'services', 'startup', 'worker', '06', 3, false, 1, advisorOf(i), now,
+    ]);
+    await insertRows(runner, 'projects', [
+      'name', 'search_name', 'sector', 'kind', 'coop_type', 'region', 'entrepreneur_count', 'fictitious', 'version',
+      'advisor_id', 'last_activity_at',
+    ], projects);
+    const followUps = users.map((_, i) => [i + 1, advisorOf(i), localDate, 'Rappeler la banque', 'task', null]);
+    const followUpColumns = ['project_id', 'assignee_id', 'due_on', 'note', 'kind', 'done_at'];
+    await insertRows(runner, 'follow_ups', followUpColumns, followUps);
   });
 }
 
 function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const worker = fork(fileURLToPath(new URL('./mail-crash-worker.js', import.meta.url)), [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const script = fileURLToPath(new URL('./mail-crash-worker.js', import.meta.url));
+  const worker = fork(script, [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     worker.once('message', () => resolve(worker));
     worker.once('exit', (code) => reject(new Error(`a worker exited with ${code} before it was ready`)));

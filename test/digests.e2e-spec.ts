@@ -159,7 +159,7 @@ describe('daily digest', () => {
     expect(toIdle[0].text).toContain('mettez l\'alerte en veille');
   });
 
-  it('retries a refused e-mail with backoff and delivers it once when the server accepts again, with one Message-ID throughout', async () => {
+  it('retries a refused e-mail with backoff and delivers it once, with one Message-ID on every attempt', async () => {
     smtp.refuse(true);
     const receivedBefore = smtp.received.length;
     const offeredBefore = smtp.offered.length;
@@ -186,7 +186,8 @@ describe('daily digest', () => {
     const offeredToMarie = smtp.offered.slice(offeredBefore).filter((m) => m.to.includes(advisors.marie.email));
     expect(offeredToMarie.map((m) => m.accepted)).toEqual([...Array(sent.attempts - 1).fill(false), true]);
     expect(new Set(offeredToMarie.map((m) => m.messageId))).toEqual(new Set([sent.messageId]));
-    expect(sent.messageId).toMatch(new RegExp(`^<digest\\.${advisors.marie.id}\\.2026-11-26\\.[0-9a-f]+@federation\\.test>$`));
+    const expected = new RegExp(`^<digest\\.${advisors.marie.id}\\.2026-11-26\\.[0-9a-f]+@federation\\.test>$`);
+    expect(sent.messageId).toMatch(expected);
     expect(toMarie[0].messageId).toBe(sent.messageId);
   });
 
@@ -278,10 +279,13 @@ async function oneDigestToSend(t: TestApp): Promise<{ email: string; notificatio
   const advisor = await t.tokenFor('advisor');
   const email = (await t.http().get('/users/me').set(bearer(advisor)).expect(200)).body.email;
   const project = await createProject(t, advisor);
-  await t.http().post(`/projects/${project.id}/follow-ups`).set(bearer(advisor)).send({ dueOn: localDateOf(new Date()), note: 'Rappeler la banque' }).expect(201);
+  await t.http().post(`/projects/${project.id}/follow-ups`).set(bearer(advisor))
+    .send({ dueOn: localDateOf(new Date()), note: 'Rappeler la banque' }).expect(201);
   await t.http().post('/admin/schedules/daily-digest/run').set(bearer(admin)).expect(201);
   const coordinator = await t.tokenFor('coordinator');
-  const row = await until(async () => (await t.http().get('/notifications?kind=digest').set(bearer(coordinator)).expect(200)).body.items[0]);
+  const digests = async () =>
+    (await t.http().get('/notifications?kind=digest').set(bearer(coordinator)).expect(200)).body.items;
+  const row = await until(async () => (await digests())[0]);
   return { email, notificationId: row.id };
 }
 
@@ -303,13 +307,19 @@ describe('daily digest through a server slower than the lock on an e-mail', () =
     // Past the lock's length, as a job Bull gives to another worker after a stall would be.
     await new Promise((resolve) => setTimeout(resolve, 11_000));
     const mailQueue = t.app.get<Queue>(getQueueToken(QUEUES.mail));
-    const again = await mailQueue.add('send-notification', { notificationId }, { jobId: `mail:${notificationId}:again` });
+    const again = await mailQueue.add('send-notification', { notificationId }, { jobId: `again:${notificationId}` });
     expect(await again.finished()).toEqual({ status: 'skipped', notificationId });
     await smtp.waitFor(1, 20_000);
     const coordinator = await t.tokenFor('coordinator');
-    await until(async () => (await t.http().get(`/notifications/${notificationId}`).set(bearer(coordinator)).expect(200)).body.status === 'sent');
+    const record = async () =>
+      (await t.http().get(`/notifications/${notificationId}`).set(bearer(coordinator)).expect(200)).body;
+    await until(async () => (await record()).status === 'sent');
     // Until no mail job is left: a second send, had one started, would be counted.
-    await until(async () => (await mailQueue.getActiveCount()) + (await mailQueue.getWaitingCount()) + (await mailQueue.getDelayedCount()) === 0, 30_000);
+    const unfinished = async () => {
+      const { active, waiting, delayed } = await mailQueue.getJobCounts();
+      return active + waiting + delayed;
+    };
+    await until(async () => (await unfinished()) === 0, 30_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(smtp.offered.filter((m) => m.to.includes(email))).toHaveLength(1);
   }, 60_000);

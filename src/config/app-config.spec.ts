@@ -53,7 +53,8 @@ describe('configuration', () => {
     expect(loadConfig({ MAIL_LOCK_SECONDS: '10' }).mail.lockMs).toBe(10_000);
     for (const value of ['9', 'soon', '7200']) {
       const problems = problemsOf({ MAIL_LOCK_SECONDS: value });
-      expect({ value, named: problems.length > 0 && problems.every((problem) => problem.startsWith('MAIL_LOCK_SECONDS')) }).toEqual({ value, named: true });
+      const named = problems.length > 0 && problems.every((problem) => problem.startsWith('MAIL_LOCK_SECONDS'));
+      expect({ value, named }).toEqual({ value, named: true });
     }
   });
 });

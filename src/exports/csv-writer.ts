@@ -39,7 +39,11 @@ export function csvRecord(cells: Cell[], lang: ExportLang, delimiter: CsvDelimit
  * The tables one after another, an empty line between them, as text chunks: one chunk per batch
  * of rows, so a large table is never whole in memory.
  */
-export async function* csvChunks(tables: Table[], lang: ExportLang, delimiter: CsvDelimiter = 'comma'): AsyncGenerator<string> {
+export async function* csvChunks(
+  tables: Table[],
+  lang: ExportLang,
+  delimiter: CsvDelimiter = 'comma',
+): AsyncGenerator<string> {
   const record = (cells: Cell[]) => csvRecord(cells, lang, delimiter);
   yield BOM;
   for (const [index, table] of tables.entries()) {

@@ -30,5 +30,6 @@ export function renderExport(
   json: () => [key: string, value: unknown][],
 ): Readable {
   if (format === 'xlsx') return xlsxStream(tables());
-  return Readable.from(format === 'csv' ? csvChunks(tables(), lang, delimiter) : jsonChunks(json()), { objectMode: false });
+  const chunks = format === 'csv' ? csvChunks(tables(), lang, delimiter) : jsonChunks(json());
+  return Readable.from(chunks, { objectMode: false });
 }

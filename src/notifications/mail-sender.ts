@@ -80,7 +80,10 @@ export class MailSender implements OnModuleInit {
     const result = await this.dataSource.manager
       .createQueryBuilder()
       .update(Notification)
-      .set({ lockedUntil: new Date(now.getTime() + this.config.mail.lockMs), messageId: () => 'COALESCE(message_id, :messageId)' })
+      .set({
+        lockedUntil: new Date(now.getTime() + this.config.mail.lockMs),
+        messageId: () => 'COALESCE(message_id, :messageId)',
+      })
       .where("id = :notificationId AND status = 'pending' AND (locked_until IS NULL OR locked_until < :now)", { notificationId, now })
       .setParameter('messageId', messageId)
       .execute();
@@ -94,7 +97,10 @@ export class MailSender implements OnModuleInit {
       const until = new Date(Date.now() + this.config.mail.lockMs);
       renewal = this.dataSource.manager
         .update(Notification, { id: notificationId, status: 'pending' }, { lockedUntil: until })
-        .catch((error: unknown) => this.logger.warn(`Could not renew the lock on e-mail ${notificationId}: ${error instanceof Error ? error.message : error}`));
+        .catch((error: unknown) => {
+          const reason = error instanceof Error ? error.message : error;
+          this.logger.warn(`Could not renew the lock on e-mail ${notificationId}: ${reason}`);
+        });
     }, Math.floor(this.config.mail.lockMs / 3));
     return {
       // Waits for a renewal under way, so that none lands after the status that ends the attempt.

@@ -10,6 +10,7 @@ describe('Message-ID', () => {
   it('says what the e-mail is for in characters a Message-ID allows, and differs from one record to the next', () => {
     const id = newMessageId('check-in:12:30:contact:5', 'federation.coop');
     expect(id).toMatch(/^<check-in\.12\.30\.contact\.5\.[0-9a-f]{16}@federation\.coop>$/);
-    expect(newMessageId('digest:4:2026-11-23', 'federation.coop')).not.toBe(newMessageId('digest:4:2026-11-23', 'federation.coop'));
+    const twice = [1, 2].map(() => newMessageId('digest:4:2026-11-23', 'federation.coop'));
+    expect(twice[0]).not.toBe(twice[1]);
   });
 });

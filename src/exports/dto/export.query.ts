@@ -2,15 +2,20 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, ValidateBy } from 'class-validator';
 import { Omittable } from '../../common/validators.js';
 import { PageQuery } from '../../common/pagination.js';
-import { CSV_DELIMITERS, EXPORT_FORMATS, EXPORT_LANGS, type CsvDelimiter, type ExportFormat, type ExportLang } from '../export-format.js';
+import {
+  CSV_DELIMITERS, EXPORT_FORMATS, EXPORT_LANGS, type CsvDelimiter, type ExportFormat, type ExportLang,
+} from '../export-format.js';
+
+const formatOf = (query: object | undefined) => (query as { format?: string } | undefined)?.format;
 
 /** A CSV option is refused with another format, rather than silently dropped. */
 const OnlyForCsv = () =>
   ValidateBy({
     name: 'onlyForCsv',
     validator: {
-      validate: (_value, args) => (args?.object as { format?: string }).format === 'csv',
-      defaultMessage: (args) => `${args?.property} applies to CSV only: leave it out with format=${(args?.object as { format?: string }).format}`,
+      validate: (_value, args) => formatOf(args?.object) === 'csv',
+      defaultMessage: (args) =>
+        `${args?.property} applies to CSV only: leave it out with format=${formatOf(args?.object)}`,
     },
   });
 
@@ -27,7 +32,7 @@ export class ExportFormatQuery {
   @ApiPropertyOptional({
     enum: CSV_DELIMITERS,
     default: 'comma',
-    description: 'CSV only (400 with another format): what separates cells; semicolon for spreadsheets in a French locale',
+    description: 'CSV only (400 with another format): what separates cells; semicolon for French-locale spreadsheets',
   })
   @Omittable() @IsIn(CSV_DELIMITERS, { message: `delimiter must be one of ${CSV_DELIMITERS.join(', ')}` }) @OnlyForCsv()
   delimiter?: CsvDelimiter;
