@@ -1,7 +1,11 @@
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { DateTime } from 'luxon';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import PostalMime from 'postal-mime';
 import { Clock } from '../src/common/clock.js';
+import { localDateOf } from '../src/common/time.js';
 import { QUEUES } from '../src/queue/queue.constants.js';
 import { createProject } from './support/fixtures.js';
 import { startSmtpSink, type SmtpSink } from './support/smtp.js';
@@ -24,6 +28,7 @@ interface NotificationRow {
   lastError: string | null;
   sentAt: string | null;
   subject: string;
+  messageId: string | null;
 }
 
 describe('daily digest', () => {
@@ -154,9 +159,10 @@ describe('daily digest', () => {
     expect(toIdle[0].text).toContain('mettez l\'alerte en veille');
   });
 
-  it('retries a refused e-mail with backoff and delivers it once when the server accepts again', async () => {
+  it('retries a refused e-mail with backoff and delivers it once, with one Message-ID on every attempt', async () => {
     smtp.refuse(true);
     const receivedBefore = smtp.received.length;
+    const offeredBefore = smtp.offered.length;
     setClock(at('2026-11-26T07:00'));
     await runDigest();
     const key = `digest:${advisors.marie.id}:2026-11-26`;
@@ -175,6 +181,14 @@ describe('daily digest', () => {
     await new Promise((resolve) => setTimeout(resolve, 700));
     const toMarie = smtp.received.slice(receivedBefore).filter((m) => m.to.includes(advisors.marie.email));
     expect(toMarie).toHaveLength(1);
+
+    // Every attempt the server saw, refused or accepted, carried the Message-ID the record shows.
+    const offeredToMarie = smtp.offered.slice(offeredBefore).filter((m) => m.to.includes(advisors.marie.email));
+    expect(offeredToMarie.map((m) => m.accepted)).toEqual([...Array(sent.attempts - 1).fill(false), true]);
+    expect(new Set(offeredToMarie.map((m) => m.messageId))).toEqual(new Set([sent.messageId]));
+    const expected = new RegExp(`^<digest\\.${advisors.marie.id}\\.2026-11-26\\.[0-9a-f]+@federation\\.test>$`);
+    expect(sent.messageId).toMatch(expected);
+    expect(toMarie[0].messageId).toBe(sent.messageId);
   });
 
   it('marks an e-mail failed after the last attempt, shows it, and sends it when an admin retries it', async () => {
@@ -257,4 +271,80 @@ describe('daily digest across the 2026 daylight-saving changes', () => {
     ]));
     expect(smtp.received).toHaveLength(6);
   }, 120_000);
+});
+
+/** An advisor with a task due today, and today's digest run now: one e-mail to send. */
+async function oneDigestToSend(t: TestApp): Promise<{ email: string; notificationId: number }> {
+  const admin = await t.tokenFor('admin');
+  const advisor = await t.tokenFor('advisor');
+  const email = (await t.http().get('/users/me').set(bearer(advisor)).expect(200)).body.email;
+  const project = await createProject(t, advisor);
+  await t.http().post(`/projects/${project.id}/follow-ups`).set(bearer(advisor))
+    .send({ dueOn: localDateOf(new Date()), note: 'Rappeler la banque' }).expect(201);
+  await t.http().post('/admin/schedules/daily-digest/run').set(bearer(admin)).expect(201);
+  const coordinator = await t.tokenFor('coordinator');
+  const digests = async () =>
+    (await t.http().get('/notifications?kind=digest').set(bearer(coordinator)).expect(200)).body.items;
+  const row = await until(async () => (await digests())[0]);
+  return { email, notificationId: row.id };
+}
+
+describe('daily digest through a server slower than the lock on an e-mail', () => {
+  let t: TestApp;
+  let smtp: SmtpSink;
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink({ acceptDelayMs: 13_000 });
+    t = await startTestApp({ SMTP_URL: smtp.url, MAIL_LOCK_SECONDS: '10' });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('is sent once through a server slower than the lock, even when its job runs a second time meanwhile', async () => {
+    const { email, notificationId } = await oneDigestToSend(t);
+    // Past the lock's length, as a job Bull gives to another worker after a stall would be.
+    await new Promise((resolve) => setTimeout(resolve, 11_000));
+    const mailQueue = t.app.get<Queue>(getQueueToken(QUEUES.mail));
+    const again = await mailQueue.add('send-notification', { notificationId }, { jobId: `again:${notificationId}` });
+    expect(await again.finished()).toEqual({ status: 'skipped', notificationId });
+    await smtp.waitFor(1, 20_000);
+    const coordinator = await t.tokenFor('coordinator');
+    const record = async () =>
+      (await t.http().get(`/notifications/${notificationId}`).set(bearer(coordinator)).expect(200)).body;
+    await until(async () => (await record()).status === 'sent');
+    // Until no mail job is left: a second send, had one started, would be counted.
+    const unfinished = async () => {
+      const { active, waiting, delayed } = await mailQueue.getJobCounts();
+      return active + waiting + delayed;
+    };
+    await until(async () => (await unfinished()) === 0, 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(smtp.offered.filter((m) => m.to.includes(email))).toHaveLength(1);
+  }, 60_000);
+});
+
+describe('daily digest without SMTP_URL', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ MAIL_FROM: 'Suivi <suivi@federation.test>' });
+  });
+  afterAll(() => t.close());
+
+  it('writes an .eml file with the Message-ID the record shows', async () => {
+    const { email, notificationId } = await oneDigestToSend(t);
+    const coordinator = await t.tokenFor('coordinator');
+    const sent = await until(async () => {
+      const row = (await t.http().get(`/notifications/${notificationId}`).set(bearer(coordinator)).expect(200)).body;
+      return row.status === 'sent' && row;
+    });
+    const files = await readdir(t.config.mail.outboxDir);
+    expect(files).toHaveLength(1);
+    const mail = await PostalMime.parse(await readFile(join(t.config.mail.outboxDir, files[0])));
+    expect(mail.to?.map((to) => to.address)).toEqual([email]);
+    expect(mail.messageId).toBe(sent.messageId);
+    expect(sent.messageId).toMatch(/^<digest\.\d+\.\d{4}-\d{2}-\d{2}\.[0-9a-f]+@federation\.test>$/);
+  });
 });

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { DEFAULT_DEMO_PASSWORD } from '../src/config/app-config.js';
 import { wholeDaysBetween } from '../src/common/time.js';
@@ -279,6 +280,15 @@ describe('exports of the demo year 2023-2024', () => {
       ]);
     });
 
+    it('gives the same rows separated by semicolons with delimiter=semicolon', async () => {
+      const comma = await report('');
+      const semicolon = await report('&format=csv&delimiter=semicolon');
+      expectAttachment(semicolon, 'text/csv; charset=utf-8', 'rapport-parcours-coop-2023-2024.csv');
+      expect(semicolon.bytes.toString('utf8').split('\r\n')[2]).toContain(';');
+      expect(readCsv(semicolon.bytes, ';')).toEqual(readCsv(comma.bytes));
+      expect(readCsv(comma.bytes).length).toBeGreaterThan(10);
+    });
+
     it('speaks English with lang=en', async () => {
       const file = await report('&lang=en');
       expect(file.headers['content-disposition']).toContain('filename="report-parcours-coop-2023-2024.csv"');
@@ -298,6 +308,8 @@ describe('exports of the demo year 2023-2024', () => {
         ['/programs/parcours-coop/report?year=2023-2025', 400],
         ['/programs/parcours-coop/report?year=2023-2024&format=pdf', 400],
         ['/programs/parcours-coop/report?year=2023-2024&includeContacts=true', 400],
+        ['/programs/parcours-coop/report?year=2023-2024&delimiter=tab', 400],
+        ['/programs/parcours-coop/report?year=2023-2024&format=json&delimiter=semicolon', 400],
       ];
       for (const [path, status] of cases) {
         const response = await t.http().get(path).set(bearer(tokens.coordinator));
@@ -379,13 +391,22 @@ describe('exports of the demo year 2023-2024', () => {
       const before = await logTotal();
       const unknown = await t.http().get('/cohorts/999999/export').set(bearer(tokens.coordinator)).expect(404);
       expectErrorShape(unknown.body, 404);
-      for (const [query, field] of [['format=pdf', 'format'], ['lang=de', 'lang'], ['includeContacts=yes', 'includeContacts'], ['colour=red', 'colour']]) {
+      for (const [query, field] of [
+        ['format=pdf', 'format'], ['lang=de', 'lang'], ['includeContacts=yes', 'includeContacts'],
+        ['colour=red', 'colour'], ['delimiter=tab', 'delimiter'], ['delimiter=', 'delimiter'],
+        ['format=xlsx&delimiter=semicolon', 'delimiter'], ['format=json&delimiter=comma', 'delimiter'],
+      ]) {
         const response = await t.http().get(`/cohorts/${cohortIds.get(19)}/export?${query}`).set(bearer(tokens.coordinator));
         expect({ query, status: response.status, fields: response.body.details?.map((d: { field: string }) => d.field) }).toEqual({ query, status: 400, fields: [field] });
         expectErrorShape(response.body, 400);
       }
       const badFormat = await t.http().get(`/cohorts/${cohortIds.get(19)}/export?format=pdf`).set(bearer(tokens.coordinator));
       expect(badFormat.body.message).toContain('format must be one of csv, xlsx, json');
+      const cohort19 = `/cohorts/${cohortIds.get(19)}/export`;
+      const messageFor = async (query: string) =>
+        (await t.http().get(`${cohort19}?${query}`).set(bearer(tokens.coordinator))).body.message;
+      expect(await messageFor('delimiter=tab')).toContain('delimiter must be one of comma, semicolon');
+      expect(await messageFor('format=xlsx&delimiter=semicolon')).toContain('delimiter applies to CSV only');
       expect(await logTotal()).toBe(before);
     });
 
@@ -430,6 +451,26 @@ describe('exports of names people typed', () => {
     expect(file.bytes.toString('utf8')).toContain(`"'=HYPERLINK(""http://x"")"`);
     // Numbers are ours: not neutralised, written as numbers.
     expect(rows.map((row) => row[5])).toEqual(['3', '3', '3']);
+  });
+
+  it('keeps a name holding semicolons whole with either delimiter, and never starts a cell with =', async () => {
+    const other = (await createCohort(t, coordinator, { startsOn: '2024-10-09', endsOn: '2025-03-12' })).id;
+    const names = ['x;=1+1;', 'Coop; Les Amis, Montréal'];
+    for (const name of names) {
+      await createProject(t, coordinator, { programCode: 'parcours-coop', cohortId: other, name, sector: 'a;-b' });
+    }
+    const comma = await download(t, coordinator, `/cohorts/${other}/export`);
+    const semicolon = await download(t, coordinator, `/cohorts/${other}/export?delimiter=semicolon&format=csv`);
+    const [projects] = csvTables(comma.bytes);
+    expect(projects.slice(1).map((row) => [row[0], row[1]])).toEqual(names.map((name) => [name, 'a;-b']));
+    expect(readCsv(semicolon.bytes, ';')).toEqual(readCsv(comma.bytes));
+    // Split as a spreadsheet would that guesses the other separator: a quoted cell stays whole.
+    for (const [file, delimiter] of [[comma, ';'], [semicolon, ','], [comma, ','], [semicolon, ';']] as const) {
+      const options = { bom: true, relax_column_count: true, relax_quotes: true, delimiter };
+      const records: string[][] = parse(file.bytes.toString('utf8'), options);
+      const formulas = records.flat().filter((cell) => cell.startsWith('='));
+      expect({ delimiter, formulas }).toEqual({ delimiter, formulas: [] });
+    }
   });
 
   it('keeps the same text in XLSX, where no cell is a formula', async () => {

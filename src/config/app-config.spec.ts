@@ -58,4 +58,14 @@ describe('configuration', () => {
     ]));
     expect(loadConfig({ MAIL_FROM: 'Fédération <suivi@federation.example>' }).mail.from).toBe('Fédération <suivi@federation.example>');
   });
+
+  it("holds an e-mail being sent two minutes by default, MAIL_LOCK_SECONDS otherwise, never under 10 s", () => {
+    expect(loadConfig({}).mail.lockMs).toBe(120_000);
+    expect(loadConfig({ MAIL_LOCK_SECONDS: '10' }).mail.lockMs).toBe(10_000);
+    for (const value of ['9', 'soon', '7200']) {
+      const problems = problemsOf({ MAIL_LOCK_SECONDS: value });
+      const named = problems.length > 0 && problems.every((problem) => problem.startsWith('MAIL_LOCK_SECONDS'));
+      expect({ value, named }).toEqual({ value, named: true });
+    }
+  });
 });

@@ -53,6 +53,12 @@ export interface MailConfig {
   attempts: number;
   /** First wait before retrying a refused e-mail; it doubles at each attempt. */
   retryDelayMs: number;
+  /**
+   * How long a worker's hold on an e-mail lasts without renewal: a live sender renews it while it
+   * sends, so this is how soon the e-mail of a worker that died is sent again by another. At least
+   * 10 s, well above SQLite's busy timeout (5 s), during which a live worker cannot renew it.
+   */
+  lockMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -146,6 +152,9 @@ class EnvironmentVariables {
 
   @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(10) @Max(3_600_000)
   MAIL_RETRY_DELAY_MS?: number;
+
+  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(10) @Max(3600)
+  MAIL_LOCK_SECONDS?: number;
 }
 
 export class ConfigError extends Error {
@@ -203,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       from: vars.MAIL_FROM ?? 'Suivi des projets <suivi@localhost>',
       attempts: vars.MAIL_ATTEMPTS ?? 5,
       retryDelayMs: vars.MAIL_RETRY_DELAY_MS ?? 60_000,
+      lockMs: (vars.MAIL_LOCK_SECONDS ?? 120) * 1000,
     },
   };
 }

@@ -6,17 +6,13 @@ import { FiguresService } from '../figures/figures.service.js';
 import { ProgramsService } from '../programs/programs.service.js';
 import { SatisfactionService } from '../satisfaction/satisfaction.service.js';
 import { CohortProjectsReader } from './cohort-projects.reader.js';
-import type { ExportFile } from './export-file.js';
-import { renderExport } from './export-file.js';
-import type { ExportFormat, ExportLang } from './export-format.js';
+import { renderExport, type ExportFile, type ExportStyle } from './export-file.js';
 import { ExportLogService } from './export-log.service.js';
 import { StreamedArray } from './json-writer.js';
 import { cohortFiguresTable } from './tables/cohort-figures.table.js';
 import { cohortProjectsTable } from './tables/cohort-projects.table.js';
 
-export interface CohortExportOptions {
-  format: ExportFormat;
-  lang: ExportLang;
+export interface CohortExportOptions extends ExportStyle {
   includeContacts: boolean;
 }
 
@@ -50,8 +46,7 @@ export class CohortExportService {
 
     const projects = () => this.reader.batches(cohortId, stages, includeContacts);
     const stream = renderExport(
-      format,
-      lang,
+      options,
       () => [cohortProjectsTable(projects(), stages, includeContacts, lang), cohortFiguresTable(figures, satisfaction, lang)],
       () => [
         ['cohort', { ...cohort, programName: { fr: program.nameFr, en: program.nameEn } }],

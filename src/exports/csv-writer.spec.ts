@@ -3,9 +3,9 @@ import { rate } from '../figures/rate.js';
 import { BOM, csvChunks, csvField, csvRecord } from './csv-writer.js';
 import { dateCell, rateCell, type Table } from './table.js';
 
-async function text(tables: Table[], lang: 'fr' | 'en' = 'fr') {
+async function text(tables: Table[], lang: 'fr' | 'en' = 'fr', delimiter: 'comma' | 'semicolon' = 'comma') {
   let out = '';
-  for await (const chunk of csvChunks(tables, lang)) out += chunk;
+  for await (const chunk of csvChunks(tables, lang, delimiter)) out += chunk;
   return out;
 }
 
@@ -60,5 +60,49 @@ describe('CSV writer', () => {
     const out = await text([{ sheet: 'A', columns: [{ header: 'Projet' }], rows: names.map((n) => [n]) }]);
     const records: string[][] = parse(out, { bom: true, relax_column_count: true });
     expect(records.map((r) => r[0])).toEqual(['Projet', ...names]);
+  });
+
+  it('quotes a field that holds a semicolon, so a spreadsheet that splits on ; keeps it whole', () => {
+    expect(csvField('x;=1+1;', 'fr')).toBe('"x;=1+1;"');
+    expect(csvField('a;b', 'fr')).toBe('"a;b"');
+    expect(csvField('=1;2', 'fr')).toBe('"\'=1;2"');
+  });
+
+  it('separates cells with a semicolon on request, and still quotes commas and semicolons', () => {
+    expect(csvRecord(['a', 1, 'b, c', 'd;e', null], 'fr', 'semicolon')).toBe('a;1;"b, c";"d;e";\r\n');
+  });
+
+  it.each([',', ';'])('keeps x;=1+1; whole when split on %s, and no cell ever starts with =', async (delimiter) => {
+    const names = ['x;=1+1;', 'a,=2+2,', '=3+3;b'];
+    for (const separator of ['comma', 'semicolon'] as const) {
+      const columns = [{ header: 'Projet' }, { header: 'N' }];
+      const table: Table = { sheet: 'A', columns, rows: names.map((n) => [n, 1]) };
+      const out = await text([table], 'fr', separator);
+      // A spreadsheet that guesses the other separator reads a quoted cell leniently, as relax_quotes does.
+      const guessed: string[][] = parse(out, { bom: true, relax_column_count: true, relax_quotes: true, delimiter });
+      expect(guessed.flat().filter((cell) => cell.startsWith('='))).toEqual([]);
+      if ((delimiter === ';') === (separator === 'semicolon')) {
+        const records: string[][] = parse(out, { bom: true, delimiter });
+        expect(records).toEqual([['Projet', 'N'], ['x;=1+1;', '1'], ['a,=2+2,', '1'], ["'=3+3;b", '1']]);
+      }
+    }
+  });
+
+  it('writes the same rows with either delimiter', async () => {
+    const tables = (): Table[] => [
+      {
+        sheet: 'A', columns: [{ header: 'Nom' }, { header: 'N' }],
+        rows: [['Café "Les Amis", Montréal\nCoop', 2], ['x;=1+1;', 3]],
+      },
+      {
+        sheet: 'B', title: 'Indicateurs', columns: [{ header: 'Indicateur' }, { header: 'Valeur' }],
+        rows: [['Taux', rateCell(rate(1, 4))]],
+      },
+    ];
+    const comma = parse(await text(tables()), { bom: true, relax_column_count: true });
+    const semicolonText = await text(tables(), 'fr', 'semicolon');
+    const semicolon = parse(semicolonText, { bom: true, delimiter: ';', relax_column_count: true });
+    expect(semicolon).toEqual(comma);
+    expect(comma).toHaveLength(7);
   });
 });

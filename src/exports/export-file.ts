@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { csvChunks } from './csv-writer.js';
-import type { ExportFormat, ExportLang } from './export-format.js';
+import type { CsvDelimiter, ExportFormat, ExportLang } from './export-format.js';
 import { jsonChunks } from './json-writer.js';
 import type { Table } from './table.js';
 import { xlsxStream } from './xlsx-writer.js';
@@ -12,17 +12,24 @@ export interface ExportFile {
   stream: Readable;
 }
 
+/** How a file is written: its format, the language people read, and CSV's separator. */
+export interface ExportStyle {
+  format: ExportFormat;
+  lang: ExportLang;
+  delimiter: CsvDelimiter;
+}
+
 /**
  * The same export in the format asked for: the tables for CSV and XLSX, the JSON document's
  * entries for JSON. Both are built lazily, so nothing is read from the database before the
  * response starts to flow.
  */
 export function renderExport(
-  format: ExportFormat,
-  lang: ExportLang,
+  { format, lang, delimiter }: ExportStyle,
   tables: () => Table[],
   json: () => [key: string, value: unknown][],
 ): Readable {
   if (format === 'xlsx') return xlsxStream(tables());
-  return Readable.from(format === 'csv' ? csvChunks(tables(), lang) : jsonChunks(json()), { objectMode: false });
+  const chunks = format === 'csv' ? csvChunks(tables(), lang, delimiter) : jsonChunks(json());
+  return Readable.from(chunks, { objectMode: false });
 }

@@ -32,7 +32,12 @@ export class ExportsController {
   @ApiProduces(...PRODUCES)
   @ApiOkResponse({ description: 'The file, as an attachment' })
   async cohort(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseId()) id: number, @Query() query: CohortExportQuery) {
-    return streamable(await this.cohortExports.prepare(user, id, { format: query.format, lang: query.lang, includeContacts: query.includeContacts === 'true' }));
+    return streamable(await this.cohortExports.prepare(user, id, {
+      format: query.format,
+      lang: query.lang,
+      delimiter: query.delimiter ?? 'comma',
+      includeContacts: query.includeContacts === 'true',
+    }));
   }
 
   /** The year as the annual report shows it: cohorts and total, accompaniment funnels, transfers by stage. Logged. */
@@ -40,7 +45,9 @@ export class ExportsController {
   @ApiProduces(...PRODUCES)
   @ApiOkResponse({ description: 'The file, as an attachment' })
   async report(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string, @Query() query: ProgramReportQuery) {
-    return streamable(await this.reports.prepare(user, code, { year: query.year, format: query.format, lang: query.lang }));
+    return streamable(await this.reports.prepare(user, code, {
+      year: query.year, format: query.format, lang: query.lang, delimiter: query.delimiter ?? 'comma',
+    }));
   }
 
   /** Every export taken, newest first. */

@@ -9,8 +9,7 @@ import { FiguresService } from '../figures/figures.service.js';
 import type { Funnel } from '../figures/figures.types.js';
 import { Program } from '../programs/program.entity.js';
 import { SatisfactionService } from '../satisfaction/satisfaction.service.js';
-import { renderExport, type ExportFile } from './export-file.js';
-import type { ExportFormat, ExportLang } from './export-format.js';
+import { renderExport, type ExportFile, type ExportStyle } from './export-file.js';
 import { ExportLogService } from './export-log.service.js';
 import { reportCohortsTable } from './tables/report-cohorts.table.js';
 import { reportFunnelsTable } from './tables/report-funnels.table.js';
@@ -19,10 +18,8 @@ import { reportTransfersTable, type TransfersAtStage } from './tables/report-tra
 /** The transfer accompaniment: the report counts its projects of the year by stage. */
 export const TRANSFER_ACCOMPANIMENT = 'transfertcoop';
 
-export interface ProgramReportOptions {
+export interface ProgramReportOptions extends ExportStyle {
   year: string | undefined;
-  format: ExportFormat;
-  lang: ExportLang;
 }
 
 /** The year of a cohort program as the annual report shows it, with the accompaniments of the same year. */
@@ -64,8 +61,7 @@ export class ProgramReportService {
 
     const stats = { ...total, cohorts };
     const stream = renderExport(
-      format,
-      lang,
+      options,
       () => [
         reportCohortsTable(program, stats, satisfaction, lang),
         reportFunnelsTable(funnels, year.label, lang),

@@ -14,11 +14,12 @@ interface PendingRow {
   id: number;
   job_id: string | null;
   hand_count: number;
+  locked_until: unknown;
 }
 
 // Pending e-mails no worker holds right now, oldest first.
 const PENDING_SQL = `
-  SELECT id, job_id, hand_count FROM notifications
+  SELECT id, job_id, hand_count, locked_until FROM notifications
   WHERE status = 'pending' AND (locked_until IS NULL OR locked_until < :now)
   ORDER BY id
   LIMIT 200`;
@@ -26,7 +27,10 @@ const PENDING_SQL = `
 /**
  * Hands recorded e-mails to the mail queue (the outbox pattern again): an e-mail is written in the
  * transaction that decided to send it, and this relay, in worker processes, gives it a job. A job
- * that is waiting or retrying is left alone; one that Redis lost is replaced under a new id.
+ * that is waiting or retrying is left alone; one that Redis lost is replaced under a new id. So is
+ * a job still active whose lock in the row ran out: a live sender renews its lock, so that job's
+ * worker died, and its e-mail goes out again after MAIL_LOCK_SECONDS rather than whenever Bull
+ * finds the job stalled.
  */
 @Injectable()
 export class MailRelay extends OutboxRelay {
@@ -45,7 +49,8 @@ export class MailRelay extends OutboxRelay {
     let handed = 0;
     for (const row of rows) {
       const state = await handedJobState(this.queue, row.job_id);
-      if (hasNotStarted(state) || state === 'active') continue;
+      // An active job with no lock in its row is between its start and its claim, or has just ended.
+      if (hasNotStarted(state) || (state === 'active' && row.locked_until === null)) continue;
       await this.handOver(Number(row.id), Number(row.hand_count) + 1);
       handed += 1;
     }

@@ -29,7 +29,12 @@ export class Mailer implements OnApplicationShutdown {
   }
 
   async send(notification: Notification): Promise<Delivery> {
+    if (!notification.messageId) {
+      throw new Error(`E-mail ${notification.id} has no Message-ID yet: it is given when a sender claims it`);
+    }
     const info = await this.transport.sendMail({
+      // The row's own, the same on every attempt: a copy sent again is the same message to a mail reader.
+      messageId: notification.messageId,
       from: this.config.mail.from,
       to: { name: notification.recipientName, address: notification.recipientEmail },
       replyTo: notification.replyTo ?? undefined,

@@ -27,15 +27,15 @@ export async function download(t: TestApp, token: string, path: string): Promise
   return { status: response.status, headers: response.headers, bytes, json: () => JSON.parse(bytes.toString('utf8')) };
 }
 
-/** Records as a CSV parser reads them (BOM removed, rows of any length). */
-export function readCsv(bytes: Buffer): string[][] {
-  return parse(bytes.toString('utf8'), { bom: true, relax_column_count: true });
+/** Records as a CSV parser reads them (BOM removed, rows of any length), split on `,` unless told. */
+export function readCsv(bytes: Buffer, delimiter: ',' | ';' = ','): string[][] {
+  return parse(bytes.toString('utf8'), { bom: true, relax_column_count: true, delimiter });
 }
 
 /** The tables of a CSV that holds several, separated by an empty line. */
-export function csvTables(bytes: Buffer): string[][][] {
+export function csvTables(bytes: Buffer, delimiter: ',' | ';' = ','): string[][][] {
   const tables: string[][][] = [[]];
-  for (const record of readCsv(bytes)) {
+  for (const record of readCsv(bytes, delimiter)) {
     if (record.length === 1 && record[0] === '') tables.push([]);
     else tables[tables.length - 1].push(record);
   }

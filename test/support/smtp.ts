@@ -7,12 +7,23 @@ export interface ReceivedMail {
   from: string;
   subject: string;
   text: string;
+  /** As sent, with its angle brackets. */
+  messageId: string;
   headers: Record<string, string>;
+}
+
+/** A message the server was given (one DATA), whether it accepted it or refused it. */
+export interface OfferedMail {
+  to: string[];
+  messageId: string;
+  accepted: boolean;
 }
 
 export interface SmtpSink {
   url: string;
   received: ReceivedMail[];
+  /** Every message offered, refused ones included, in order. */
+  offered: OfferedMail[];
   /** While on, the server refuses every message with a temporary error (451). */
   refuse(on: boolean): void;
   /** How many messages it has refused. */
@@ -22,9 +33,15 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
+export interface SmtpSinkOptions {
+  /** How long the server takes to answer each message, as a busy relay does. */
+  acceptDelayMs?: number;
+}
+
 /** A real SMTP server on loopback that keeps what it receives, decoded as a mail reader would. */
-export async function startSmtpSink(): Promise<SmtpSink> {
+export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
+  const offered: OfferedMail[] = [];
   let refusing = false;
   let refused = 0;
   const server = new SMTPServer({
@@ -35,30 +52,38 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        if (refusing) {
-          refused += 1;
-          const error = Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 });
-          return callback(error);
-        }
-        void PostalMime.parse(Buffer.concat(chunks)).then((mail) => {
+        const to = session.envelope.rcptTo.map((r) => r.address);
+        const answer = async () => {
+          const mail = await PostalMime.parse(Buffer.concat(chunks));
+          const messageId = mail.messageId ?? '';
+          if (options.acceptDelayMs) await new Promise((resolve) => setTimeout(resolve, options.acceptDelayMs));
+          offered.push({ to, messageId, accepted: !refusing });
+          if (refusing) {
+            refused += 1;
+            throw Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 });
+          }
           received.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
+            to,
             from: mail.from?.address ?? '',
             subject: mail.subject ?? '',
             text: mail.text ?? '',
+            messageId,
             headers: Object.fromEntries(mail.headers.map((h) => [h.key, h.value])),
           });
-          callback();
-        }, callback);
+        };
+        answer().then(() => callback(), callback);
       });
     },
   });
+  // A client that goes away mid-exchange (a worker killed while it sends) is not the server's failure.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    offered,
     refuse: (on) => void (refusing = on),
     refusals: () => refused,
     async waitFor(count, timeoutMs = 15_000) {

@@ -1,8 +1,23 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString } from 'class-validator';
+import { IsIn, IsString, ValidateBy } from 'class-validator';
 import { Omittable } from '../../common/validators.js';
 import { PageQuery } from '../../common/pagination.js';
-import { EXPORT_FORMATS, EXPORT_LANGS, type ExportFormat, type ExportLang } from '../export-format.js';
+import {
+  CSV_DELIMITERS, EXPORT_FORMATS, EXPORT_LANGS, type CsvDelimiter, type ExportFormat, type ExportLang,
+} from '../export-format.js';
+
+const formatOf = (query: object | undefined) => (query as { format?: string } | undefined)?.format;
+
+/** A CSV option is refused with another format, rather than silently dropped. */
+const OnlyForCsv = () =>
+  ValidateBy({
+    name: 'onlyForCsv',
+    validator: {
+      validate: (_value, args) => formatOf(args?.object) === 'csv',
+      defaultMessage: (args) =>
+        `${args?.property} applies to CSV only: leave it out with format=${formatOf(args?.object)}`,
+    },
+  });
 
 export class ExportFormatQuery {
   @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'csv' })
@@ -12,6 +27,15 @@ export class ExportFormatQuery {
   @ApiPropertyOptional({ enum: EXPORT_LANGS, default: 'fr', description: 'Language of the headers and labels (CSV and XLSX)' })
   @Omittable() @IsIn(EXPORT_LANGS, { message: `lang must be one of ${EXPORT_LANGS.join(', ')}` })
   lang: ExportLang = 'fr';
+
+  // No default here: whether it was sent decides whether a non-CSV format refuses it.
+  @ApiPropertyOptional({
+    enum: CSV_DELIMITERS,
+    default: 'comma',
+    description: 'CSV only (400 with another format): what separates cells; semicolon for French-locale spreadsheets',
+  })
+  @Omittable() @IsIn(CSV_DELIMITERS, { message: `delimiter must be one of ${CSV_DELIMITERS.join(', ')}` }) @OnlyForCsv()
+  delimiter?: CsvDelimiter;
 }
 
 export class CohortExportQuery extends ExportFormatQuery {
