@@ -1,9 +1,16 @@
+import { localDateOf } from '../src/common/time.js';
 import { BuiltService, type ServiceProcess } from './support/built-service.js';
 import { createProject } from './support/fixtures.js';
+import { startSmtpSink, type SmtpSink } from './support/smtp.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+import { until } from './support/until.js';
 
-// An api process killed (SIGKILL, as a crash or the OOM killer would) in the middle of a burst of
-// moves: every move it answered is recorded, none is half-recorded, and the others can be made again.
+// Processes of the built service killed with SIGKILL, as a crash or the OOM killer would, in the
+// middle of their work.
+
+const built = new BuiltService();
+beforeAll(() => built.build(), 120_000);
+afterAll(() => built.cleanUp());
 
 const PROJECTS = 150;
 const KILL_AFTER_ANSWERS = 40;
@@ -16,18 +23,15 @@ interface EnrollmentState {
 }
 
 describe('an api process killed in the middle of a burst of moves', () => {
-  const built = new BuiltService();
   let t: TestApp;
   let api: ServiceProcess | undefined;
 
   beforeAll(async () => {
-    built.build();
     t = await startTestApp();
-  }, 120_000);
+  });
   afterAll(async () => {
     await api?.kill();
     await t.close();
-    built.cleanUp();
   });
 
   async function enrollments(): Promise<Map<number, EnrollmentState>> {
@@ -101,5 +105,63 @@ describe('an api process killed in the middle of a burst of moves', () => {
     }
     const final = await enrollments();
     expect([...final.values()].filter((e) => projects.includes(e.projectId) && e.stage !== 'accompagnement')).toEqual([]);
+  }, 180_000);
+});
+
+describe('a worker killed in the middle of a digest run, with a slow SMTP server', () => {
+  const ADVISORS = 24;
+  const MAIL = { MAIL_FROM: 'Suivi des projets <suivi@crash.example>', MAIL_LOCK_SECONDS: '10', RELAY_INTERVAL_MS: '200' };
+  let smtp: SmtpSink;
+  let t: TestApp;
+  const workers: ServiceProcess[] = [];
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink({ acceptDelayMs: 150 });
+    // The api only: the two workers below are the only processes that send.
+    t = await startTestApp({ ROLE: 'api', SMTP_URL: smtp.url, ...MAIL });
+  });
+  afterAll(async () => {
+    await Promise.all(workers.map((worker) => worker.kill()));
+    await t.close();
+    await smtp.close();
+  });
+
+  it('delivers every digest, and sends again only what the dead worker had in flight, under the same Message-ID', async () => {
+    const today = localDateOf(new Date());
+    const addresses = new Map<number, string>();
+    for (let i = 0; i < ADVISORS; i++) {
+      const advisor = await t.tokenFor('advisor', `advisor-${i}`);
+      const project = await createProject(t, advisor);
+      await t.http().post(`/projects/${project.id}/follow-ups`).set(bearer(advisor)).send({ dueOn: today, note: 'Rappeler la caisse' }).expect(201);
+      const me = await t.http().get('/users/me').set(bearer(advisor)).expect(200);
+      addresses.set(me.body.id, me.body.email);
+    }
+    for (let i = 0; i < 2; i++) workers.push(await built.start(t, { ROLE: 'worker', SMTP_URL: smtp.url, ...MAIL }));
+
+    await t.http().post('/admin/schedules/daily-digest/run').set(bearer(await t.tokenFor('admin'))).expect(201);
+    await until(async () => smtp.offered.length >= 6, 60_000);
+    await workers[0].kill('SIGKILL');
+    const [{ n: held }] = await t.dataSource.query(
+      `SELECT COUNT(*) AS n FROM notifications WHERE status = 'pending' AND locked_until IS NOT NULL`,
+    );
+
+    // The survivor takes over what the dead one held once its lock runs out.
+    await until(async () => new Set(smtp.received.map((mail) => mail.messageId)).size >= ADVISORS, 90_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+
+    const idsByAddress = new Map<string, Set<string>>();
+    for (const mail of smtp.received) {
+      for (const to of mail.to) idsByAddress.set(to, (idsByAddress.get(to) ?? new Set()).add(mail.messageId));
+    }
+    // Every advisor got their digest, and whatever came twice came as one message.
+    expect([...addresses.values()].filter((address) => idsByAddress.get(address)?.size !== 1)).toEqual([]);
+    const duplicates = smtp.received.length - ADVISORS;
+    expect(duplicates).toBeLessThanOrEqual(Number(held));
+
+    const rows: { status: string; message_id: string }[] = await t.dataSource.query(
+      `SELECT status, message_id FROM notifications WHERE kind = 'digest'`,
+    );
+    expect(rows.filter((row) => row.status !== 'sent')).toEqual([]);
+    expect(new Set(rows.map((row) => row.message_id))).toEqual(new Set(smtp.received.map((mail) => mail.messageId)));
   }, 180_000);
 });
