@@ -1,6 +1,7 @@
 import { Cohort } from '../cohorts/cohort.entity.js';
 import { ExportLogEntry } from '../exports/export-log.entity.js';
 import { FigureDirtyMark } from '../figures/figure-dirty-mark.entity.js';
+import { FigureFailure } from '../figures/figure-failure.entity.js';
 import { FigureSnapshot } from '../figures/figure-snapshot.entity.js';
 import { FollowUp } from '../follow-ups/follow-up.entity.js';
 import { ProjectNote } from '../follow-ups/project-note.entity.js';
@@ -15,7 +16,7 @@ import { SatisfactionRating } from '../satisfaction/satisfaction-rating.entity.j
 import { User } from '../users/user.entity.js';
 
 export const ENTITIES = [
-  User, Program, Stage, Cohort, Project, Contact, Enrollment, Transition, FigureSnapshot, FigureDirtyMark,
+  User, Program, Stage, Cohort, Project, Contact, Enrollment, Transition, FigureSnapshot, FigureDirtyMark, FigureFailure,
   FollowUp, ProjectNote, Notification,
   SatisfactionRating, ExportLogEntry,
 ];
