@@ -22,8 +22,9 @@ const fourDigits = (year: number) => String(year).padStart(4, '0');
 function yearStartingIn(startYear: number, startMonth: number): ReportingYear | null {
   const endYear = startYear + 1;
   if (startYear < 0 || endYear > LAST_YEAR) return null;
-  const label = startMonth === 1 ? fourDigits(startYear) : `${fourDigits(startYear)}-${fourDigits(endYear)}`;
-  return { label, from: `${fourDigits(startYear)}-${pad(startMonth)}-01`, until: `${fourDigits(endYear)}-${pad(startMonth)}-01` };
+  const [start, end] = [fourDigits(startYear), fourDigits(endYear)];
+  const label = startMonth === 1 ? start : `${start}-${end}`;
+  return { label, from: `${start}-${pad(startMonth)}-01`, until: `${end}-${pad(startMonth)}-01` };
 }
 
 /** Parses "2023-2024" (or "2024" when years start in January); null when it is not a reporting year. */
@@ -50,7 +51,7 @@ export function reportingYearOrNullOf(date: string, startMonth: number): Reporti
 /** The reporting year a calendar date (YYYY-MM-DD) falls in; a RangeError that names the date when it has none. */
 export function reportingYearOf(date: string, startMonth: number): ReportingYear {
   const year = reportingYearOrNullOf(date, startMonth);
-  if (!year) throw new RangeError(`${date} falls in no reporting year: reporting years are written with four-digit years, from 0000 to 9999`);
+  if (!year) throw new RangeError(`${date} falls in no reporting year: they are written with four-digit years`);
   return year;
 }
 

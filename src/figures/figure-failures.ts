@@ -48,7 +48,7 @@ export class FigureFailures {
       await namedQuery(manager, RECORD_SQL, {
         scope, error: message, failingSince: now, lastFailedAt: now, failedGeneration: final ? generation : null,
       });
-      if (final) this.logger.warn(`The figures of ${scope} cannot be computed; waiting for a change to the scope: ${message}`);
+      if (final) this.logger.warn(`No figures for ${scope} until it changes again: ${message}`);
     }
   }
 
@@ -57,9 +57,12 @@ export class FigureFailures {
     const computed = new Set(scopes);
     if (computed.size === 0) return;
     // Failing scopes are few: read them rather than send every computed scope to the database.
-    const failing = (await manager.find(FigureFailure, { select: { scope: true } })).map((f) => f.scope).filter((s) => computed.has(s));
+    const failing = (await manager.find(FigureFailure, { select: { scope: true } }))
+      .map((failure) => failure.scope)
+      .filter((scope) => computed.has(scope));
     if (failing.length) await manager.delete(FigureFailure, { scope: In(failing) });
   }
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH) || 'no message';
+const messageOf = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH) || 'no message';

@@ -58,7 +58,8 @@ export class FigureMarks {
 
   /** After a cohort changes (dates, number): it, and the years it was and is in. */
   async markCohort(manager: EntityManager, before: Pick<Cohort, 'id' | 'programCode' | 'startsOn'>, after: Pick<Cohort, 'startsOn'>): Promise<void> {
-    await this.mark(manager, [cohortScope(before.id), ...this.yearScopes(before.programCode, [before.startsOn, after.startsOn])]);
+    const years = this.yearScopes(before.programCode, [before.startsOn, after.startsOn]);
+    await this.mark(manager, [cohortScope(before.id), ...years]);
   }
 
   /** The program-year scopes of local dates (YYYY-MM-DD), leaving out the dates that fall in no reporting year. */

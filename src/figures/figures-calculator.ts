@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../common/domain-error.js';
-import { parseReportingYear, reportingYearFormat, reportingYearOf, reportingYearOrNullOf, type ReportingYear } from '../common/reporting-year.js';
+import {
+  parseReportingYear, reportingYearFormat, reportingYearOf, reportingYearOrNullOf, type ReportingYear,
+} from '../common/reporting-year.js';
 import { LOCAL_ZONE } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { dialectOf, type Dialect } from '../database/dialect.js';
@@ -58,7 +60,11 @@ export class FiguresCalculator {
       const outcomes: CohortOutcome[] = [];
       for (const { id } of ids) {
         const cohortId = Number(id);
-        outcomes.push(await this.cohort(cohortId, manager).then((figures) => ({ cohortId, figures }), (error: unknown) => ({ cohortId, error })));
+        try {
+          outcomes.push({ cohortId, figures: await this.cohort(cohortId, manager) });
+        } catch (error) {
+          outcomes.push({ cohortId, error });
+        }
       }
       return outcomes;
     }
@@ -82,7 +88,8 @@ export class FiguresCalculator {
     const program = await manager.findOneBy(Program, { code: programCode });
     if (!program) throw notFound('Program', programCode);
     const year = parseReportingYear(yearLabel, this.config.reportingYearStartMonth);
-    if (!year) throw new RangeError(`${yearLabel} is not a reporting year written ${reportingYearFormat(this.config.reportingYearStartMonth)}`);
+    const format = reportingYearFormat(this.config.reportingYearStartMonth);
+    if (!year) throw new RangeError(`${yearLabel} is not a reporting year (${format})`);
     const parameters = this.yearParameters(programCode, year);
 
     let counts: FigureCounts;

@@ -142,7 +142,9 @@ export class FiguresService {
     const generationOf = (scope: string) => generations.get(scope) ?? 0;
     const figures: StoredFigures[] = [];
     const failures: ScopeFailure[] = [];
-    const fail = (scope: string, error: unknown) => failures.push({ scope, error, generation: generationOf(scope), final: true });
+    const fail = (scope: string, error: unknown) => {
+      failures.push({ scope, error, generation: generationOf(scope), final: true });
+    };
 
     for (const cohort of await this.calculator.everyCohort()) {
       const scope = cohortScope(cohort.cohortId);
@@ -160,7 +162,8 @@ export class FiguresService {
       for (const year of years) {
         const scope = programYearScope(program.code, year);
         try {
-          figures.push({ scope, payload: await this.calculator.programYear(program.code, year), generation: generationOf(scope) });
+          const payload = await this.calculator.programYear(program.code, year);
+          figures.push({ scope, payload, generation: generationOf(scope) });
         } catch (error) {
           fail(scope, error);
         }
@@ -194,7 +197,9 @@ export class FiguresService {
    * Stores figures and records, per scope, the generation they reflect (which forgets the scope's
    * failure), and records the failures of a full recompute; one transaction.
    */
-  private async store(figures: StoredFigures[], computed: [scope: string, generation: number][], failures: ScopeFailure[] = []): Promise<void> {
+  private async store(
+    figures: StoredFigures[], computed: [scope: string, generation: number][], failures: ScopeFailure[] = [],
+  ): Promise<void> {
     const computedAt = this.clock.now();
     await this.transactions.run(async (manager) => {
       for (const { scope, payload, generation } of figures) {

@@ -96,11 +96,14 @@ export class HealthController {
     try {
       const [row] = await this.dataSource.query(`
         SELECT COUNT(*) AS pending,
-               SUM(CASE WHEN m.handed_generation IS NULL OR m.handed_generation < m.generation THEN 1 ELSE 0 END) AS not_handed,
-               MIN(CASE WHEN m.handed_generation IS NULL OR m.handed_generation < m.generation THEN m.pending_since END) AS oldest
+               SUM(CASE WHEN m.handed_generation IS NULL OR m.handed_generation < m.generation
+                        THEN 1 ELSE 0 END) AS not_handed,
+               MIN(CASE WHEN m.handed_generation IS NULL OR m.handed_generation < m.generation
+                        THEN m.pending_since END) AS oldest
         FROM figure_dirty_marks m
         LEFT JOIN figure_failures f ON f.scope = m.scope
-        WHERE m.generation > m.computed_generation AND (f.failed_generation IS NULL OR f.failed_generation < m.generation)`);
+        WHERE m.generation > m.computed_generation
+          AND (f.failed_generation IS NULL OR f.failed_generation < m.generation)`);
       const oldest = row.oldest === null ? null : instantFromRow(row.oldest);
       return {
         pendingScopes: Number(row.pending),
@@ -122,7 +125,8 @@ export class HealthController {
       const rows: FailureRow[] = await this.dataSource.query(`
         SELECT f.scope, f.error, f.failing_since, f.last_failed_at, f.attempts,
                CASE WHEN m.generation > m.computed_generation
-                     AND (f.failed_generation IS NULL OR f.failed_generation < m.generation) THEN 1 ELSE 0 END AS retrying
+                     AND (f.failed_generation IS NULL OR f.failed_generation < m.generation)
+                    THEN 1 ELSE 0 END AS retrying
         FROM figure_failures f
         LEFT JOIN figure_dirty_marks m ON m.scope = f.scope
         ORDER BY f.failing_since, f.scope`);
@@ -135,7 +139,8 @@ export class HealthController {
         attempts: Number(row.attempts),
       }));
       const failedScopes = failures.filter((f) => f.status === 'failed').length;
-      return { failedScopes, retryingScopes: failures.length - failedScopes, failures: failures.slice(0, MAX_FAILURES_LISTED) };
+      const retryingScopes = failures.length - failedScopes;
+      return { failedScopes, retryingScopes, failures: failures.slice(0, MAX_FAILURES_LISTED) };
     } catch (error) {
       return { error: messageOf(error) };
     }

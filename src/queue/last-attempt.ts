@@ -5,4 +5,5 @@ import type { Job } from 'bull';
  * `attemptsMade` counts the attempts that failed before this one (Bull increments it as it moves
  * the job to failed), and `opts.attempts` is the number allowed (1 when none is set).
  */
-export const isLastAttempt = (job: Pick<Job, 'attemptsMade' | 'opts'>): boolean => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+export const isLastAttempt = (job: Pick<Job, 'attemptsMade' | 'opts'>): boolean =>
+  job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
