@@ -206,4 +206,21 @@ describe('figures of a scope that cannot be computed', () => {
     });
     expect(body).toMatchObject({ status: 'ok', outbox: { pendingScopes: 0 } });
   }, 60_000);
+
+  it('counts a cohort that starts before the year 1000 in its year, written with four digits', async () => {
+    const cohortId = (await createCohort(t, token, { startsOn: '2014-04-16', endsOn: '2014-09-17' })).id;
+    const project = await createProject(t, token, { programCode: 'parcours-coop', cohortId, entrepreneurCount: 4 });
+    await setStart(cohortId, '0999-12-31');
+    await move(project.id, { to: 'formation' });
+
+    expect(await countsAt(`/cohorts/${cohortId}/stats`)).toEqual(counts(1, 0, 0, 4));
+    expect(await get(`/cohorts/${cohortId}`)).toMatchObject({ startsOn: '0999-12-31', year: '0999-1000' });
+    expect(await countsAt('/programs/parcours-coop/stats?year=0999-1000')).toEqual(counts(1, 0, 0, 4));
+    const year = await get<Counts & { cohorts: { cohortId: number; year: string }[] }>(
+      '/programs/parcours-coop/stats?year=0999-1000',
+    );
+    expect(year).toMatchObject({ year: '0999-1000', pending: false });
+    expect(year.cohorts).toEqual([expect.objectContaining({ cohortId, year: '0999-1000' })]);
+    expect((await health()).figures.failures).toEqual([]);
+  }, 60_000);
 });
