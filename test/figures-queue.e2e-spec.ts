@@ -133,7 +133,7 @@ describe('the figures queue under stress', () => {
         const service = app.get(FiguresService);
         const recompute = service.recomputeScope.bind(service);
         ran.set(name, []);
-        service.recomputeScope = (scope: string) => (ran.get(name)!.push(scope), recompute(scope));
+        service.recomputeScope = (scope, options) => (ran.get(name)!.push(scope), recompute(scope, options));
       }
 
       // Five cohorts of 12 projects; every project moves two or three times, in parallel.

@@ -182,7 +182,7 @@ describe('figures from the demo year 2023-2024', () => {
     }
   });
 
-  it('shows Redis, the queues and the outbox in GET /health', async () => {
+  it('shows Redis, the queues, the outbox and no failing figures in GET /health', async () => {
     const body = await waitUntilIdle(t);
     expect(body).toMatchObject({ status: 'ok', database: { status: 'up' }, redis: { status: 'up', latencyMs: expect.any(Number) } });
     for (const name of [QUEUES.figures, QUEUES.schedules]) {
@@ -190,6 +190,7 @@ describe('figures from the demo year 2023-2024', () => {
     }
     expect(body.queues?.[QUEUES.figures].failed).toBe(0);
     expect(body.outbox).toEqual({ pendingScopes: 0, notHandedOver: 0, oldestNotHandedOverSeconds: null });
+    expect(body.figures).toEqual({ failedScopes: 0, retryingScopes: 0, failures: [] });
   });
 
   it('recomputes everything through the queue twice with the same figures, and computedAt moves forward', async () => {

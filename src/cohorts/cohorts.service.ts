@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { conflict, notFound, unprocessable } from '../common/domain-error.js';
-import { reportingYearOf, requireReportingYear } from '../common/reporting-year.js';
+import { reportingYearOrNullOf, requireReportingYear } from '../common/reporting-year.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { FigureMarks } from '../figures/figure-marks.js';
@@ -12,8 +12,11 @@ import { Cohort } from './cohort.entity.js';
 import type { CreateCohortDto, ListCohortsQuery, UpdateCohortDto } from './dto/cohort.dto.js';
 
 export interface CohortView extends Cohort {
-  /** The reporting year the cohort belongs to: the one in which it starts. */
-  year: string;
+  /**
+   * The reporting year the cohort belongs to: the one in which it starts; null for a start date no
+   * reporting year can be written for (a row that bypassed validation), so the cohort still reads.
+   */
+  year: string | null;
   enrolledCount: number;
 }
 
@@ -108,7 +111,7 @@ export class CohortsService {
     const counts = new Map(rows.map((r) => [Number(r.cohortId), Number(r.count)]));
     return cohorts.map((cohort) => ({
       ...cohort,
-      year: reportingYearOf(cohort.startsOn, this.config.reportingYearStartMonth).label,
+      year: reportingYearOrNullOf(cohort.startsOn, this.config.reportingYearStartMonth)?.label ?? null,
       enrolledCount: counts.get(cohort.id) ?? 0,
     }));
   }

@@ -1,6 +1,12 @@
+import { badRequest } from './bad-request.js';
+import { EARLIEST_DATE, LATEST_DATE } from './validators.js';
+
 /**
  * A reporting year runs from a configurable first month (April by default): "2023-2024" is
  * 2023-04-01 to 2024-03-31. When the year starts in January it is written as one year, "2024".
+ * Years are written with four digits ("0999-1000"), so a reporting year must start and end between
+ * the years 0000 and 9999: its label, its bounds and the dates stored in the databases then all
+ * read back the way they were written.
  */
 export interface ReportingYear {
   label: string;
@@ -10,14 +16,18 @@ export interface ReportingYear {
   until: string;
 }
 
-import { badRequest } from './bad-request.js';
-import { EARLIEST_DATE, LATEST_DATE } from './validators.js';
+const LAST_YEAR = 9999;
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const fourDigits = (year: number) => String(year).padStart(4, '0');
 
-function yearStartingIn(startYear: number, startMonth: number): ReportingYear {
-  const label = startMonth === 1 ? String(startYear) : `${startYear}-${startYear + 1}`;
-  return { label, from: `${startYear}-${pad(startMonth)}-01`, until: `${startYear + 1}-${pad(startMonth)}-01` };
+/** null when the year it would be cannot be written with four-digit years. */
+function yearStartingIn(startYear: number, startMonth: number): ReportingYear | null {
+  const endYear = startYear + 1;
+  if (startYear < 0 || endYear > LAST_YEAR) return null;
+  const [start, end] = [fourDigits(startYear), fourDigits(endYear)];
+  const label = startMonth === 1 ? start : `${start}-${end}`;
+  return { label, from: `${start}-${pad(startMonth)}-01`, until: `${end}-${pad(startMonth)}-01` };
 }
 
 /** Parses "2023-2024" (or "2024" when years start in January); null when it is not a reporting year. */
@@ -33,11 +43,22 @@ export function parseReportingYear(label: string, startMonth: number): Reporting
   return yearStartingIn(startYear, startMonth);
 }
 
-/** The reporting year a calendar date (YYYY-MM-DD) falls in. */
+/**
+ * The reporting year a calendar date (YYYY-MM-DD) falls in, or null when that year cannot be
+ * written with four-digit years (0000-01-01 when years start in April, or 9999-12-31).
+ */
+export function reportingYearOrNullOf(date: string, startMonth: number): ReportingYear | null {
+  const match = /^(\d{4})-(\d{2})-\d{2}/.exec(date);
+  if (!match) return null;
+  const year = Number(match[1]);
+  return yearStartingIn(Number(match[2]) >= startMonth ? year : year - 1, startMonth);
+}
+
+/** The reporting year a calendar date (YYYY-MM-DD) falls in; a RangeError that names the date when it has none. */
 export function reportingYearOf(date: string, startMonth: number): ReportingYear {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  return yearStartingIn(month >= startMonth ? year : year - 1, startMonth);
+  const year = reportingYearOrNullOf(date, startMonth);
+  if (!year) throw new RangeError(`${date} falls in no reporting year: they are written with four-digit years`);
+  return year;
 }
 
 export const reportingYearFormat = (startMonth: number) =>

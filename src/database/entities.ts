@@ -1,6 +1,7 @@
 import { Cohort } from '../cohorts/cohort.entity.js';
 import { ExportLogEntry } from '../exports/export-log.entity.js';
 import { FigureDirtyMark } from '../figures/figure-dirty-mark.entity.js';
+import { FigureFailure } from '../figures/figure-failure.entity.js';
 import { FigureSnapshot } from '../figures/figure-snapshot.entity.js';
 import { FollowUp } from '../follow-ups/follow-up.entity.js';
 import { ProjectNote } from '../follow-ups/project-note.entity.js';
@@ -16,6 +17,6 @@ import { User } from '../users/user.entity.js';
 
 export const ENTITIES = [
   User, Program, Stage, Cohort, Project, Contact, Enrollment, Transition, FigureSnapshot, FigureDirtyMark,
-  FollowUp, ProjectNote, Notification,
+  FigureFailure, FollowUp, ProjectNote, Notification,
   SatisfactionRating, ExportLogEntry,
 ];

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Cohort } from '../cohorts/cohort.entity.js';
 import { Clock } from '../common/clock.js';
-import { reportingYearOf } from '../common/reporting-year.js';
+import { reportingYearOrNullOf } from '../common/reporting-year.js';
 import { localDateOf } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { namedQuery } from '../database/named-query.js';
@@ -38,7 +38,11 @@ export class FigureMarks {
     }
   }
 
-  /** The scopes an enrollment counts in: its cohort, and its program's reporting year. */
+  /**
+   * The scopes an enrollment counts in: its cohort, and its program's reporting year. A date no
+   * reporting year can be written for (a row that bypassed validation) has no year scope: the move
+   * is still recorded, and the cohort's recompute says what is wrong.
+   */
   async scopesOf(manager: EntityManager, enrollment: Pick<Enrollment, 'programCode' | 'cohortId' | 'enrolledAt'>): Promise<string[]> {
     const cohort = enrollment.cohortId !== null ? await manager.findOneByOrFail(Cohort, { id: enrollment.cohortId }) : null;
     return this.scopesWith(enrollment, cohort);
@@ -57,19 +61,20 @@ export class FigureMarks {
   }
 
   private scopesWith(enrollment: Pick<Enrollment, 'programCode' | 'enrolledAt'>, cohort: Cohort | null): string[] {
-    const startMonth = this.config.reportingYearStartMonth;
-    if (cohort) return [cohortScope(cohort.id), programYearScope(cohort.programCode, reportingYearOf(cohort.startsOn, startMonth).label)];
-    return [programYearScope(enrollment.programCode, reportingYearOf(localDateOf(enrollment.enrolledAt), startMonth).label)];
+    if (cohort) return [cohortScope(cohort.id), ...this.yearScopes(cohort.programCode, [cohort.startsOn])];
+    return this.yearScopes(enrollment.programCode, [localDateOf(enrollment.enrolledAt)]);
   }
 
   /** After a cohort changes (dates, number): it, and the years it was and is in. */
   async markCohort(manager: EntityManager, before: Pick<Cohort, 'id' | 'programCode' | 'startsOn'>, after: Pick<Cohort, 'startsOn'>): Promise<void> {
-    const startMonth = this.config.reportingYearStartMonth;
-    await this.mark(manager, [
-      cohortScope(before.id),
-      programYearScope(before.programCode, reportingYearOf(before.startsOn, startMonth).label),
-      programYearScope(before.programCode, reportingYearOf(after.startsOn, startMonth).label),
-    ]);
+    const years = this.yearScopes(before.programCode, [before.startsOn, after.startsOn]);
+    await this.mark(manager, [cohortScope(before.id), ...years]);
+  }
+
+  /** The program-year scopes of local dates (YYYY-MM-DD), leaving out the dates that fall in no reporting year. */
+  private yearScopes(programCode: string, dates: string[]): string[] {
+    const years = dates.map((date) => reportingYearOrNullOf(date, this.config.reportingYearStartMonth));
+    return years.filter((year) => year !== null).map((year) => programYearScope(programCode, year.label));
   }
 
   /**

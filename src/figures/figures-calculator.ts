@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../common/domain-error.js';
-import { parseReportingYear, reportingYearOf, type ReportingYear } from '../common/reporting-year.js';
+import {
+  parseReportingYear, reportingYearFormat, reportingYearOf, reportingYearOrNullOf, type ReportingYear,
+} from '../common/reporting-year.js';
 import { LOCAL_ZONE } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { dialectOf, type Dialect } from '../database/dialect.js';
@@ -18,6 +20,9 @@ import type { CohortFigures, FigureCounts, Funnel, FunnelMilestone, ProgramYearF
 import { rate } from './rate.js';
 
 type Row = Record<string, string | number | Date | null>;
+
+/** A cohort's figures, or why they could not be computed. */
+export type CohortOutcome = { cohortId: number; figures: CohortFigures } | { cohortId: number; error: unknown };
 
 const num = (value: Row[string] | undefined) => (value === null || value === undefined ? 0 : Number(value));
 /** A milestone count, or null when the program has no stage with that milestone. */
@@ -41,6 +46,38 @@ export class FiguresCalculator {
     return rows.map((row) => this.cohortFigures(row));
   }
 
+  /**
+   * Every cohort's figures, or the error that kept one cohort from being computed: one bad cohort
+   * never costs the others theirs. When the one aggregate fails, the cohorts are computed one by
+   * one to tell which of them fail.
+   */
+  async everyCohort(manager = this.dataSource.manager): Promise<CohortOutcome[]> {
+    let rows: Row[];
+    try {
+      rows = await namedQuery<Row>(manager, cohortFiguresSql('1 = 1'));
+    } catch {
+      const ids = await namedQuery<{ id: number }>(manager, 'SELECT id FROM cohorts ORDER BY id');
+      const outcomes: CohortOutcome[] = [];
+      for (const { id } of ids) {
+        const cohortId = Number(id);
+        try {
+          outcomes.push({ cohortId, figures: await this.cohort(cohortId, manager) });
+        } catch (error) {
+          outcomes.push({ cohortId, error });
+        }
+      }
+      return outcomes;
+    }
+    return rows.map((row) => {
+      const cohortId = Number(row.cohort_id);
+      try {
+        return { cohortId, figures: this.cohortFigures(row) };
+      } catch (error) {
+        return { cohortId, error };
+      }
+    });
+  }
+
   async cohort(cohortId: number, manager = this.dataSource.manager): Promise<CohortFigures> {
     const [figures] = await this.cohorts('c.id = :cohortId', { cohortId }, manager);
     if (!figures) throw notFound('Cohort', cohortId);
@@ -50,7 +87,9 @@ export class FiguresCalculator {
   async programYear(programCode: string, yearLabel: string, manager = this.dataSource.manager): Promise<ProgramYearFigures> {
     const program = await manager.findOneBy(Program, { code: programCode });
     if (!program) throw notFound('Program', programCode);
-    const year = parseReportingYear(yearLabel, this.config.reportingYearStartMonth)!;
+    const year = parseReportingYear(yearLabel, this.config.reportingYearStartMonth);
+    const format = reportingYearFormat(this.config.reportingYearStartMonth);
+    if (!year) throw new RangeError(`${yearLabel} is not a reporting year (${format})`);
     const parameters = this.yearParameters(programCode, year);
 
     let counts: FigureCounts;
@@ -72,7 +111,11 @@ export class FiguresCalculator {
     return { stats, funnel: await this.funnel(manager, programCode, year, filter, parameters) };
   }
 
-  /** The reporting years of a program that hold any data: from its cohorts, or from its entries. */
+  /**
+   * The reporting years of a program that hold any data: from its cohorts, or from its entries. A
+   * date no reporting year can be written for (a row that bypassed validation) adds no year: the
+   * cohort's own figures say what is wrong with it.
+   */
   async yearsWithData(programCode: string, manager = this.dataSource.manager): Promise<string[]> {
     const program = await manager.findOneByOrFail(Program, { code: programCode });
     const dates: Row[] = program.usesCohorts
@@ -81,13 +124,17 @@ export class FiguresCalculator {
     const labels = new Set<string>();
     const startMonth = this.config.reportingYearStartMonth;
     if (program.usesCohorts) {
-      for (const row of dates) labels.add(reportingYearOf(String(row.d).slice(0, 10), startMonth).label);
+      for (const row of dates) {
+        const year = reportingYearOrNullOf(String(row.d).slice(0, 10), startMonth);
+        if (year) labels.add(year.label);
+      }
     } else if (dates[0]?.first) {
       // Every year between the first and the last entry, so a year that emptied is recomputed too.
       let cursor = DateTime.fromJSDate(instantFromRow(dates[0].first), { zone: LOCAL_ZONE });
       const last = DateTime.fromJSDate(instantFromRow(dates[0].last), { zone: LOCAL_ZONE });
       while (cursor <= last.plus({ years: 1 })) {
-        labels.add(reportingYearOf(cursor.toISODate()!, startMonth).label);
+        const year = reportingYearOrNullOf(cursor.toISODate() ?? '', startMonth);
+        if (year) labels.add(year.label);
         cursor = cursor.plus({ years: 1 });
       }
     }

@@ -1,5 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import type { Job } from 'bull';
 import { JobRegistry } from '../queue/job-registry.js';
+import { isLastAttempt } from '../queue/last-attempt.js';
 import { RUNS_WORKER } from '../queue/queue.tokens.js';
 import type { JobData } from '../queue/queue.constants.js';
 import { FiguresService } from './figures.service.js';
@@ -15,7 +17,10 @@ export class FiguresJobs implements OnModuleInit {
 
   onModuleInit(): void {
     if (!this.runsWorker) return;
-    this.registry.register('figures', 'recompute-scope', (data: JobData['recompute-scope']) => this.figures.recomputeScope(data.scope));
+    // A failure on the last attempt is final: the relay will not hand the scope again for the same generation.
+    this.registry.register('figures', 'recompute-scope', (data: JobData['recompute-scope'], job: Job) =>
+      this.figures.recomputeScope(data.scope, { lastAttempt: isLastAttempt(job) }),
+    );
     this.registry.register('figures', 'recompute-all', () => this.figures.recomputeAll());
   }
 }

@@ -11,15 +11,17 @@ import { withTimeout } from '../queue/redis-connection.js';
 import { handedJobState, hasNotStarted, OutboxRelay } from '../queue/outbox-relay.js';
 import { RUNS_WORKER } from '../queue/queue.tokens.js';
 import { FigureDirtyMark } from './figure-dirty-mark.entity.js';
+import { FigureFailure } from './figure-failure.entity.js';
 
 /**
  * The outbox relay: hands pending figure scopes from the database to the queue.
  *
  * It runs in worker processes, every RELAY_INTERVAL_MS. A scope whose job has not started yet is
  * left alone (that job will see every change made until it starts), so a burst of moves in one
- * cohort makes a handful of jobs. A scope whose job is gone (Redis lost its data, or the job
- * failed for good) is handed again under a new job id. When Redis is away nothing is attempted:
- * the marks wait in the database.
+ * cohort makes a handful of jobs. A scope whose job is gone (Redis lost its data) is handed again
+ * under a new job id. A scope whose recompute failed for good is not: it waits, recorded in
+ * `figure_failures`, until a new change bumps its generation. When Redis is away nothing is
+ * attempted: the marks wait in the database.
  */
 @Injectable()
 export class FiguresRelay extends OutboxRelay {
@@ -37,7 +39,9 @@ export class FiguresRelay extends OutboxRelay {
   protected async handPending(): Promise<number> {
     const marks = await this.dataSource.manager
       .createQueryBuilder(FigureDirtyMark, 'm')
+      .leftJoin(FigureFailure, 'f', 'f.scope = m.scope')
       .where('m.generation > m.computedGeneration')
+      .andWhere('(f.failedGeneration IS NULL OR f.failedGeneration < m.generation)')
       .orderBy('m.pendingSince', 'ASC')
       .limit(500)
       .getMany();

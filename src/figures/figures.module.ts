@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FigureFailures } from './figure-failures.js';
 import { FigureMarks } from './figure-marks.js';
 import { FiguresCalculator } from './figures-calculator.js';
 import { FiguresController } from './figures.controller.js';
@@ -8,7 +9,7 @@ import { FiguresService } from './figures.service.js';
 
 @Module({
   controllers: [FiguresController],
-  providers: [FigureMarks, FiguresCalculator, FiguresService, FiguresJobs, FiguresRelay],
+  providers: [FigureMarks, FigureFailures, FiguresCalculator, FiguresService, FiguresJobs, FiguresRelay],
   exports: [FigureMarks, FiguresService],
 })
 export class FiguresModule {}

@@ -9,7 +9,8 @@ import { instantFromRow, namedQuery } from '../database/named-query.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Program } from '../programs/program.entity.js';
 import { FigureDirtyMark } from './figure-dirty-mark.entity.js';
-import { cohortScope, parseScope, programYearScope } from './figure-scope.js';
+import { FigureFailures, type ScopeFailure } from './figure-failures.js';
+import { cohortScope, parseScope, programScope, programYearScope } from './figure-scope.js';
 import { FiguresCalculator } from './figures-calculator.js';
 import type { CohortFigures, Funnel, ProgramYearFigures, ProgramYearStats } from './figures.types.js';
 
@@ -46,6 +47,7 @@ export class FiguresService {
     private readonly calculator: FiguresCalculator,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly failures: FigureFailures,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -93,41 +95,81 @@ export class FiguresService {
 
   // ---- Recomputing (jobs) ----------------------------------------------------------------------
 
-  /** Recomputes one scope from the recorded moves and stores it. Running it twice changes nothing. */
-  async recomputeScope(scope: string): Promise<void> {
-    const parsed = parseScope(scope);
+  /**
+   * Recomputes one scope from the recorded moves and stores it. Running it twice changes nothing.
+   * A failure is recorded on the scope (final on the job's last attempt) and thrown back to Bull,
+   * which retries it; a success forgets the scope's failure.
+   */
+  async recomputeScope(scope: string, { lastAttempt = true }: { lastAttempt?: boolean } = {}): Promise<void> {
     const generation = await this.generationOf(scope);
-    if (parsed.kind === 'program') {
-      // Stages of the program changed: every scope of the program is recomputed.
-      for (const inner of await this.scopesOfProgram(parsed.programCode)) await this.recomputeScope(inner);
-      await this.store([], [[scope, generation]]);
-      return;
+    try {
+      const parsed = parseScope(scope);
+      if (parsed.kind === 'program') {
+        await this.recomputeProgram(parsed.programCode);
+        await this.store([], [[scope, generation]]);
+        return;
+      }
+      const payload = await this.compute(parsed);
+      await this.store(payload === null ? [] : [{ scope, payload, generation }], [[scope, generation]]);
+    } catch (error) {
+      await this.failures.record([{ scope, error, generation, final: lastAttempt }]);
+      throw error;
     }
-    const payload = await this.compute(parsed);
-    await this.store(payload === null ? [] : [{ scope, payload, generation }], [[scope, generation]]);
+  }
+
+  /**
+   * Stages of the program changed: every scope of the program is recomputed, each on its own, so
+   * one that fails (recorded on its scope, for good at its generation) leaves the others stored.
+   */
+  private async recomputeProgram(programCode: string): Promise<void> {
+    for (const inner of await this.scopesOfProgram(programCode)) {
+      await this.recomputeScope(inner).catch(() => undefined);
+    }
   }
 
   /**
    * Recomputes every figure: all cohorts in one aggregate, then every program-year, stored in one
-   * transaction. The nightly schedule runs it to repair anything missed.
+   * transaction. The nightly schedule runs it to repair anything missed. A scope that fails is
+   * recorded on its own, for good at its generation, and every other scope is stored: bad data in
+   * one cohort or year never stops the repair of the rest.
    */
-  async recomputeAll(): Promise<{ scopes: number }> {
+  async recomputeAll(): Promise<{ scopes: number; failed: string[] }> {
     const generations = new Map(
       (await this.dataSource.manager.find(FigureDirtyMark)).map((mark) => [mark.scope, mark.generation] as const),
     );
     const generationOf = (scope: string) => generations.get(scope) ?? 0;
-    const figures: StoredFigures[] = (await this.calculator.cohorts()).map((payload) => {
-      const scope = cohortScope(payload.cohortId);
-      return { scope, payload, generation: generationOf(scope) };
-    });
+    const figures: StoredFigures[] = [];
+    const failures: ScopeFailure[] = [];
+    const fail = (scope: string, error: unknown) => {
+      failures.push({ scope, error, generation: generationOf(scope), final: true });
+    };
+
+    for (const cohort of await this.calculator.everyCohort()) {
+      const scope = cohortScope(cohort.cohortId);
+      if ('error' in cohort) fail(scope, cohort.error);
+      else figures.push({ scope, payload: cohort.figures, generation: generationOf(scope) });
+    }
     for (const program of await this.dataSource.manager.find(Program)) {
-      for (const year of await this.calculator.yearsWithData(program.code)) {
+      let years: string[];
+      try {
+        years = await this.calculator.yearsWithData(program.code);
+      } catch (error) {
+        fail(programScope(program.code), error);
+        continue;
+      }
+      for (const year of years) {
         const scope = programYearScope(program.code, year);
-        figures.push({ scope, payload: await this.calculator.programYear(program.code, year), generation: generationOf(scope) });
+        try {
+          const payload = await this.calculator.programYear(program.code, year);
+          figures.push({ scope, payload, generation: generationOf(scope) });
+        } catch (error) {
+          fail(scope, error);
+        }
       }
     }
-    await this.store(figures, [...generations.entries()]);
-    return { scopes: figures.length };
+    const failed = new Set(failures.map((f) => f.scope));
+    await this.store(figures, [...generations.entries()].filter(([scope]) => !failed.has(scope)), failures);
+    return { scopes: figures.length, failed: [...failed] };
   }
 
   private async compute(scope: ReturnType<typeof parseScope>): Promise<object | null> {
@@ -149,8 +191,13 @@ export class FiguresService {
     return (await this.dataSource.manager.findOneBy(FigureDirtyMark, { scope }))?.generation ?? 0;
   }
 
-  /** Stores figures and records, per scope, the generation they reflect; one transaction. */
-  private async store(figures: StoredFigures[], computed: [scope: string, generation: number][]): Promise<void> {
+  /**
+   * Stores figures and records, per scope, the generation they reflect (which forgets the scope's
+   * failure), and records the failures of a full recompute; one transaction.
+   */
+  private async store(
+    figures: StoredFigures[], computed: [scope: string, generation: number][], failures: ScopeFailure[] = [],
+  ): Promise<void> {
     const computedAt = this.clock.now();
     await this.transactions.run(async (manager) => {
       for (const { scope, payload, generation } of figures) {
@@ -164,6 +211,8 @@ export class FiguresService {
           .where('scope = :scope AND computed_generation < :generation', { scope, generation })
           .execute();
       }
+      await this.failures.clear(manager, [...figures.map((f) => f.scope), ...computed.map(([scope]) => scope)]);
+      await this.failures.record(failures, manager);
     });
   }
 }

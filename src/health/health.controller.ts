@@ -14,12 +14,24 @@ import { queueNamed } from '../queue/queue.tokens.js';
 import { withTimeout } from '../queue/redis-connection.js';
 
 const CHECK_TIMEOUT_MS = 1_000;
+/** Enough to see what fails; the counts say how many there are in all. */
+const MAX_FAILURES_LISTED = 50;
+
+interface FailureRow {
+  scope: string;
+  error: string;
+  failing_since: unknown;
+  last_failed_at: unknown;
+  attempts: number | string;
+  retrying: number | string;
+}
 
 /**
  * GET /health. 503 when the database is down: nothing works without it. When only Redis is down
  * the status is "degraded" with 200, because advisors can still work: moves are recorded and their
  * figures wait in the database (outbox) until Redis is back, and sign-in limits are counted in
- * each process's memory (signInLimits.store).
+ * each process's memory (signInLimits.store). It is "degraded" too while the figures of some scope
+ * have failed for good: every other figure is current, that one is not.
  */
 @ApiTags('health')
 @Controller('health')
@@ -34,11 +46,14 @@ export class HealthController {
   @Public()
   @Get()
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
-    const [database, redis, outbox, mail] = await Promise.all([this.database(), this.redis(), this.outbox(), this.mail()]);
+    const [database, redis, outbox, figures, mail] = await Promise.all([
+      this.database(), this.redis(), this.outbox(), this.figures(), this.mail(),
+    ]);
     const queues = redis.status === 'up' ? await this.queues() : null;
-    const status = database.status !== 'up' ? 'down' : redis.status !== 'up' ? 'degraded' : 'ok';
+    const figuresFailed = !('error' in figures) && figures.failedScopes > 0;
+    const status = database.status !== 'up' ? 'down' : redis.status !== 'up' || figuresFailed ? 'degraded' : 'ok';
     void reply.status(database.status === 'up' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status, database, redis, queues, outbox, mail, signInLimits: this.signInLimiter.health() };
+    return { status, database, redis, queues, outbox, figures, mail, signInLimits: this.signInLimiter.health() };
   }
 
   private async database() {
@@ -74,20 +89,60 @@ export class HealthController {
     return Object.fromEntries(await Promise.all(Object.values(QUEUES).map(async (name) => [name, await counts(queueNamed(this.moduleRef, name))] as const)));
   }
 
-  /** Figure work recorded in the database: how much, and how long the oldest has waited to be handed over. */
+  /**
+   * Figure work recorded in the database: how much, and how long the oldest has waited to be
+   * handed over. A scope whose recompute failed for good is not pending (no job will come for it
+   * until it changes again): `figures` lists it.
+   */
   private async outbox() {
     try {
       const [row] = await this.dataSource.query(`
         SELECT COUNT(*) AS pending,
-               SUM(CASE WHEN handed_generation IS NULL OR handed_generation < generation THEN 1 ELSE 0 END) AS not_handed,
-               MIN(CASE WHEN handed_generation IS NULL OR handed_generation < generation THEN pending_since END) AS oldest
-        FROM figure_dirty_marks WHERE generation > computed_generation`);
+               SUM(CASE WHEN m.handed_generation IS NULL OR m.handed_generation < m.generation
+                        THEN 1 ELSE 0 END) AS not_handed,
+               MIN(CASE WHEN m.handed_generation IS NULL OR m.handed_generation < m.generation
+                        THEN m.pending_since END) AS oldest
+        FROM figure_dirty_marks m
+        LEFT JOIN figure_failures f ON f.scope = m.scope
+        WHERE m.generation > m.computed_generation
+          AND (f.failed_generation IS NULL OR f.failed_generation < m.generation)`);
       const oldest = row.oldest === null ? null : instantFromRow(row.oldest);
       return {
         pendingScopes: Number(row.pending),
         notHandedOver: Number(row.not_handed ?? 0),
         oldestNotHandedOverSeconds: oldest ? Math.max(0, Math.round((this.clock.now().getTime() - oldest.getTime()) / 1000)) : null,
       };
+    } catch (error) {
+      return { error: messageOf(error) };
+    }
+  }
+
+  /**
+   * Figure scopes whose recompute fails, oldest failure first: `failed` when no retry will come
+   * until the scope changes again (someone should look at its data), `retrying` while a job will
+   * still try it.
+   */
+  private async figures() {
+    try {
+      const rows: FailureRow[] = await this.dataSource.query(`
+        SELECT f.scope, f.error, f.failing_since, f.last_failed_at, f.attempts,
+               CASE WHEN m.generation > m.computed_generation
+                     AND (f.failed_generation IS NULL OR f.failed_generation < m.generation)
+                    THEN 1 ELSE 0 END AS retrying
+        FROM figure_failures f
+        LEFT JOIN figure_dirty_marks m ON m.scope = f.scope
+        ORDER BY f.failing_since, f.scope`);
+      const failures = rows.map((row) => ({
+        scope: row.scope,
+        status: Number(row.retrying) === 1 ? 'retrying' : 'failed',
+        error: row.error,
+        failingSince: instantFromRow(row.failing_since),
+        lastFailedAt: instantFromRow(row.last_failed_at),
+        attempts: Number(row.attempts),
+      }));
+      const failedScopes = failures.filter((f) => f.status === 'failed').length;
+      const retryingScopes = failures.length - failedScopes;
+      return { failedScopes, retryingScopes, failures: failures.slice(0, MAX_FAILURES_LISTED) };
     } catch (error) {
       return { error: messageOf(error) };
     }

@@ -1,8 +1,10 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import type { Job } from 'bull';
 import { JOBS } from './queue.constants.js';
 import { RUNS_WORKER } from './queue.tokens.js';
 
-type Handler = (data: any) => Promise<unknown>;
+/** Gets the job's data, and the job itself for what only Bull knows (which attempt this is). */
+type Handler = (data: any, job: Job) => Promise<unknown>;
 
 /**
  * Where worker processors declare which job names they handle. At start, a worker refuses to run

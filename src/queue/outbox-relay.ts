@@ -6,11 +6,22 @@ import { withTimeout } from './redis-connection.js';
 /** A job that has not started yet will see the newest state of the database when it does. */
 const NOT_STARTED = new Set(['waiting', 'delayed', 'paused']);
 
+/** How many times a job's state is read while Bull says 'stuck'. */
+const STATE_READS = 3;
+
 /** The Bull state of a job handed over earlier: 'missing' when Redis no longer has it. */
 export async function handedJobState(queue: Queue, jobId: string | null): Promise<string> {
   if (!jobId) return 'missing';
   const job = await withTimeout(queue.getJob(jobId), PRODUCER_TIMEOUT_MS, 'Reading a job');
-  return job ? withTimeout(job.getState(), PRODUCER_TIMEOUT_MS, 'Reading a job state') : 'missing';
+  if (!job) return 'missing';
+  // Bull 4 reads a job's lists one after another, so a job that moves between two reads (active
+  // to delayed for its next attempt) is in none of them: 'stuck'. Read again before calling it gone,
+  // or a retrying job would get a twin.
+  let state = 'stuck';
+  for (let read = 0; read < STATE_READS && state === 'stuck'; read++) {
+    state = await withTimeout(job.getState(), PRODUCER_TIMEOUT_MS, 'Reading a job state');
+  }
+  return state;
 }
 
 export const hasNotStarted = (state: string) => NOT_STARTED.has(state);

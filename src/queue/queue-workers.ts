@@ -12,7 +12,7 @@ export class FiguresQueueWorker {
 
   @Process({ name: '*', concurrency: 2 })
   run(job: Job) {
-    return this.registry.handlerFor('figures', job.name)(job.data);
+    return this.registry.handlerFor('figures', job.name)(job.data, job);
   }
 }
 
@@ -22,7 +22,7 @@ export class SchedulesQueueWorker {
 
   @Process({ name: '*', concurrency: 1 })
   run(job: Job) {
-    return this.registry.handlerFor('schedules', job.name)(job.data);
+    return this.registry.handlerFor('schedules', job.name)(job.data, job);
   }
 }
 
@@ -32,7 +32,7 @@ export class FollowUpsQueueWorker {
 
   @Process({ name: '*', concurrency: 1 })
   run(job: Job) {
-    return this.registry.handlerFor('followUps', job.name)(job.data);
+    return this.registry.handlerFor('followUps', job.name)(job.data, job);
   }
 }
 
@@ -42,6 +42,6 @@ export class MailQueueWorker {
 
   @Process({ name: '*', concurrency: 4 })
   run(job: Job) {
-    return this.registry.handlerFor('mail', job.name)(job.data);
+    return this.registry.handlerFor('mail', job.name)(job.data, job);
   }
 }

@@ -19,6 +19,17 @@ export interface Health {
   redis: { status: string };
   queues: Record<string, { waiting: number; active: number; failed: number; delayed: number }> | null;
   outbox: { pendingScopes: number; notHandedOver: number; oldestNotHandedOverSeconds: number | null };
+  figures: { failedScopes: number; retryingScopes: number; failures: FigureFailureView[] };
+}
+
+/** A figure scope whose recompute fails, as GET /health lists it (instants as text). */
+export interface FigureFailureView {
+  scope: string;
+  status: 'failed' | 'retrying';
+  error: string;
+  failingSince: string;
+  lastFailedAt: string;
+  attempts: number;
 }
 
 /** Retries fn (assertions included) until it passes or the deadline passes; then fails with its last error. */

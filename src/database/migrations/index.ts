@@ -3,9 +3,10 @@ import { DefaultPipelines1763800000001 } from './1763800000001-default-pipelines
 import { FiguresAndQueue1763800000002 } from './1763800000002-figures-and-queue.js';
 import { FollowUps1763800000003 } from './1763800000003-follow-ups.js';
 import { RatingsAndExports1763800000004 } from './1763800000004-ratings-and-exports.js';
+import { FigureFailures1763800000005 } from './1763800000005-figure-failures.js';
 
 /** Listed by hand, oldest first: no glob to go wrong between ts-jest, tsc output and ESM. */
 export const MIGRATIONS = [
   InitialSchema1763800000000, DefaultPipelines1763800000001, FiguresAndQueue1763800000002, FollowUps1763800000003,
-  RatingsAndExports1763800000004,
+  RatingsAndExports1763800000004, FigureFailures1763800000005,
 ];
