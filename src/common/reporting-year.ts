@@ -37,9 +37,6 @@ export function parseReportingYear(label: string, startMonth: number): Reporting
   const startYear = Number(match[1]);
   const endYear = match[2] === undefined ? undefined : Number(match[2]);
   if (startMonth === 1 ? endYear !== undefined : endYear !== startYear + 1) return null;
-  // The same bounds as every date the service takes: the year's first and last days inside them.
-  const lastYear = startMonth === 1 ? startYear : startYear + 1;
-  if (startYear < Number(EARLIEST_DATE.slice(0, 4)) || lastYear > Number(LATEST_DATE.slice(0, 4))) return null;
   return yearStartingIn(startYear, startMonth);
 }
 
@@ -64,10 +61,13 @@ export function reportingYearOf(date: string, startMonth: number): ReportingYear
 export const reportingYearFormat = (startMonth: number) =>
   `${startMonth === 1 ? 'YYYY, as in 2024' : 'YYYY-YYYY, as in 2023-2024'}, within ${EARLIEST_DATE} to ${LATEST_DATE}`;
 
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 /** The `year` of a query, parsed, or a 400 that names the field and how to write it. */
 export function requireReportingYear(label: string | undefined, startMonth: number): ReportingYear {
   const year = label === undefined ? null : parseReportingYear(label, startMonth);
-  if (year) return year;
+  // The same bounds as every date the service takes: the year's first and last days inside them.
+  if (year && year.from >= EARLIEST_DATE && year.until <= nextDay(LATEST_DATE)) return year;
   const problem = `year ${label === undefined ? 'is required' : 'must be a reporting year'}, written ${reportingYearFormat(startMonth)}`;
   throw badRequest(`Invalid input: ${problem}`, [{ field: 'year', problems: [problem] }]);
 }
