@@ -20,7 +20,17 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { TransactionRunner } from '../src/database/transaction-runner.js';
-import { BENCH_ADMIN, fmt, inOneTransaction, insertRows, instantWriter, median, runBench, startBenchApp, timed } from './support.js';
+import {
+  BENCH_ADMIN,
+  fmt,
+  inOneTransaction,
+  insertRows,
+  instantWriter,
+  median,
+  runBench,
+  startBenchApp,
+  timed,
+} from './support.js';
 
 const PROJECTS = Number(process.env.PROJECTS ?? 20_000);
 const RUNS = Number(process.env.RUNS ?? 7);
@@ -35,12 +45,15 @@ interface Window {
 
 async function main() {
   const needed = BULK_SIZE + (RUNS + 1) * PROBE_POOL_PER_RUN + ACCEPTED_RUNS * BULK_SIZE;
-  if (PROJECTS < needed) throw new Error(`PROJECTS must be at least ${needed} for RUNS=${RUNS} and ACCEPTED_RUNS=${ACCEPTED_RUNS}`);
+  if (PROJECTS < needed)
+    throw new Error(`PROJECTS must be at least ${needed} for RUNS=${RUNS} and ACCEPTED_RUNS=${ACCEPTED_RUNS}`);
   const { app, cleanup } = await startBenchApp('bulk-moves', { ROLE: 'api' });
   try {
     const dataSource = app.get(DataSource);
     const isPostgres = dataSource.options.type === 'postgres';
-    console.log(`bench/bulk-moves on ${isPostgres ? 'PostgreSQL' : 'SQLite'}: ${PROJECTS} projects, bulks of ${BULK_SIZE} moves`);
+    console.log(
+      `bench/bulk-moves on ${isPostgres ? 'PostgreSQL' : 'SQLite'}: ${PROJECTS} projects, bulks of ${BULK_SIZE} moves`,
+    );
     const load = await timed(() => loadProjects(dataSource));
     console.log(`  loaded in ${fmt(load.ms)}`);
 
@@ -60,17 +73,23 @@ async function main() {
 
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_ADMIN) });
+    const login = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(BENCH_ADMIN),
+    });
     const { accessToken } = (await login.json()) as { accessToken: string };
     const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
-    const post = (path: string, body: object) => fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    const post = (path: string, body: object) =>
+      fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
 
     // Projects 1..1000 take the refused bulk (nothing is recorded, so every run sends the same one);
     // the next ones are moved one at a time by the probe, then whole bulks are accepted.
     let nextProbe = BULK_SIZE + 1;
     const probeMove = async () => {
       const response = await post(`/projects/${nextProbe++}/transitions`, { to: 'accompagnement' });
-      if (response.status !== 201) throw new Error(`a single move answered ${response.status}: ${await response.text()}`);
+      if (response.status !== 201)
+        throw new Error(`a single move answered ${response.status}: ${await response.text()}`);
     };
     const probeHealth = async () => {
       const response = await fetch(`${base}/health`);
@@ -83,7 +102,9 @@ async function main() {
       idle.health.push((await timed(probeHealth)).ms);
       idle.move.push((await timed(probeMove)).ms);
     }
-    console.log(`  idle: GET /health ${fmt(median(idle.health))}, a single move ${fmt(median(idle.move))} (medians of 20)`);
+    console.log(
+      `  idle: GET /health ${fmt(median(idle.health))}, a single move ${fmt(median(idle.move))} (medians of 20)`,
+    );
 
     const refused = Array.from({ length: BULK_SIZE }, (_, i) => ({
       projectId: i + 1,
@@ -100,11 +121,17 @@ async function main() {
       const answer = await timed(async () => {
         const response = await post('/transitions/bulk', { moves });
         const body = (await response.json()) as { message?: string };
-        if (response.status !== status) throw new Error(`a bulk answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
+        if (response.status !== status)
+          throw new Error(`a bulk answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
       });
       loop.disable();
       windows.delete(window);
-      return { answer: answer.ms, stall: loop.max / 1e6, statements: statements?.total() ?? 0, transaction: Math.max(0, ...window.transactions) };
+      return {
+        answer: answer.ms,
+        stall: loop.max / 1e6,
+        statements: statements?.total() ?? 0,
+        transaction: Math.max(0, ...window.transactions),
+      };
     };
 
     const rows: Record<string, number>[] = [];
@@ -126,19 +153,30 @@ async function main() {
         while (!done && more()) max = Math.max(max, (await timed(probe)).ms);
         return max;
       };
-      const bulk = post('/transitions/bulk', { moves: refused }).then(async (response) => {
-        if (response.status !== 422) throw new Error(`the refused bulk answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-        await response.arrayBuffer();
-      }).finally(() => (done = true));
-      const [, health, move] = await Promise.all([bulk, longest(probeHealth), longest(probeMove, () => nextProbe < probeLimit)]);
+      const bulk = post('/transitions/bulk', { moves: refused })
+        .then(async (response) => {
+          if (response.status !== 422)
+            throw new Error(`the refused bulk answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+          await response.arrayBuffer();
+        })
+        .finally(() => (done = true));
+      const [, health, move] = await Promise.all([
+        bulk,
+        longest(probeHealth),
+        longest(probeMove, () => nextProbe < probeLimit),
+      ]);
       loop.disable();
       rows.push({ ...quiet, health, move, probedStall: loop.max / 1e6 });
     }
     console.log('');
-    console.log(`  the first bulk refused by its last move after start: answer ${fmt(cold.answer)}, event-loop stall ${fmt(cold.stall)}`);
+    console.log(
+      `  the first bulk refused by its last move after start: answer ${fmt(cold.answer)}, event-loop stall ${fmt(cold.stall)}`,
+    );
     console.log(`  a bulk refused by its last move, ${RUNS} runs after it (median / max):`);
     const line = (label: string, values: number[]) => {
-      console.log(`    ${label.padEnd(58)} ${fmt(median(values)).padStart(8)} / ${fmt(Math.max(...values)).padStart(8)}`);
+      console.log(
+        `    ${label.padEnd(58)} ${fmt(median(values)).padStart(8)} / ${fmt(Math.max(...values)).padStart(8)}`,
+      );
     };
     const column = (key: string, from = rows) => from.map((row) => row[key]);
     line('its answer (422)', column('answer'));
@@ -156,16 +194,23 @@ async function main() {
     console.log(`  a bulk of ${BULK_SIZE} accepted moves, ${ACCEPTED_RUNS} runs:`);
     for (let r = 0; r < ACCEPTED_RUNS; r++) {
       const first = BULK_SIZE + 1 + (RUNS + 1) * PROBE_POOL_PER_RUN + r * BULK_SIZE;
-      const moves = Array.from({ length: BULK_SIZE }, (_, i) => ({ projectId: first + i, to: 'accompagnement', note: 'Entente signée' }));
+      const moves = Array.from({ length: BULK_SIZE }, (_, i) => ({
+        projectId: first + i,
+        to: 'accompagnement',
+        note: 'Entente signée',
+      }));
       const window: Window = { transactions: [] };
       windows.add(window);
       const answer = await timed(async () => {
         const response = await post('/transitions/bulk', { moves });
-        if (response.status !== 201) throw new Error(`the accepted bulk answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+        if (response.status !== 201)
+          throw new Error(`the accepted bulk answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
         await response.arrayBuffer();
       });
       windows.delete(window);
-      console.log(`    run ${r + 1}: answer ${fmt(answer.ms)}, inside its transaction ${fmt(Math.max(0, ...window.transactions))}`);
+      console.log(
+        `    run ${r + 1}: answer ${fmt(answer.ms)}, inside its transaction ${fmt(Math.max(0, ...window.transactions))}`,
+      );
     }
   } finally {
     await cleanup();
@@ -178,8 +223,12 @@ async function main() {
  */
 function sqliteStatementClock(dataSource: DataSource): { reset: () => void; total: () => number } | null {
   if (dataSource.options.type !== 'better-sqlite3') return null;
-  const database = (dataSource.driver as unknown as { databaseConnection: { prepare: (sql: string) => object } }).databaseConnection;
-  const statement = Object.getPrototypeOf(database.prepare('SELECT 1')) as Record<string, (...args: unknown[]) => unknown>;
+  const database = (dataSource.driver as unknown as { databaseConnection: { prepare: (sql: string) => object } })
+    .databaseConnection;
+  const statement = Object.getPrototypeOf(database.prepare('SELECT 1')) as Record<
+    string,
+    (...args: unknown[]) => unknown
+  >;
   let total = 0;
   for (const name of ['run', 'get', 'all', 'iterate']) {
     const original = statement[name];
@@ -203,15 +252,103 @@ async function loadProjects(dataSource: DataSource) {
   await inOneTransaction(dataSource, async (runner) => {
     for (let offset = 0; offset < PROJECTS; offset += 5_000) {
       const ids = Array.from({ length: Math.min(5_000, PROJECTS - offset) }, (_, i) => offset + i + 1);
-      const projects = ids.map((p) => [p, `Coop ${p}`, `coop ${p}`, 'services', 'startup', 'worker', '06', 3, isPostgres ? false : 0, 1, enrolledAt]);
-      await insertRows(runner, 'projects', ['id', 'name', 'search_name', 'sector', 'kind', 'coop_type', 'region', 'entrepreneur_count', 'fictitious', 'version', 'last_activity_at'], projects);
-      const enrollments = ids.map((p) => [p, p, 'demarrage', null, 'premier-contact', 'active', 1, enrolledAt, enrolledAt, enrolledAt]);
-      await insertRows(runner, 'enrollments', ['id', 'project_id', 'program_code', 'cohort_id', 'stage_code', 'status', 'version', 'enrolled_at', 'stage_entered_at', 'last_moved_at'], enrollments);
-      const transitions = ids.map((p) => [p, p, 'demarrage', 'enrol', null, 'premier-contact', null, 'active', enrolledAt, enrolledAt, null, 'system']);
-      await insertRows(runner, 'transitions', ['enrollment_id', 'project_id', 'program_code', 'kind', 'from_stage', 'to_stage', 'from_status', 'to_status', 'occurred_at', 'recorded_at', 'actor_id', 'source'], transitions);
+      const projects = ids.map((p) => [
+        p,
+        `Coop ${p}`,
+        `coop ${p}`,
+        'services',
+        'startup',
+        'worker',
+        '06',
+        3,
+        isPostgres ? false : 0,
+        1,
+        enrolledAt,
+      ]);
+      await insertRows(
+        runner,
+        'projects',
+        [
+          'id',
+          'name',
+          'search_name',
+          'sector',
+          'kind',
+          'coop_type',
+          'region',
+          'entrepreneur_count',
+          'fictitious',
+          'version',
+          'last_activity_at',
+        ],
+        projects,
+      );
+      const enrollments = ids.map((p) => [
+        p,
+        p,
+        'demarrage',
+        null,
+        'premier-contact',
+        'active',
+        1,
+        enrolledAt,
+        enrolledAt,
+        enrolledAt,
+      ]);
+      await insertRows(
+        runner,
+        'enrollments',
+        [
+          'id',
+          'project_id',
+          'program_code',
+          'cohort_id',
+          'stage_code',
+          'status',
+          'version',
+          'enrolled_at',
+          'stage_entered_at',
+          'last_moved_at',
+        ],
+        enrollments,
+      );
+      const transitions = ids.map((p) => [
+        p,
+        p,
+        'demarrage',
+        'enrol',
+        null,
+        'premier-contact',
+        null,
+        'active',
+        enrolledAt,
+        enrolledAt,
+        null,
+        'system',
+      ]);
+      await insertRows(
+        runner,
+        'transitions',
+        [
+          'enrollment_id',
+          'project_id',
+          'program_code',
+          'kind',
+          'from_stage',
+          'to_stage',
+          'from_status',
+          'to_status',
+          'occurred_at',
+          'recorded_at',
+          'actor_id',
+          'source',
+        ],
+        transitions,
+      );
     }
     if (isPostgres) {
-      for (const table of ['projects', 'enrollments']) await runner.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), ${PROJECTS})`);
+      for (const table of ['projects', 'enrollments'])
+        await runner.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), ${PROJECTS})`);
     }
   });
   await dataSource.query('ANALYZE');

@@ -14,7 +14,16 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { DataSource } from 'typeorm';
-import { BENCH_ADMIN, fmt, inOneTransaction, insertRows, instantWriter, runBench, startBenchApp, timed } from './support.js';
+import {
+  BENCH_ADMIN,
+  fmt,
+  inOneTransaction,
+  insertRows,
+  instantWriter,
+  runBench,
+  startBenchApp,
+  timed,
+} from './support.js';
 
 const PROJECTS = Number(process.env.PROJECTS ?? 100_000);
 const FORMATS = (process.env.FORMATS ?? 'csv,xlsx,json').split(',');
@@ -46,7 +55,11 @@ async function main() {
 
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_ADMIN) });
+    const login = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(BENCH_ADMIN),
+    });
     const { accessToken } = (await login.json()) as { accessToken: string };
 
     console.log('');
@@ -77,7 +90,8 @@ async function exportOnce(url: string, token: string) {
   let bytes = 0;
   try {
     const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-    if (response.status !== 200 || !response.body) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
+    if (response.status !== 200 || !response.body)
+      throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
     for await (const chunk of response.body) bytes += (chunk as Uint8Array).byteLength;
   } finally {
     clearInterval(sampler);
@@ -94,39 +108,144 @@ async function loadCohort(dataSource: DataSource): Promise<number> {
   let moves = 0;
   await inOneTransaction(dataSource, async (runner) => {
     const [{ id: advisorId }] = await runner.query('SELECT MIN(id) AS id FROM users');
-    await insertRows(runner, 'cohorts', ['program_code', 'number', 'label', 'starts_on', 'ends_on', 'delivery_mode'], [
-      ['parcours-coop', 1, 'Cohorte de banc d\'essai', '2023-04-12', '2023-09-13', 'remote'],
-    ]);
+    await insertRows(
+      runner,
+      'cohorts',
+      ['program_code', 'number', 'label', 'starts_on', 'ends_on', 'delivery_mode'],
+      [['parcours-coop', 1, "Cohorte de banc d'essai", '2023-04-12', '2023-09-13', 'remote']],
+    );
     const start = Date.UTC(2023, 3, 12, 14);
     let projects: unknown[][] = [];
     let enrollments: unknown[][] = [];
     let transitions: unknown[][] = [];
     const flush = async () => {
-      await insertRows(runner, 'projects', ['name', 'search_name', 'sector', 'kind', 'coop_type', 'region', 'entrepreneur_count', 'advisor_id', 'fictitious', 'version'], projects);
-      await insertRows(runner, 'enrollments', ['project_id', 'program_code', 'cohort_id', 'stage_code', 'status', 'status_reason', 'version', 'enrolled_at', 'stage_entered_at', 'last_moved_at'], enrollments);
-      await insertRows(runner, 'transitions', ['enrollment_id', 'project_id', 'program_code', 'kind', 'from_stage', 'to_stage', 'from_status', 'to_status', 'occurred_at', 'recorded_at', 'actor_id', 'source', 'reason'], transitions);
+      await insertRows(
+        runner,
+        'projects',
+        [
+          'name',
+          'search_name',
+          'sector',
+          'kind',
+          'coop_type',
+          'region',
+          'entrepreneur_count',
+          'advisor_id',
+          'fictitious',
+          'version',
+        ],
+        projects,
+      );
+      await insertRows(
+        runner,
+        'enrollments',
+        [
+          'project_id',
+          'program_code',
+          'cohort_id',
+          'stage_code',
+          'status',
+          'status_reason',
+          'version',
+          'enrolled_at',
+          'stage_entered_at',
+          'last_moved_at',
+        ],
+        enrollments,
+      );
+      await insertRows(
+        runner,
+        'transitions',
+        [
+          'enrollment_id',
+          'project_id',
+          'program_code',
+          'kind',
+          'from_stage',
+          'to_stage',
+          'from_status',
+          'to_status',
+          'occurred_at',
+          'recorded_at',
+          'actor_id',
+          'source',
+          'reason',
+        ],
+        transitions,
+      );
       projects = [];
       enrollments = [];
       transitions = [];
     };
     for (let p = 1; p <= PROJECTS; p++) {
       // Names that make the writers work: accents, commas, quotes, and now and then a would-be formula.
-      const name = p % 50 === 0 ? `=Coop ${p}` : `Coopérative « banc d'essai », n° ${p}${p % 7 === 0 ? ' "la bonne"' : ''}`;
-      projects.push([name, name.toLowerCase(), 'banc d\'essai, secteur', p % 9 === 0 ? 'transfer' : 'startup', 'worker', String(1 + (p % 17)).padStart(2, '0'), 1 + (p % 5), advisorId, isPostgres ? false : 0, 1]);
+      const name =
+        p % 50 === 0 ? `=Coop ${p}` : `Coopérative « banc d'essai », n° ${p}${p % 7 === 0 ? ' "la bonne"' : ''}`;
+      projects.push([
+        name,
+        name.toLowerCase(),
+        "banc d'essai, secteur",
+        p % 9 === 0 ? 'transfer' : 'startup',
+        'worker',
+        String(1 + (p % 17)).padStart(2, '0'),
+        1 + (p % 5),
+        advisorId,
+        isPostgres ? false : 0,
+        1,
+      ]);
       const enrolledAt = start - (1 + (p % 20)) * DAY;
       let stage = 'inscription';
       let status = 'active';
       let at = enrolledAt;
-      transitions.push([p, p, 'parcours-coop', 'enrol', null, stage, null, status, instant(at), instant(at), null, 'system', null]);
+      transitions.push([
+        p,
+        p,
+        'parcours-coop',
+        'enrol',
+        null,
+        stage,
+        null,
+        status,
+        instant(at),
+        instant(at),
+        null,
+        'system',
+        null,
+      ]);
       for (const [i, to] of PATHS[p % PATHS.length].entries()) {
         at = start + i * 60 * DAY + (p % 30) * DAY;
         const leaving = to === 'abandoned';
-        transitions.push([p, p, 'parcours-coop', leaving ? 'abandon' : 'move', stage, leaving ? stage : to, status, leaving ? 'abandoned' : 'active', instant(at), instant(at), null, 'system', leaving ? 'banc d\'essai' : null]);
+        transitions.push([
+          p,
+          p,
+          'parcours-coop',
+          leaving ? 'abandon' : 'move',
+          stage,
+          leaving ? stage : to,
+          status,
+          leaving ? 'abandoned' : 'active',
+          instant(at),
+          instant(at),
+          null,
+          'system',
+          leaving ? "banc d'essai" : null,
+        ]);
         if (leaving) status = 'abandoned';
         else stage = to;
       }
       moves += 1 + PATHS[p % PATHS.length].length;
-      enrollments.push([p, 'parcours-coop', 1, stage, status, status === 'active' ? null : 'banc d\'essai', 1 + PATHS[p % PATHS.length].length, instant(enrolledAt), instant(at), instant(at)]);
+      enrollments.push([
+        p,
+        'parcours-coop',
+        1,
+        stage,
+        status,
+        status === 'active' ? null : "banc d'essai",
+        1 + PATHS[p % PATHS.length].length,
+        instant(enrolledAt),
+        instant(at),
+        instant(at),
+      ]);
       if (projects.length === 5_000) await flush();
     }
     await flush();

@@ -12,12 +12,28 @@
 import { DataSource } from 'typeorm';
 import { FiguresCalculator } from '../src/figures/figures-calculator.js';
 import {
-  accompanimentYearEnrollments, cohortFiguresSql, cohortProgramYearEnrollments, enrollmentFiguresSql, funnelSql, PROGRAM_YEAR_COHORTS,
+  accompanimentYearEnrollments,
+  cohortFiguresSql,
+  cohortProgramYearEnrollments,
+  enrollmentFiguresSql,
+  funnelSql,
+  PROGRAM_YEAR_COHORTS,
 } from '../src/figures/figures.sql.js';
 import { FiguresService } from '../src/figures/figures.service.js';
 import { parseReportingYear } from '../src/common/reporting-year.js';
 import { Program } from '../src/programs/program.entity.js';
-import { BENCH_ADMIN, fmt, inOneTransaction, insertRows, instantWriter, median, percentile, runBench, startBenchApp, timed } from './support.js';
+import {
+  BENCH_ADMIN,
+  fmt,
+  inOneTransaction,
+  insertRows,
+  instantWriter,
+  median,
+  percentile,
+  runBench,
+  startBenchApp,
+  timed,
+} from './support.js';
 
 const COHORTS = Number(process.env.COHORTS ?? 2_000);
 const PROJECTS = Number(process.env.PROJECTS ?? 100_000);
@@ -30,16 +46,104 @@ type Op = [kind: 'enrol' | 'move' | 'hold' | 'reopen' | 'abandon', stage?: strin
 const INC = 'INCORPORATION'; // constitution or constitution-achat, by program
 
 const COHORT_PATHS: Op[][] = [
-  [['enrol', 'inscription'], ['move', 'formation'], ['hold'], ['reopen'], ['move', 'formation-completee'], ['move', 'formation'], ['move', 'formation-completee'], ['move', INC], ['move', 'en-activite'], ['hold']],
-  [['enrol', 'inscription'], ['move', 'formation'], ['hold'], ['reopen'], ['hold'], ['reopen'], ['move', 'formation-completee'], ['move', 'formation'], ['move', 'formation-completee'], ['move', INC]],
-  [['enrol', 'inscription'], ['move', 'formation'], ['hold'], ['reopen'], ['hold'], ['reopen'], ['hold'], ['reopen'], ['move', 'formation-completee'], ['abandon']],
-  [['enrol', 'inscription'], ['move', 'formation'], ['hold'], ['reopen'], ['hold'], ['reopen'], ['hold'], ['reopen'], ['hold'], ['abandon']],
-  [['enrol', 'inscription'], ['move', 'formation'], ['hold'], ['reopen'], ['hold'], ['reopen'], ['hold'], ['reopen'], ['move', INC], ['move', 'en-activite']],
+  [
+    ['enrol', 'inscription'],
+    ['move', 'formation'],
+    ['hold'],
+    ['reopen'],
+    ['move', 'formation-completee'],
+    ['move', 'formation'],
+    ['move', 'formation-completee'],
+    ['move', INC],
+    ['move', 'en-activite'],
+    ['hold'],
+  ],
+  [
+    ['enrol', 'inscription'],
+    ['move', 'formation'],
+    ['hold'],
+    ['reopen'],
+    ['hold'],
+    ['reopen'],
+    ['move', 'formation-completee'],
+    ['move', 'formation'],
+    ['move', 'formation-completee'],
+    ['move', INC],
+  ],
+  [
+    ['enrol', 'inscription'],
+    ['move', 'formation'],
+    ['hold'],
+    ['reopen'],
+    ['hold'],
+    ['reopen'],
+    ['hold'],
+    ['reopen'],
+    ['move', 'formation-completee'],
+    ['abandon'],
+  ],
+  [
+    ['enrol', 'inscription'],
+    ['move', 'formation'],
+    ['hold'],
+    ['reopen'],
+    ['hold'],
+    ['reopen'],
+    ['hold'],
+    ['reopen'],
+    ['hold'],
+    ['abandon'],
+  ],
+  [
+    ['enrol', 'inscription'],
+    ['move', 'formation'],
+    ['hold'],
+    ['reopen'],
+    ['hold'],
+    ['reopen'],
+    ['hold'],
+    ['reopen'],
+    ['move', INC],
+    ['move', 'en-activite'],
+  ],
 ];
 const DEMARRAGE_PATHS: Op[][] = [
-  [['enrol', 'premier-contact'], ['move', 'accompagnement'], ['hold'], ['reopen'], ['move', 'plan-affaires'], ['move', 'montage-financier'], ['move', 'plan-affaires'], ['move', 'montage-financier'], ['move', 'constitution'], ['move', 'en-activite']],
-  [['enrol', 'premier-contact'], ['move', 'accompagnement'], ['hold'], ['reopen'], ['hold'], ['reopen'], ['move', 'plan-affaires'], ['hold'], ['reopen'], ['abandon']],
-  [['enrol', 'premier-contact'], ['hold'], ['reopen'], ['hold'], ['reopen'], ['hold'], ['reopen'], ['hold'], ['reopen'], ['abandon']],
+  [
+    ['enrol', 'premier-contact'],
+    ['move', 'accompagnement'],
+    ['hold'],
+    ['reopen'],
+    ['move', 'plan-affaires'],
+    ['move', 'montage-financier'],
+    ['move', 'plan-affaires'],
+    ['move', 'montage-financier'],
+    ['move', 'constitution'],
+    ['move', 'en-activite'],
+  ],
+  [
+    ['enrol', 'premier-contact'],
+    ['move', 'accompagnement'],
+    ['hold'],
+    ['reopen'],
+    ['hold'],
+    ['reopen'],
+    ['move', 'plan-affaires'],
+    ['hold'],
+    ['reopen'],
+    ['abandon'],
+  ],
+  [
+    ['enrol', 'premier-contact'],
+    ['hold'],
+    ['reopen'],
+    ['hold'],
+    ['reopen'],
+    ['hold'],
+    ['reopen'],
+    ['hold'],
+    ['reopen'],
+    ['abandon'],
+  ],
 ];
 
 async function main() {
@@ -47,7 +151,9 @@ async function main() {
   try {
     const dataSource = app.get(DataSource);
     const isPostgres = dataSource.options.type === 'postgres';
-    console.log(`bench/figures on ${isPostgres ? 'PostgreSQL' : 'SQLite'}: ${COHORTS} cohorts, ${PROJECTS} projects, ${PROJECTS * MOVES_PER_ENROLLMENT} moves`);
+    console.log(
+      `bench/figures on ${isPostgres ? 'PostgreSQL' : 'SQLite'}: ${COHORTS} cohorts, ${PROJECTS} projects, ${PROJECTS * MOVES_PER_ENROLLMENT} moves`,
+    );
 
     const load = await timed(() => loadProvince(dataSource));
     console.log(`  loaded in ${fmt(load.ms)}`);
@@ -64,14 +170,18 @@ async function main() {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = await app.getUrl();
     const login = await fetch(`${base.replace('[::1]', '127.0.0.1')}/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_ADMIN),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(BENCH_ADMIN),
     });
     const { accessToken } = (await login.json()) as { accessToken: string };
     const latencies: number[] = [];
     for (let i = 0; i < READS + 200; i++) {
       const cohortId = 1 + Math.floor(Math.random() * COHORTS);
       const started = performance.now();
-      const response = await fetch(`${base.replace('[::1]', '127.0.0.1')}/cohorts/${cohortId}/stats`, { headers: { authorization: `Bearer ${accessToken}` } });
+      const response = await fetch(`${base.replace('[::1]', '127.0.0.1')}/cohorts/${cohortId}/stats`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
       await response.arrayBuffer();
       if (response.status !== 200) throw new Error(`GET /cohorts/${cohortId}/stats answered ${response.status}`);
       if (i >= 200) latencies.push(performance.now() - started); // the first 200 warm up
@@ -81,9 +191,13 @@ async function main() {
     const recompute = median(recomputeRuns);
     console.log('');
     console.log(`  bare SQL aggregates (median of 3)     ${fmt(bare)}   runs: ${bareRuns.map(fmt).join(', ')}`);
-    console.log(`  full recompute, stored (median of 3)  ${fmt(recompute)}   runs: ${recomputeRuns.map(fmt).join(', ')}   ${Number(snapshots.n)} figure sets`);
+    console.log(
+      `  full recompute, stored (median of 3)  ${fmt(recompute)}   runs: ${recomputeRuns.map(fmt).join(', ')}   ${Number(snapshots.n)} figure sets`,
+    );
     console.log(`  recompute / bare SQL                  ${(recompute / bare).toFixed(2)} x   (target <= 1.5 x)`);
-    console.log(`  one cohort's figures over HTTP        median ${fmt(median(latencies))}, p99 ${fmt(percentile(latencies, 99))} over ${latencies.length} reads   (target median < 5 ms)`);
+    console.log(
+      `  one cohort's figures over HTTP        median ${fmt(median(latencies))}, p99 ${fmt(percentile(latencies, 99))} over ${latencies.length} reads   (target median < 5 ms)`,
+    );
   } finally {
     await cleanup();
   }
@@ -101,7 +215,13 @@ async function bareAggregates(calculator: FiguresCalculator, dataSource: DataSou
     for (const label of await calculator.yearsWithData(program.code)) {
       const year = parseReportingYear(label, 4)!;
       const instant = (date: string) => new Date(`${date}T05:00:00Z`);
-      const parameters = { programCode: program.code, fromDate: year.from, untilDate: year.until, fromInstant: instant(year.from), untilInstant: instant(year.until) };
+      const parameters = {
+        programCode: program.code,
+        fromDate: year.from,
+        untilDate: year.until,
+        fromInstant: instant(year.from),
+        untilInstant: instant(year.until),
+      };
       if (program.usesCohorts) {
         await run(cohortFiguresSql(PROGRAM_YEAR_COHORTS), parameters);
         await run(funnelSql(dialect, cohortProgramYearEnrollments), parameters);
@@ -124,9 +244,21 @@ async function loadProvince(dataSource: DataSource) {
       const start = Date.UTC(2001, 0, 10) + Math.floor((i * 25 * 365 * DAY) / COHORTS);
       cohortStarts.push(start);
       const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-      cohorts.push([i % 2 === 0 ? 'parcours-coop' : 'parcours-transfertcoop', Math.floor(i / 2) + 1, `Cohorte ${i + 1}`, day(start), day(start + 150 * DAY), 'remote']);
+      cohorts.push([
+        i % 2 === 0 ? 'parcours-coop' : 'parcours-transfertcoop',
+        Math.floor(i / 2) + 1,
+        `Cohorte ${i + 1}`,
+        day(start),
+        day(start + 150 * DAY),
+        'remote',
+      ]);
     }
-    await insertRows(runner, 'cohorts', ['program_code', 'number', 'label', 'starts_on', 'ends_on', 'delivery_mode'], cohorts);
+    await insertRows(
+      runner,
+      'cohorts',
+      ['program_code', 'number', 'label', 'starts_on', 'ends_on', 'delivery_mode'],
+      cohorts,
+    );
 
     const inCohorts = Math.round(PROJECTS * COHORT_SHARE);
     let projects: unknown[][] = [];
@@ -134,9 +266,50 @@ async function loadProvince(dataSource: DataSource) {
     let transitions: unknown[][] = [];
     const flush = async (force = false) => {
       if (!force && transitions.length < 20_000) return;
-      await insertRows(runner, 'projects', ['name', 'search_name', 'sector', 'kind', 'coop_type', 'region', 'entrepreneur_count', 'fictitious', 'version'], projects);
-      await insertRows(runner, 'enrollments', ['project_id', 'program_code', 'cohort_id', 'stage_code', 'status', 'status_reason', 'version', 'enrolled_at', 'stage_entered_at', 'last_moved_at'], enrollments);
-      await insertRows(runner, 'transitions', ['enrollment_id', 'project_id', 'program_code', 'kind', 'from_stage', 'to_stage', 'from_status', 'to_status', 'occurred_at', 'recorded_at', 'actor_id', 'source', 'note', 'reason'], transitions);
+      await insertRows(
+        runner,
+        'projects',
+        ['name', 'search_name', 'sector', 'kind', 'coop_type', 'region', 'entrepreneur_count', 'fictitious', 'version'],
+        projects,
+      );
+      await insertRows(
+        runner,
+        'enrollments',
+        [
+          'project_id',
+          'program_code',
+          'cohort_id',
+          'stage_code',
+          'status',
+          'status_reason',
+          'version',
+          'enrolled_at',
+          'stage_entered_at',
+          'last_moved_at',
+        ],
+        enrollments,
+      );
+      await insertRows(
+        runner,
+        'transitions',
+        [
+          'enrollment_id',
+          'project_id',
+          'program_code',
+          'kind',
+          'from_stage',
+          'to_stage',
+          'from_status',
+          'to_status',
+          'occurred_at',
+          'recorded_at',
+          'actor_id',
+          'source',
+          'note',
+          'reason',
+        ],
+        transitions,
+      );
       projects = [];
       enrollments = [];
       transitions = [];
@@ -144,11 +317,26 @@ async function loadProvince(dataSource: DataSource) {
 
     for (let p = 1; p <= PROJECTS; p++) {
       const cohortIndex = p <= inCohorts ? (p - 1) % COHORTS : -1;
-      const programCode = cohortIndex >= 0 ? (cohortIndex % 2 === 0 ? 'parcours-coop' : 'parcours-transfertcoop') : 'demarrage';
+      const programCode =
+        cohortIndex >= 0 ? (cohortIndex % 2 === 0 ? 'parcours-coop' : 'parcours-transfertcoop') : 'demarrage';
       const incorporation = programCode === 'parcours-transfertcoop' ? 'constitution-achat' : 'constitution';
-      const path = cohortIndex >= 0 ? COHORT_PATHS[p % COHORT_PATHS.length] : DEMARRAGE_PATHS[p % DEMARRAGE_PATHS.length];
-      const startMs = cohortIndex >= 0 ? cohortStarts[cohortIndex] - 10 * DAY : Date.UTC(2001, 3, 2) + Math.floor(((p - inCohorts) * 25 * 365 * DAY) / (PROJECTS - inCohorts));
-      projects.push([`Projet banc d'essai ${p}`, `projet banc d'essai ${p}`, 'banc d\'essai', p % 7 === 0 ? 'transfer' : 'startup', 'worker', String(1 + (p % 17)).padStart(2, '0'), 1 + (p % 5), isPostgres ? true : 1, 1]);
+      const path =
+        cohortIndex >= 0 ? COHORT_PATHS[p % COHORT_PATHS.length] : DEMARRAGE_PATHS[p % DEMARRAGE_PATHS.length];
+      const startMs =
+        cohortIndex >= 0
+          ? cohortStarts[cohortIndex] - 10 * DAY
+          : Date.UTC(2001, 3, 2) + Math.floor(((p - inCohorts) * 25 * 365 * DAY) / (PROJECTS - inCohorts));
+      projects.push([
+        `Projet banc d'essai ${p}`,
+        `projet banc d'essai ${p}`,
+        "banc d'essai",
+        p % 7 === 0 ? 'transfer' : 'startup',
+        'worker',
+        String(1 + (p % 17)).padStart(2, '0'),
+        1 + (p % 5),
+        isPostgres ? true : 1,
+        1,
+      ]);
 
       let stage = '';
       let status = 'active';
@@ -159,14 +347,37 @@ async function loadProvince(dataSource: DataSource) {
         const toStage = rawStage === INC ? incorporation : (rawStage ?? stage);
         const toStatus = kind === 'hold' ? 'on_hold' : kind === 'abandon' ? 'abandoned' : 'active';
         transitions.push([
-          p, p, programCode, kind, index === 0 ? null : stage, toStage, index === 0 ? null : status, toStatus,
-          instant(at), instant(at), null, 'system', kind === 'move' && index > 0 ? 'banc d\'essai' : null, kind === 'hold' || kind === 'abandon' ? 'banc d\'essai' : null,
+          p,
+          p,
+          programCode,
+          kind,
+          index === 0 ? null : stage,
+          toStage,
+          index === 0 ? null : status,
+          toStatus,
+          instant(at),
+          instant(at),
+          null,
+          'system',
+          kind === 'move' && index > 0 ? "banc d'essai" : null,
+          kind === 'hold' || kind === 'abandon' ? "banc d'essai" : null,
         ]);
         if (toStage !== stage) stageEntered = at;
         stage = toStage;
         status = toStatus;
       }
-      enrollments.push([p, programCode, cohortIndex >= 0 ? cohortIndex + 1 : null, stage, status, status === 'active' ? null : 'banc d\'essai', path.length, instant(startMs), instant(stageEntered), instant(at)]);
+      enrollments.push([
+        p,
+        programCode,
+        cohortIndex >= 0 ? cohortIndex + 1 : null,
+        stage,
+        status,
+        status === 'active' ? null : "banc d'essai",
+        path.length,
+        instant(startMs),
+        instant(stageEntered),
+        instant(at),
+      ]);
       await flush();
     }
     await flush(true);

@@ -35,7 +35,11 @@ async function flood({ base, address, concurrency, seconds }: FloodOrder): Promi
 
 function post(url: string, agent: Agent, address: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-forwarded-for': address };
+    const headers = {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      'x-forwarded-for': address,
+    };
     const sending = request(url, { method: 'POST', agent, headers }, (response) => {
       response.resume();
       response.on('end', () => resolve(response.statusCode ?? 0));

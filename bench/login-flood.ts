@@ -44,16 +44,19 @@ async function main() {
       });
 
     const admin = (await (await signIn('127.0.0.1', BENCH_ADMIN)).json()) as { accessToken: string };
-    const users = await Promise.all([...Array(REAL_USERS).keys()].map(async (i) => {
-      const email = `real-${i}@bench.example`;
-      const response = await fetch(`${base}/users`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.accessToken}` },
-        body: JSON.stringify({ email, password: REAL_PASSWORD, name: `Real ${i}`, role: 'advisor' }),
-      });
-      if (response.status !== 201) throw new Error(`POST /users answered ${response.status}: ${await response.text()}`);
-      return { email, address: `198.51.100.${i + 1}` };
-    }));
+    const users = await Promise.all(
+      [...Array(REAL_USERS).keys()].map(async (i) => {
+        const email = `real-${i}@bench.example`;
+        const response = await fetch(`${base}/users`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.accessToken}` },
+          body: JSON.stringify({ email, password: REAL_PASSWORD, name: `Real ${i}`, role: 'advisor' }),
+        });
+        if (response.status !== 201)
+          throw new Error(`POST /users answered ${response.status}: ${await response.text()}`);
+        return { email, address: `198.51.100.${i + 1}` };
+      }),
+    );
 
     const database = config.database.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL';
     console.log(

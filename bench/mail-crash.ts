@@ -109,17 +109,46 @@ async function loadAdvisors(dataSource: DataSource, localDate: string) {
   await inOneTransaction(dataSource, async (runner) => {
     const [{ id: firstUser }] = await runner.query('SELECT MAX(id) + 1 AS id FROM users');
     const users = Array.from({ length: ADVISORS }, (_, i) => [
-      `advisor-${i}@bench.example`, `Conseillère ${i}`, 'advisor', 'fr', 'not-a-hash', true,
+      `advisor-${i}@bench.example`,
+      `Conseillère ${i}`,
+      'advisor',
+      'fr',
+      'not-a-hash',
+      true,
     ]);
     await insertRows(runner, 'users', ['email', 'name', 'role', 'language', 'password_hash', 'active'], users);
     const advisorOf = (i: number) => Number(firstUser) + i;
     const projects = users.map((_, i) => [
-      `Coop ${i}`, `coop ${i}`, 'services', 'startup', 'worker', '06', 3, false, 1, advisorOf(i), now,
+      `Coop ${i}`,
+      `coop ${i}`,
+      'services',
+      'startup',
+      'worker',
+      '06',
+      3,
+      false,
+      1,
+      advisorOf(i),
+      now,
     ]);
-    await insertRows(runner, 'projects', [
-      'name', 'search_name', 'sector', 'kind', 'coop_type', 'region', 'entrepreneur_count', 'fictitious', 'version',
-      'advisor_id', 'last_activity_at',
-    ], projects);
+    await insertRows(
+      runner,
+      'projects',
+      [
+        'name',
+        'search_name',
+        'sector',
+        'kind',
+        'coop_type',
+        'region',
+        'entrepreneur_count',
+        'fictitious',
+        'version',
+        'advisor_id',
+        'last_activity_at',
+      ],
+      projects,
+    );
     const followUps = users.map((_, i) => [i + 1, advisorOf(i), localDate, 'Rappeler la banque', 'task', null]);
     const followUpColumns = ['project_id', 'assignee_id', 'due_on', 'note', 'kind', 'done_at'];
     await insertRows(runner, 'follow_ups', followUpColumns, followUps);

@@ -29,7 +29,9 @@ async function main() {
   try {
     const dataSource = app.get(DataSource);
     const isPostgres = dataSource.options.type === 'postgres';
-    console.log(`bench/reminders on ${isPostgres ? 'PostgreSQL' : 'SQLite'}: ${ADVISORS} advisors, ${PROJECTS} projects, ${FOLLOW_UPS} follow-ups`);
+    console.log(
+      `bench/reminders on ${isPostgres ? 'PostgreSQL' : 'SQLite'}: ${ADVISORS} advisors, ${PROJECTS} projects, ${FOLLOW_UPS} follow-ups`,
+    );
     const now = DateTime.fromISO('2026-11-23T07:00', { zone: LOCAL_ZONE }).toJSDate();
     const localDate = localDateOf(now);
 
@@ -56,7 +58,9 @@ async function main() {
     console.log(`  build time, median of 5: ${fmt(median(runs))} (runs: ${runs.map(fmt).join(', ')}; target < 2 s)`);
 
     const explain = isPostgres ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN';
-    const plan = await namedQuery<Record<string, unknown>>(dataSource.manager, `${explain} ${OPEN_TASKS_DUE_SQL}`, { localDate });
+    const plan = await namedQuery<Record<string, unknown>>(dataSource.manager, `${explain} ${OPEN_TASKS_DUE_SQL}`, {
+      localDate,
+    });
     console.log('  plan of the open tasks due:');
     for (const row of plan) console.log(`    ${isPostgres ? row['QUERY PLAN'] : row.detail}`);
   } finally {
@@ -73,7 +77,12 @@ async function load500Advisors(dataSource: DataSource, now: Date) {
   await inOneTransaction(dataSource, async (runner) => {
     const [{ id: firstUser }] = await runner.query('SELECT MAX(id) + 1 AS id FROM users');
     const users = Array.from({ length: ADVISORS }, (_, i) => [
-      `advisor-${i}@bench.example`, `Conseillère ${i}`, 'advisor', i % 5 === 0 ? 'en' : 'fr', 'not-a-hash', true,
+      `advisor-${i}@bench.example`,
+      `Conseillère ${i}`,
+      'advisor',
+      i % 5 === 0 ? 'en' : 'fr',
+      'not-a-hash',
+      true,
     ]);
     await insertRows(runner, 'users', ['email', 'name', 'role', 'language', 'password_hash', 'active'], users);
     const advisorOf = (i: number) => Number(firstUser) + (i % ADVISORS);
@@ -83,11 +92,65 @@ async function load500Advisors(dataSource: DataSource, now: Date) {
     for (let i = 0; i < PROJECTS; i++) {
       // Last activity 0 to 300 days ago: with thresholds of 60 to 120 days, many are stale.
       const lastActivity = base - Math.floor(random() * 300) * DAY;
-      projects.push([`Coop ${i}`, `coop ${i}`, 'services', 'startup', 'worker', '06', 3, false, 1, advisorOf(i), instant(lastActivity)]);
-      enrollments.push([i + 1, 'demarrage', null, STAGES[i % STAGES.length], i % 10 === 0 ? 'abandoned' : 'active', 1, instant(lastActivity), instant(lastActivity), instant(lastActivity)]);
+      projects.push([
+        `Coop ${i}`,
+        `coop ${i}`,
+        'services',
+        'startup',
+        'worker',
+        '06',
+        3,
+        false,
+        1,
+        advisorOf(i),
+        instant(lastActivity),
+      ]);
+      enrollments.push([
+        i + 1,
+        'demarrage',
+        null,
+        STAGES[i % STAGES.length],
+        i % 10 === 0 ? 'abandoned' : 'active',
+        1,
+        instant(lastActivity),
+        instant(lastActivity),
+        instant(lastActivity),
+      ]);
     }
-    await insertRows(runner, 'projects', ['name', 'search_name', 'sector', 'kind', 'coop_type', 'region', 'entrepreneur_count', 'fictitious', 'version', 'advisor_id', 'last_activity_at'], projects);
-    await insertRows(runner, 'enrollments', ['project_id', 'program_code', 'cohort_id', 'stage_code', 'status', 'version', 'enrolled_at', 'stage_entered_at', 'last_moved_at'], enrollments);
+    await insertRows(
+      runner,
+      'projects',
+      [
+        'name',
+        'search_name',
+        'sector',
+        'kind',
+        'coop_type',
+        'region',
+        'entrepreneur_count',
+        'fictitious',
+        'version',
+        'advisor_id',
+        'last_activity_at',
+      ],
+      projects,
+    );
+    await insertRows(
+      runner,
+      'enrollments',
+      [
+        'project_id',
+        'program_code',
+        'cohort_id',
+        'stage_code',
+        'status',
+        'version',
+        'enrolled_at',
+        'stage_entered_at',
+        'last_moved_at',
+      ],
+      enrollments,
+    );
 
     const followUps: unknown[][] = [];
     for (let i = 0; i < FOLLOW_UPS; i++) {
@@ -95,9 +158,21 @@ async function load500Advisors(dataSource: DataSource, now: Date) {
       // Three years of tasks and two months ahead; nearly all the past ones are done.
       const due = base + Math.floor(random() * (3 * 365 + 60) - 3 * 365) * DAY;
       const done = due < base && random() < PAST_DONE_SHARE;
-      followUps.push([project + 1, advisorOf(project), day(due), `Tâche ${i} : rappeler l'équipe au sujet du financement`, 'task', done ? instant(due) : null]);
+      followUps.push([
+        project + 1,
+        advisorOf(project),
+        day(due),
+        `Tâche ${i} : rappeler l'équipe au sujet du financement`,
+        'task',
+        done ? instant(due) : null,
+      ]);
     }
-    await insertRows(runner, 'follow_ups', ['project_id', 'assignee_id', 'due_on', 'note', 'kind', 'done_at'], followUps);
+    await insertRows(
+      runner,
+      'follow_ups',
+      ['project_id', 'assignee_id', 'due_on', 'note', 'kind', 'done_at'],
+      followUps,
+    );
   });
 }
 

@@ -13,7 +13,10 @@ export const BENCH_ADMIN = { email: 'bench-admin@bench.example', password: 'benc
  * Starts the real application for a benchmark: on the SQLite file BENCH_DB (a new file in the
  * temporary folder by default) or on the PostgreSQL that DATABASE_URL names, in a schema of its own.
  */
-export async function startBenchApp(name: string, env: Record<string, string> = {}): Promise<{ app: NestFastifyApplication; config: AppConfig; cleanup: () => Promise<void> }> {
+export async function startBenchApp(
+  name: string,
+  env: Record<string, string> = {},
+): Promise<{ app: NestFastifyApplication; config: AppConfig; cleanup: () => Promise<void> }> {
   const isPostgres = (process.env.DATABASE_URL ?? '').startsWith('postgres');
   const sqlitePath = process.env.BENCH_DB ?? join(tmpdir(), `coop-bench-${name}-${process.pid}.sqlite`);
   const schema = `bench_${name.replace(/\W/g, '_')}_${process.pid}`;
@@ -31,9 +34,11 @@ export async function startBenchApp(name: string, env: Record<string, string> = 
   });
   const app = await createApp(config, { logger: ['error', 'warn'] });
   const cleanup = async () => {
-    if (isPostgres) await app.get((await import('typeorm')).DataSource).query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    if (isPostgres)
+      await app.get((await import('typeorm')).DataSource).query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await app.close();
-    if (!isPostgres && !process.env.BENCH_DB) for (const f of [sqlitePath, `${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(f, { force: true });
+    if (!isPostgres && !process.env.BENCH_DB)
+      for (const f of [sqlitePath, `${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(f, { force: true });
   };
   return { app, config, cleanup };
 }
@@ -68,11 +73,16 @@ export async function insertRows(runner: QueryRunner, table: string, columns: st
 
 /** An instant as the driver stores it: a Date for PostgreSQL, UTC text for SQLite. */
 export function instantWriter(dataSource: DataSource): (ms: number) => Date | string {
-  return dataSource.options.type === 'postgres' ? (ms) => new Date(ms) : (ms) => DateUtils.mixedDateToUtcDatetimeString(new Date(ms));
+  return dataSource.options.type === 'postgres'
+    ? (ms) => new Date(ms)
+    : (ms) => DateUtils.mixedDateToUtcDatetimeString(new Date(ms));
 }
 
 /** Runs a loader's inserts in one transaction, rolled back if it fails. */
-export async function inOneTransaction(dataSource: DataSource, load: (runner: QueryRunner) => Promise<void>): Promise<void> {
+export async function inOneTransaction(
+  dataSource: DataSource,
+  load: (runner: QueryRunner) => Promise<void>,
+): Promise<void> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   await runner.startTransaction();

@@ -12,7 +12,10 @@ const redisUrl = new URL(process.env.REDIS_URL || 'redis://127.0.0.1:6379');
 function redisAnswers(host, port) {
   return new Promise((resolve) => {
     const socket = createConnection({ host, port });
-    const done = (ok) => { socket.destroy(); resolve(ok); };
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
     socket.setTimeout(1000, () => done(false));
     socket.on('error', () => done(false));
     socket.on('connect', () => socket.write('PING\r\n'));
@@ -31,7 +34,8 @@ function freePort() {
 }
 
 async function ensureRedis() {
-  if (await redisAnswers(redisUrl.hostname, Number(redisUrl.port || 6379))) return { url: redisUrl.toString(), stop: () => {} };
+  if (await redisAnswers(redisUrl.hostname, Number(redisUrl.port || 6379)))
+    return { url: redisUrl.toString(), stop: () => {} };
   const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
   if (!found) {
     console.error(
@@ -42,10 +46,20 @@ async function ensureRedis() {
   }
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'coop-redis-'));
-  const server = spawn(found, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  const server = spawn(
+    found,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    { stdio: 'ignore' },
+  );
   for (let i = 0; i < 50 && !(await redisAnswers('127.0.0.1', port)); i++) await new Promise((r) => setTimeout(r, 100));
   console.log(`Redis was not running at ${redisUrl}: started a private redis-server on port ${port} for the tests`);
-  return { url: `redis://127.0.0.1:${port}`, stop: () => { server.kill(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: () => {
+      server.kill();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 function run(command, args, env) {
@@ -57,7 +71,9 @@ function run(command, args, env) {
 
 const redis = await ensureRedis();
 const env = { ...process.env, REDIS_URL: redis.url, NODE_ENV: 'test' };
-const database = env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL (a fresh schema per test file)' : 'SQLite (a fresh file per test file)';
+const database = env.DATABASE_URL?.startsWith('postgres')
+  ? 'PostgreSQL (a fresh schema per test file)'
+  : 'SQLite (a fresh file per test file)';
 console.log(`Testing against ${database} and Redis at ${redis.url}`);
 
 let code = await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit'], env);
@@ -65,7 +81,12 @@ if (code !== 0) console.error('Type check failed.');
 else {
   code = await run(
     process.execPath,
-    ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', ...process.argv.slice(2)],
+    [
+      '--experimental-vm-modules',
+      '--no-warnings=ExperimentalWarning',
+      'node_modules/jest/bin/jest.js',
+      ...process.argv.slice(2),
+    ],
     env,
   );
 }

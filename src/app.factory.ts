@@ -41,7 +41,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     app,
     new DocumentBuilder()
       .setTitle('Coop tracker')
-      .setDescription('Cohorts, projects, stages and follow-ups of the teams a federation of worker co-ops accompanies.')
+      .setDescription(
+        'Cohorts, projects, stages and follow-ups of the teams a federation of worker co-ops accompanies.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

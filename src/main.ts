@@ -23,7 +23,9 @@ async function main() {
     return;
   }
   await app.listen({ port: config.port, host: '0.0.0.0' });
-  new Logger('Main').log(`Listening on http://localhost:${config.port} (API docs at /docs), role ${config.role}, data in ${where}`);
+  new Logger('Main').log(
+    `Listening on http://localhost:${config.port} (API docs at /docs), role ${config.role}, data in ${where}`,
+  );
 }
 
 main().catch((error) => {

@@ -60,7 +60,14 @@ const PUBLIC_ROUTES: [Method, string][] = [
   ['get', '/health'],
 ];
 
-const PATH_VALUES: Record<string, string> = { id: '1', contactId: '1', code: 'demarrage', stageCode: 'premier-contact', programCode: 'demarrage', name: 'figures-recompute' };
+const PATH_VALUES: Record<string, string> = {
+  id: '1',
+  contactId: '1',
+  code: 'demarrage',
+  stageCode: 'premier-contact',
+  programCode: 'demarrage',
+  name: 'figures-recompute',
+};
 const fill = (template: string) => template.replace(/\{(\w+)\}/g, (_, name: string) => PATH_VALUES[name]);
 
 const base64url = (value: object | string) =>
@@ -78,7 +85,11 @@ describe('sign-in and tokens', () => {
   });
   afterAll(() => t.close());
 
-  const login = (body: unknown) => t.http().post('/auth/login').send(body as object);
+  const login = (body: unknown) =>
+    t
+      .http()
+      .post('/auth/login')
+      .send(body as object);
 
   describe('POST /auth/login', () => {
     it('answers 200 with an access token, its type and its lifetime, and the token identifies the user', async () => {
@@ -124,7 +135,10 @@ describe('sign-in and tokens', () => {
     });
 
     it('signs in a user created with a mixed-case e-mail, whatever case they type', async () => {
-      await t.http().post('/users').set(bearer(adminToken))
+      await t
+        .http()
+        .post('/users')
+        .set(bearer(adminToken))
         .send({ email: 'Camille.Roy@Test.Example', password: PASSWORD, name: 'Camille Roy', role: 'viewer' })
         .expect(201);
       await login({ email: 'camille.roy@test.example', password: PASSWORD }).expect(200);
@@ -153,7 +167,14 @@ describe('sign-in and tokens', () => {
 
       it('refuses a malformed Authorization header with 401', async () => {
         const token = adminToken;
-        for (const header of ['Bearer', 'Bearer ', `Token ${token}`, `Basic ${Buffer.from(`${ADMIN.email}:${ADMIN.password}`).toString('base64')}`, `Bearer${token}`, token]) {
+        for (const header of [
+          'Bearer',
+          'Bearer ',
+          `Token ${token}`,
+          `Basic ${Buffer.from(`${ADMIN.email}:${ADMIN.password}`).toString('base64')}`,
+          `Bearer${token}`,
+          token,
+        ]) {
           const response = await call().set('authorization', header);
           expect({ header, status: response.status }).toEqual({ header, status: 401 });
           expectErrorShape(response.body, 401);
@@ -200,10 +221,19 @@ describe('sign-in and tokens', () => {
       const email = (await t.http().get('/users/me').set(bearer(token)).expect(200)).body.email;
       await t.http().get('/projects').set(bearer(token)).expect(200);
 
-      const deactivated = await t.http().patch(`/users/${id}`).set(bearer(adminToken)).send({ active: false }).expect(200);
+      const deactivated = await t
+        .http()
+        .patch(`/users/${id}`)
+        .set(bearer(adminToken))
+        .send({ active: false })
+        .expect(200);
       expect(deactivated.body).toMatchObject({ id, active: false });
 
-      for (const [method, path] of [['get', '/users/me'], ['get', '/projects'], ['post', '/projects']] as const) {
+      for (const [method, path] of [
+        ['get', '/users/me'],
+        ['get', '/projects'],
+        ['post', '/projects'],
+      ] as const) {
         const response = await t.http()[method](path).set(bearer(token));
         expect({ path, status: response.status }).toEqual({ path, status: 401 });
         expectErrorShape(response.body, 401);
@@ -226,13 +256,21 @@ describe('sign-in rate limit', () => {
     t = await startTestApp({ LOGIN_ATTEMPTS_PER_MINUTE: '3' });
     // One admin sign-in out of three; the target is created without signing in.
     const admin = await t.tokenFor('admin');
-    await t.http().post('/users').set(bearer(admin)).send({ ...target, name: 'Target', role: 'advisor' }).expect(201);
+    await t
+      .http()
+      .post('/users')
+      .set(bearer(admin))
+      .send({ ...target, name: 'Target', role: 'advisor' })
+      .expect(201);
   });
   afterAll(() => t.close());
 
   it('refuses the 4th attempt for one e-mail with 429 and Retry-After, even with the right password', async () => {
     for (let attempt = 1; attempt <= 3; attempt++) {
-      const response = await t.http().post('/auth/login').send({ email: target.email, password: `wrong-${attempt}` });
+      const response = await t
+        .http()
+        .post('/auth/login')
+        .send({ email: target.email, password: `wrong-${attempt}` });
       expect({ attempt, status: response.status }).toEqual({ attempt, status: 401 });
     }
     const fourth = await t.http().post('/auth/login').send(target).expect(429);
@@ -244,7 +282,11 @@ describe('sign-in rate limit', () => {
     expect(Number(retryAfter)).toBeLessThanOrEqual(60);
 
     // The same address written in another case is the same account.
-    const otherCase = await t.http().post('/auth/login').send({ ...target, email: target.email.toUpperCase() }).expect(429);
+    const otherCase = await t
+      .http()
+      .post('/auth/login')
+      .send({ ...target, email: target.email.toUpperCase() })
+      .expect(429);
     expectErrorShape(otherCase.body, 429);
     expect(otherCase.headers['retry-after']).toMatch(/^\d+$/);
   });
@@ -252,6 +294,10 @@ describe('sign-in rate limit', () => {
   it('still lets another e-mail through', async () => {
     const response = await t.http().post('/auth/login').send(ADMIN).expect(200);
     expect(response.body).toMatchObject({ accessToken: expect.any(String), tokenType: 'Bearer' });
-    await t.http().post('/auth/login').send({ email: 'someone-else@test.example', password: 'whatever-123' }).expect(401);
+    await t
+      .http()
+      .post('/auth/login')
+      .send({ email: 'someone-else@test.example', password: 'whatever-123' })
+      .expect(401);
   });
 });

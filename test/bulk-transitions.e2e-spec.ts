@@ -11,8 +11,10 @@ describe('POST /transitions/bulk', () => {
   });
   afterAll(() => t.close());
 
-  const bulk = (moves: object[], token = coordinator) => t.http().post('/transitions/bulk').set(bearer(token)).send({ moves });
-  const move = (projectId: number, body: object) => t.http().post(`/projects/${projectId}/transitions`).set(bearer(coordinator)).send(body).expect(201);
+  const bulk = (moves: object[], token = coordinator) =>
+    t.http().post('/transitions/bulk').set(bearer(token)).send({ moves });
+  const move = (projectId: number, body: object) =>
+    t.http().post(`/projects/${projectId}/transitions`).set(bearer(coordinator)).send(body).expect(201);
   const enrollmentOf = async (projectId: number, programCode = 'demarrage') => {
     const project = await t.http().get(`/projects/${projectId}`).set(bearer(coordinator)).expect(200);
     return project.body.enrollments.find((e: { programCode: string }) => e.programCode === programCode);
@@ -32,16 +34,33 @@ describe('POST /transitions/bulk', () => {
 
     expect(response.body.moves).toHaveLength(3);
     expect(response.body.moves[0]).toEqual({
-      transition: expect.objectContaining({ from: 'premier-contact', to: 'accompagnement', note: 'Entente signée', source: 'manual' }),
-      enrollment: expect.objectContaining({ projectId: first.id, stage: expect.objectContaining({ code: 'accompagnement' }), version: 2 }),
+      transition: expect.objectContaining({
+        from: 'premier-contact',
+        to: 'accompagnement',
+        note: 'Entente signée',
+        source: 'manual',
+      }),
+      enrollment: expect.objectContaining({
+        projectId: first.id,
+        stage: expect.objectContaining({ code: 'accompagnement' }),
+        version: 2,
+      }),
     });
     expect(response.body.moves[1]).toEqual({
       transition: expect.objectContaining({ from: 'premier-contact', to: 'abandoned', reason: 'Équipe dissoute' }),
-      enrollment: expect.objectContaining({ projectId: second.id, status: 'abandoned', statusReason: 'Équipe dissoute' }),
+      enrollment: expect.objectContaining({
+        projectId: second.id,
+        status: 'abandoned',
+        statusReason: 'Équipe dissoute',
+      }),
     });
     expect(response.body.moves[2]).toEqual({
       transition: expect.objectContaining({ programCode: 'transfertcoop', from: 'exploration', to: 'prefaisabilite' }),
-      enrollment: expect.objectContaining({ projectId: third.id, stage: expect.objectContaining({ code: 'prefaisabilite' }), version: 2 }),
+      enrollment: expect.objectContaining({
+        projectId: third.id,
+        stage: expect.objectContaining({ code: 'prefaisabilite' }),
+        version: 2,
+      }),
     });
     expect(await countRows(t, 'transitions')).toBe(before + 3);
     expect(await enrollmentOf(first.id)).toMatchObject({ stage: { code: 'accompagnement' }, version: 2 });
@@ -164,7 +183,11 @@ describe('POST /transitions/bulk', () => {
       Promise.all(Array.from({ length: 10 }, async () => (await createProject(t, token)).id as number));
     const expectUnmoved = async (projectIds: number[]) => {
       for (const id of projectIds) {
-        expect(await enrollmentOf(id)).toMatchObject({ stage: { code: 'premier-contact' }, status: 'active', version: 1 });
+        expect(await enrollmentOf(id)).toMatchObject({
+          stage: { code: 'premier-contact' },
+          status: 'active',
+          version: 1,
+        });
       }
     };
 
@@ -172,7 +195,9 @@ describe('POST /transitions/bulk', () => {
       const projectIds = await projectsOf(coordinator);
       const before = await countRows(t, 'transitions');
 
-      const response = await bulk([...acceptedMoves(projectIds), { projectId: 999999, to: 'accompagnement' }]).expect(422);
+      const response = await bulk([...acceptedMoves(projectIds), { projectId: 999999, to: 'accompagnement' }]).expect(
+        422,
+      );
       expect(response.body).toEqual({
         statusCode: 422,
         error: 'Unprocessable Entity',
@@ -183,17 +208,20 @@ describe('POST /transitions/bulk', () => {
       await expectUnmoved(projectIds);
     });
 
-    it('refuses a last move the rules refuse after the bulk\'s own earlier moves (422) and records nothing', async () => {
+    it("refuses a last move the rules refuse after the bulk's own earlier moves (422) and records nothing", async () => {
       const projectIds = await projectsOf(coordinator);
       const before = await countRows(t, 'transitions');
 
       // The 999 moves leave the last project abandoned: moving it to a stage needs a reopen first.
       const last = projectIds[9];
-      const response = await bulk([...acceptedMoves(projectIds), { projectId: last, to: 'accompagnement' }]).expect(422);
+      const response = await bulk([...acceptedMoves(projectIds), { projectId: last, to: 'accompagnement' }]).expect(
+        422,
+      );
       expect(response.body).toEqual({
         statusCode: 422,
         error: 'Unprocessable Entity',
-        message: `moves[999] (project ${last}): The enrollment is abandoned: reopen it before moving it to a stage; ` +
+        message:
+          `moves[999] (project ${last}): The enrollment is abandoned: reopen it before moving it to a stage; ` +
           'no move was recorded',
         details: { index: 999, projectId: last },
       });
@@ -213,7 +241,8 @@ describe('POST /transitions/bulk', () => {
       expect(response.body).toEqual({
         statusCode: 403,
         error: 'Forbidden',
-        message: `moves[999] (project ${theirs}): Project ${theirs} is assigned to another advisor: ` +
+        message:
+          `moves[999] (project ${theirs}): Project ${theirs} is assigned to another advisor: ` +
           'only they or a coordinator can change it; no move was recorded',
         details: { index: 999, projectId: theirs },
       });
@@ -232,7 +261,8 @@ describe('POST /transitions/bulk', () => {
       expect(response.body).toEqual({
         statusCode: 422,
         error: 'Unprocessable Entity',
-        message: `moves[1] (project ${project}): Moving back from plan-affaires to accompagnement needs a note saying why; ` +
+        message:
+          `moves[1] (project ${project}): Moving back from plan-affaires to accompagnement needs a note saying why; ` +
           'no move was recorded',
         details: { index: 1, projectId: project },
       });
@@ -248,7 +278,13 @@ describe('POST /transitions/bulk', () => {
       { projectId: project.id, to: 'accompagnement', occurredAt: '2024-02-09', expectedVersion: 1 },
       { projectId: project.id, to: 'plan-affaires', occurredAt: '2024-03-10', expectedVersion: 2 },
     ]).expect(201);
-    expect(response.body.moves.map((m: { transition: { from: string; to: string; daysInStage: number } }) => [m.transition.from, m.transition.to, m.transition.daysInStage])).toEqual([
+    expect(
+      response.body.moves.map((m: { transition: { from: string; to: string; daysInStage: number } }) => [
+        m.transition.from,
+        m.transition.to,
+        m.transition.daysInStage,
+      ]),
+    ).toEqual([
       ['premier-contact', 'accompagnement', 30],
       ['accompagnement', 'plan-affaires', 30],
     ]);

@@ -12,7 +12,6 @@ import { until } from './support/until.js';
 
 const at = (localDateTime: string) => DateTime.fromISO(localDateTime, { zone: 'America/Toronto' }).toJSDate();
 
-
 describe('post-cohort check-ins', () => {
   let t: TestApp;
   let smtp: SmtpSink;
@@ -33,7 +32,12 @@ describe('post-cohort check-ins', () => {
     return job.returnvalue;
   };
   const move = (id: number, to: string, extra: object = {}) =>
-    t.http().post(`/projects/${id}/transitions`).set(bearer(coordinator)).send({ to, ...extra }).expect(201);
+    t
+      .http()
+      .post(`/projects/${id}/transitions`)
+      .set(bearer(coordinator))
+      .send({ to, ...extra })
+      .expect(201);
   /** Lets the mail relay and the SMTP exchange finish, then returns everything received. */
   const settle = async () => {
     await new Promise((resolve) => setTimeout(resolve, 800));
@@ -59,10 +63,22 @@ describe('post-cohort check-ins', () => {
       { name: 'Amélie Tremblay', email: 'amelie@equipe.test', language: 'fr' },
       { name: 'Sam Wilson', email: 'sam@equipe.test', language: 'en' },
     ]);
-    projects.incorporated = await inCohort('Coop Déjà Constituée', [{ name: 'Luc Roy', email: 'luc@equipe.test', language: 'fr' }]);
-    projects.abandoned = await inCohort('Coop Dissoute', [{ name: 'Nadia Côté', email: 'nadia@equipe.test', language: 'fr' }]);
-    projects.noContact = await createProject(t, coordinator, { name: 'Coop Sans Contact', programCode: 'parcours-coop', cohortId: cohort.id });
-    projects.oldCohort = await inCohort('Coop Ancienne Cohorte', [{ name: 'Paul Roy', email: 'paul@equipe.test', language: 'fr' }], oldCohort.id);
+    projects.incorporated = await inCohort('Coop Déjà Constituée', [
+      { name: 'Luc Roy', email: 'luc@equipe.test', language: 'fr' },
+    ]);
+    projects.abandoned = await inCohort('Coop Dissoute', [
+      { name: 'Nadia Côté', email: 'nadia@equipe.test', language: 'fr' },
+    ]);
+    projects.noContact = await createProject(t, coordinator, {
+      name: 'Coop Sans Contact',
+      programCode: 'parcours-coop',
+      cohortId: cohort.id,
+    });
+    projects.oldCohort = await inCohort(
+      'Coop Ancienne Cohorte',
+      [{ name: 'Paul Roy', email: 'paul@equipe.test', language: 'fr' }],
+      oldCohort.id,
+    );
 
     for (const to of ['formation', 'formation-completee']) await move(projects.incorporated.id, to);
     await move(projects.incorporated.id, 'constitution');
@@ -98,7 +114,9 @@ describe('post-cohort check-ins', () => {
 
     // A team that has incorporated is still active: it is asked too. None to a team that has
     // abandoned, or whose cohort ended long ago.
-    expect(mails.filter((m) => m.to.includes('luc@equipe.test')).map((m) => m.subject)).toEqual(['Des nouvelles de Coop Déjà Constituée ?']);
+    expect(mails.filter((m) => m.to.includes('luc@equipe.test')).map((m) => m.subject)).toEqual([
+      'Des nouvelles de Coop Déjà Constituée ?',
+    ]);
     for (const address of ['nadia@equipe.test', 'paul@equipe.test']) {
       expect(mails.some((m) => m.to.includes(address))).toBe(false);
     }
@@ -106,21 +124,44 @@ describe('post-cohort check-ins', () => {
     const tasks = (await t.http().get('/follow-ups?assignee=me').set(bearer(advisor)).expect(200)).body.items;
     expect(tasks).toEqual([
       expect.objectContaining({
-        projectId: projects.training.id, kind: 'check_in', dueOn: '2026-04-30', state: 'due', assigneeId: advisorId,
-        sourceKey: `check-in:${projects.training.id}:30`, note: expect.stringContaining("consigner les nouvelles de l'équipe"),
+        projectId: projects.training.id,
+        kind: 'check_in',
+        dueOn: '2026-04-30',
+        state: 'due',
+        assigneeId: advisorId,
+        sourceKey: `check-in:${projects.training.id}:30`,
+        note: expect.stringContaining("consigner les nouvelles de l'équipe"),
       }),
-      expect.objectContaining({ projectId: projects.incorporated.id, kind: 'check_in', sourceKey: `check-in:${projects.incorporated.id}:30` }),
+      expect.objectContaining({
+        projectId: projects.incorporated.id,
+        kind: 'check_in',
+        sourceKey: `check-in:${projects.incorporated.id}:30`,
+      }),
     ]);
     // A team without an advisor still gets its task, unassigned, for a coordinator to hand out.
-    const unassigned = (await t.http().get('/follow-ups?assignee=none').set(bearer(coordinator)).expect(200)).body.items;
-    expect(unassigned.map((task: { projectId: number; kind: string }) => [task.projectId, task.kind])).toEqual([[projects.noContact.id, 'check_in']]);
+    const unassigned = (await t.http().get('/follow-ups?assignee=none').set(bearer(coordinator)).expect(200)).body
+      .items;
+    expect(unassigned.map((task: { projectId: number; kind: string }) => [task.projectId, task.kind])).toEqual([
+      [projects.noContact.id, 'check_in'],
+    ]);
 
-    const recorded = (await t.http().get('/notifications?kind=check_in').set(bearer(coordinator)).expect(200)).body.items;
-    expect(recorded.map((n: { key: string; language: string; status: string }) => [n.key.replace(/\d+$/, 'N'), n.language, n.status]).sort()).toEqual([
-      [`check-in:${projects.incorporated.id}:30:contact:N`, 'fr', 'sent'],
-      [`check-in:${projects.training.id}:30:contact:N`, 'en', 'sent'],
-      [`check-in:${projects.training.id}:30:contact:N`, 'fr', 'sent'],
-    ].sort());
+    const recorded = (await t.http().get('/notifications?kind=check_in').set(bearer(coordinator)).expect(200)).body
+      .items;
+    expect(
+      recorded
+        .map((n: { key: string; language: string; status: string }) => [
+          n.key.replace(/\d+$/, 'N'),
+          n.language,
+          n.status,
+        ])
+        .sort(),
+    ).toEqual(
+      [
+        [`check-in:${projects.incorporated.id}:30:contact:N`, 'fr', 'sent'],
+        [`check-in:${projects.training.id}:30:contact:N`, 'en', 'sent'],
+        [`check-in:${projects.training.id}:30:contact:N`, 'fr', 'sent'],
+      ].sort(),
+    );
   });
 
   it('does it once: a second run the same day, or a later one before the next offset, sends nothing', async () => {
@@ -137,13 +178,20 @@ describe('post-cohort check-ins', () => {
     await smtp.waitFor(6);
     const latest = (await settle()).slice(3);
     expect(latest.map((m) => m.subject).sort()).toEqual([
-      'Des nouvelles de Coop Boulangerie du Quartier ?', 'Des nouvelles de Coop Déjà Constituée ?', 'News from Coop Boulangerie du Quartier?',
+      'Des nouvelles de Coop Boulangerie du Quartier ?',
+      'Des nouvelles de Coop Déjà Constituée ?',
+      'News from Coop Boulangerie du Quartier?',
     ]);
     expect(latest.find((m) => m.to.includes('amelie@equipe.test'))!.text).toContain('Il y a 90 jours');
   });
 
   it('follows the offsets an admin sets for the program', async () => {
-    const updated = await t.http().patch('/programs/parcours-coop').set(bearer(admin)).send({ checkInOffsets: [200, 45] }).expect(200);
+    const updated = await t
+      .http()
+      .patch('/programs/parcours-coop')
+      .set(bearer(admin))
+      .send({ checkInOffsets: [200, 45] })
+      .expect(200);
     expect(updated.body.checkInOffsets).toEqual([45, 200]);
     // 180 days after March 31 is September 27: no longer an offset, so nothing then.
     now = at('2026-09-27T09:00');
@@ -155,13 +203,22 @@ describe('post-cohort check-ins', () => {
   });
 
   it('leaves the task unassigned, for a coordinator, when the advisor has left', async () => {
-    await t.http().patch('/programs/parcours-coop').set(bearer(admin)).send({ checkInOffsets: [250] }).expect(200);
+    await t
+      .http()
+      .patch('/programs/parcours-coop')
+      .set(bearer(admin))
+      .send({ checkInOffsets: [250] })
+      .expect(200);
     await t.http().patch(`/users/${advisorId}`).set(bearer(admin)).send({ active: false }).expect(200);
     // 250 days after March 31 is December 6.
     now = at('2026-12-06T09:00');
     expect(await runCheckIns()).toMatchObject({ projects: 3, emails: 3 });
-    const tasks = (await t.http().get(`/follow-ups?projectId=${projects.training.id}&state=due`).set(bearer(coordinator)).expect(200)).body.items;
-    expect(tasks).toEqual([expect.objectContaining({ sourceKey: `check-in:${projects.training.id}:250`, assigneeId: null })]);
+    const tasks = (
+      await t.http().get(`/follow-ups?projectId=${projects.training.id}&state=due`).set(bearer(coordinator)).expect(200)
+    ).body.items;
+    expect(tasks).toEqual([
+      expect.objectContaining({ sourceKey: `check-in:${projects.training.id}:250`, assigneeId: null }),
+    ]);
     const mails = await smtp.waitFor(12);
     expect(mails.slice(9).every((m) => !m.headers['reply-to'])).toBe(true);
   });

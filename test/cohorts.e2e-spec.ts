@@ -31,33 +31,70 @@ describe('cohorts', () => {
   afterAll(() => t.close());
 
   const postCohort = (body: object, token = coordinator) => t.http().post('/cohorts').set(bearer(token)).send(body);
-  const patchCohort = (id: number | string, body: object, token = coordinator) => t.http().patch(`/cohorts/${id}`).set(bearer(token)).send(body);
-  const getCohort = async (id: number, token = viewer): Promise<CohortBody> => (await t.http().get(`/cohorts/${id}`).set(bearer(token)).expect(200)).body;
+  const patchCohort = (id: number | string, body: object, token = coordinator) =>
+    t.http().patch(`/cohorts/${id}`).set(bearer(token)).send(body);
+  const getCohort = async (id: number, token = viewer): Promise<CohortBody> =>
+    (await t.http().get(`/cohorts/${id}`).set(bearer(token)).expect(200)).body;
   const listCohorts = async (query: Record<string, string>, token = viewer): Promise<CohortBody[]> =>
     (await t.http().get('/cohorts').query(query).set(bearer(token)).expect(200)).body;
-  const postProject = (overrides: Record<string, unknown>) => t.http().post('/projects').set(bearer(coordinator)).send(projectBody(overrides));
+  const postProject = (overrides: Record<string, unknown>) =>
+    t.http().post('/projects').set(bearer(coordinator)).send(projectBody(overrides));
 
   describe('creating', () => {
     it('creates a cohort with 201, its reporting year and no one enrolled yet', async () => {
-      const body = cohortBody({ number: 21, label: 'Printemps 2024', startsOn: '2024-04-10', endsOn: '2024-09-11', deliveryMode: 'remote', capacity: 12 });
+      const body = cohortBody({
+        number: 21,
+        label: 'Printemps 2024',
+        startsOn: '2024-04-10',
+        endsOn: '2024-09-11',
+        deliveryMode: 'remote',
+        capacity: 12,
+      });
       const rowsBefore = await countRows(t, 'cohorts');
 
       const response = await postCohort(body).expect(201);
 
-      expect(response.body).toEqual(expect.objectContaining({
-        id: expect.any(Number), programCode: 'parcours-coop', number: 21, label: 'Printemps 2024',
-        startsOn: '2024-04-10', endsOn: '2024-09-11', deliveryMode: 'remote', capacity: 12, year: '2024-2025', enrolledCount: 0,
-      }));
+      expect(response.body).toEqual(
+        expect.objectContaining({
+          id: expect.any(Number),
+          programCode: 'parcours-coop',
+          number: 21,
+          label: 'Printemps 2024',
+          startsOn: '2024-04-10',
+          endsOn: '2024-09-11',
+          deliveryMode: 'remote',
+          capacity: 12,
+          year: '2024-2025',
+          enrolledCount: 0,
+        }),
+      );
       expect(await countRows(t, 'cohorts')).toBe(rowsBefore + 1);
-      expect(await getCohort(response.body.id)).toEqual(expect.objectContaining({
-        id: response.body.id, number: 21, label: 'Printemps 2024', startsOn: '2024-04-10', endsOn: '2024-09-11',
-        capacity: 12, year: '2024-2025', enrolledCount: 0,
-      }));
+      expect(await getCohort(response.body.id)).toEqual(
+        expect.objectContaining({
+          id: response.body.id,
+          number: 21,
+          label: 'Printemps 2024',
+          startsOn: '2024-04-10',
+          endsOn: '2024-09-11',
+          capacity: 12,
+          year: '2024-2025',
+          enrolledCount: 0,
+        }),
+      );
     });
 
     it('puts a cohort starting on March 31st in the reporting year that ends that day, and leaves capacity empty when omitted', async () => {
-      const response = await postCohort(cohortBody({ startsOn: '2024-03-31', endsOn: '2024-08-30', deliveryMode: 'hybrid' }), admin).expect(201);
-      expect(response.body).toMatchObject({ startsOn: '2024-03-31', year: '2023-2024', capacity: null, enrolledCount: 0, deliveryMode: 'hybrid' });
+      const response = await postCohort(
+        cohortBody({ startsOn: '2024-03-31', endsOn: '2024-08-30', deliveryMode: 'hybrid' }),
+        admin,
+      ).expect(201);
+      expect(response.body).toMatchObject({
+        startsOn: '2024-03-31',
+        year: '2023-2024',
+        capacity: null,
+        enrolledCount: 0,
+        deliveryMode: 'hybrid',
+      });
       expect(await getCohort(response.body.id)).toMatchObject({ year: '2023-2024', capacity: null });
     });
 
@@ -79,7 +116,10 @@ describe('cohorts', () => {
     it('creates only one of two cohorts sent at the same moment with the same number', async () => {
       const body = cohortBody();
       const rowsBefore = await countRows(t, 'cohorts');
-      const responses = await Promise.all([postCohort({ ...body, label: 'Première' }), postCohort({ ...body, label: 'Seconde' })]);
+      const responses = await Promise.all([
+        postCohort({ ...body, label: 'Première' }),
+        postCohort({ ...body, label: 'Seconde' }),
+      ]);
       expect(responses.map((r) => r.status).sort()).toEqual([201, 409]);
       expectErrorShape(responses.find((r) => r.status === 409)!.body, 409);
       expect(await countRows(t, 'cohorts')).toBe(rowsBefore + 1);
@@ -143,14 +183,21 @@ describe('cohorts', () => {
       const april1 = await createCohort(t, coordinator, { startsOn: '2024-04-01', endsOn: '2024-09-01' });
       const nextMarch31 = await createCohort(t, coordinator, { startsOn: '2025-03-31', endsOn: '2025-09-30' });
       const april2025 = await createCohort(t, coordinator, { startsOn: '2025-04-01', endsOn: '2025-09-30' });
-      expect([march31.year, april1.year, nextMarch31.year, april2025.year]).toEqual(['2023-2024', '2024-2025', '2024-2025', '2025-2026']);
+      expect([march31.year, april1.year, nextMarch31.year, april2025.year]).toEqual([
+        '2023-2024',
+        '2024-2025',
+        '2024-2025',
+        '2025-2026',
+      ]);
 
       const year = await listCohorts({ year: '2024-2025' });
       const ids = year.map((c) => c.id);
       expect(ids).toEqual(expect.arrayContaining([april1.id, nextMarch31.id]));
       expect(ids).not.toContain(march31.id);
       expect(ids).not.toContain(april2025.id);
-      expect(year.every((c) => c.year === '2024-2025' && c.startsOn >= '2024-04-01' && c.startsOn <= '2025-03-31')).toBe(true);
+      expect(
+        year.every((c) => c.year === '2024-2025' && c.startsOn >= '2024-04-01' && c.startsOn <= '2025-03-31'),
+      ).toBe(true);
 
       const previous = await listCohorts({ year: '2023-2024' });
       expect(previous.map((c) => c.id)).toContain(march31.id);
@@ -163,9 +210,21 @@ describe('cohorts', () => {
     });
 
     it('filters by program, and by program and year together', async () => {
-      const coop = await createCohort(t, coordinator, { programCode: 'parcours-coop', startsOn: '2026-04-15', endsOn: '2026-09-15' });
-      const transfert = await createCohort(t, coordinator, { programCode: 'parcours-transfertcoop', startsOn: '2026-04-15', endsOn: '2026-09-15' });
-      const transfertLater = await createCohort(t, coordinator, { programCode: 'parcours-transfertcoop', startsOn: '2027-10-01', endsOn: '2028-02-01' });
+      const coop = await createCohort(t, coordinator, {
+        programCode: 'parcours-coop',
+        startsOn: '2026-04-15',
+        endsOn: '2026-09-15',
+      });
+      const transfert = await createCohort(t, coordinator, {
+        programCode: 'parcours-transfertcoop',
+        startsOn: '2026-04-15',
+        endsOn: '2026-09-15',
+      });
+      const transfertLater = await createCohort(t, coordinator, {
+        programCode: 'parcours-transfertcoop',
+        startsOn: '2027-10-01',
+        endsOn: '2028-02-01',
+      });
 
       const transferts = await listCohorts({ programCode: 'parcours-transfertcoop' });
       expect(transferts.map((c) => c.id)).toEqual(expect.arrayContaining([transfert.id, transfertLater.id]));
@@ -207,7 +266,13 @@ describe('cohorts', () => {
       const list = await t.http().get('/cohorts').set(bearer(token)).expect(200);
       expect(list.body.map((c: CohortBody) => c.id)).toContain(cohort.id);
       const one = await t.http().get(`/cohorts/${cohort.id}`).set(bearer(token)).expect(200);
-      expect(one.body).toMatchObject({ id: cohort.id, number: cohort.number, label: cohort.label, year: '2024-2025', enrolledCount: 0 });
+      expect(one.body).toMatchObject({
+        id: cohort.id,
+        number: cohort.number,
+        label: cohort.label,
+        year: '2024-2025',
+        enrolledCount: 0,
+      });
     });
   });
 
@@ -216,12 +281,25 @@ describe('cohorts', () => {
       const cohort = await createCohort(t, coordinator, { startsOn: '2024-04-10', endsOn: '2024-09-11', capacity: 10 });
 
       const response = await patchCohort(cohort.id, {
-        label: 'Automne 2025', startsOn: '2025-09-15', endsOn: '2026-02-20', capacity: 15, number: 4242, deliveryMode: 'in_person',
+        label: 'Automne 2025',
+        startsOn: '2025-09-15',
+        endsOn: '2026-02-20',
+        capacity: 15,
+        number: 4242,
+        deliveryMode: 'in_person',
       }).expect(200);
 
       const expected = {
-        id: cohort.id, programCode: 'parcours-coop', label: 'Automne 2025', startsOn: '2025-09-15', endsOn: '2026-02-20',
-        capacity: 15, number: 4242, deliveryMode: 'in_person', year: '2025-2026', enrolledCount: 0,
+        id: cohort.id,
+        programCode: 'parcours-coop',
+        label: 'Automne 2025',
+        startsOn: '2025-09-15',
+        endsOn: '2026-02-20',
+        capacity: 15,
+        number: 4242,
+        deliveryMode: 'in_person',
+        year: '2025-2026',
+        enrolledCount: 0,
       };
       expect(response.body).toMatchObject(expected);
       expect(await getCohort(cohort.id)).toMatchObject(expected);
@@ -253,17 +331,32 @@ describe('cohorts', () => {
       const both = await patchCohort(cohort.id, { startsOn: '2024-10-01', endsOn: '2024-09-30' }).expect(422);
       expectErrorShape(both.body, 422);
 
-      expect(await getCohort(cohort.id)).toMatchObject({ startsOn: '2024-04-10', endsOn: '2024-09-11', label: cohort.label, year: '2024-2025' });
+      expect(await getCohort(cohort.id)).toMatchObject({
+        startsOn: '2024-04-10',
+        endsOn: '2024-09-11',
+        label: cohort.label,
+        year: '2024-2025',
+      });
     });
 
     it('refuses ill-formed changes with 400 and an unknown cohort with 404', async () => {
       const cohort = await createCohort(t, coordinator);
-      for (const body of [{ endsOn: '2024-02-30' }, { deliveryMode: 'online' }, { programCode: 'parcours-transfertcoop' }, { year: '2023-2024' }, { capacity: -1 }]) {
+      for (const body of [
+        { endsOn: '2024-02-30' },
+        { deliveryMode: 'online' },
+        { programCode: 'parcours-transfertcoop' },
+        { year: '2023-2024' },
+        { capacity: -1 },
+      ]) {
         const response = await patchCohort(cohort.id, body);
         expect({ body, status: response.status }).toEqual({ body, status: 400 });
         expectErrorShape(response.body, 400);
       }
-      expect(await getCohort(cohort.id)).toMatchObject({ programCode: 'parcours-coop', endsOn: cohort.endsOn, deliveryMode: cohort.deliveryMode });
+      expect(await getCohort(cohort.id)).toMatchObject({
+        programCode: 'parcours-coop',
+        endsOn: cohort.endsOn,
+        deliveryMode: cohort.deliveryMode,
+      });
 
       const unknown = await patchCohort(999999, { label: 'Fantôme' }).expect(404);
       expectErrorShape(unknown.body, 404);
@@ -293,15 +386,26 @@ describe('cohorts', () => {
       const first = await createProject(t, coordinator, { programCode: 'parcours-coop', cohortId: cohort.id });
       expect(first.enrollments).toHaveLength(1);
       expect(first.enrollments[0]).toMatchObject({
-        programCode: 'parcours-coop', cohortId: cohort.id, cohort: { id: cohort.id, number: cohort.number }, stage: { code: 'inscription' },
+        programCode: 'parcours-coop',
+        cohortId: cohort.id,
+        cohort: { id: cohort.id, number: cohort.number },
+        stage: { code: 'inscription' },
       });
       expect(await getCohort(cohort.id)).toMatchObject({ capacity: 1, enrolledCount: 1 });
 
-      const before = { projects: await countRows(t, 'projects'), enrollments: await countRows(t, 'enrollments'), transitions: await countRows(t, 'transitions') };
+      const before = {
+        projects: await countRows(t, 'projects'),
+        enrollments: await countRows(t, 'enrollments'),
+        transitions: await countRows(t, 'transitions'),
+      };
       const second = await postProject({ programCode: 'parcours-coop', cohortId: cohort.id }).expect(422);
       expectErrorShape(second.body, 422);
       expect(second.body.message).toMatch(/capacity 1\b/);
-      expect({ projects: await countRows(t, 'projects'), enrollments: await countRows(t, 'enrollments'), transitions: await countRows(t, 'transitions') }).toEqual(before);
+      expect({
+        projects: await countRows(t, 'projects'),
+        enrollments: await countRows(t, 'enrollments'),
+        transitions: await countRows(t, 'transitions'),
+      }).toEqual(before);
       expect(await getCohort(cohort.id)).toMatchObject({ enrolledCount: 1 });
 
       // Once the capacity is raised, the next project gets in.
@@ -314,7 +418,9 @@ describe('cohorts', () => {
       const cohort = await createCohort(t, coordinator, { capacity: 1 });
       const before = { projects: await countRows(t, 'projects'), enrollments: await countRows(t, 'enrollments') };
 
-      const responses = await Promise.all([1, 2, 3, 4].map(() => postProject({ programCode: 'parcours-coop', cohortId: cohort.id })));
+      const responses = await Promise.all(
+        [1, 2, 3, 4].map(() => postProject({ programCode: 'parcours-coop', cohortId: cohort.id })),
+      );
 
       expect(responses.map((r) => r.status).sort()).toEqual([201, 422, 422, 422]);
       for (const refused of responses.filter((r) => r.status === 422)) {
@@ -322,7 +428,8 @@ describe('cohorts', () => {
         expect(refused.body.message).toMatch(/capacity 1\b/);
       }
       expect({ projects: await countRows(t, 'projects'), enrollments: await countRows(t, 'enrollments') }).toEqual({
-        projects: before.projects + 1, enrollments: before.enrollments + 1,
+        projects: before.projects + 1,
+        enrollments: before.enrollments + 1,
       });
       expect(await getCohort(cohort.id)).toMatchObject({ capacity: 1, enrolledCount: 1 });
     });
@@ -349,7 +456,9 @@ describe('cohorts', () => {
       expectErrorShape(response.body, 422);
       expect(response.body.message).toMatch(/demarrage/);
 
-      expect({ projects: await countRows(t, 'projects'), enrollments: await countRows(t, 'enrollments') }).toEqual(before);
+      expect({ projects: await countRows(t, 'projects'), enrollments: await countRows(t, 'enrollments') }).toEqual(
+        before,
+      );
       expect(await getCohort(cohort.id)).toMatchObject({ enrolledCount: 0 });
     });
 
@@ -360,11 +469,17 @@ describe('cohorts', () => {
       const response = await postProject({ programCode: 'parcours-coop', cohortId: transfertCohort.id }).expect(422);
       expectErrorShape(response.body, 422);
       expect(response.body.message).toMatch(/parcours-transfertcoop/);
-      expect({ projects: await countRows(t, 'projects'), enrollments: await countRows(t, 'enrollments') }).toEqual(before);
+      expect({ projects: await countRows(t, 'projects'), enrollments: await countRows(t, 'enrollments') }).toEqual(
+        before,
+      );
       expect(await getCohort(transfertCohort.id)).toMatchObject({ enrolledCount: 0 });
 
       // The same cohort takes a project of its own program.
-      const own = await createProject(t, coordinator, { programCode: 'parcours-transfertcoop', kind: 'transfer', cohortId: transfertCohort.id });
+      const own = await createProject(t, coordinator, {
+        programCode: 'parcours-transfertcoop',
+        kind: 'transfer',
+        cohortId: transfertCohort.id,
+      });
       expect(own.enrollments[0]).toMatchObject({ programCode: 'parcours-transfertcoop', cohortId: transfertCohort.id });
       expect(await getCohort(transfertCohort.id)).toMatchObject({ enrolledCount: 1 });
     });

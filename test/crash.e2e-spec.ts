@@ -35,15 +35,21 @@ describe('an api process killed in the middle of a burst of moves', () => {
   });
 
   async function enrollments(): Promise<Map<number, EnrollmentState>> {
-    const rows: { project_id: number; version: number; stage_code: string; transitions: number | string }[] = await t.dataSource.query(
-      `SELECT e.project_id, e.version, e.stage_code,
+    const rows: { project_id: number; version: number; stage_code: string; transitions: number | string }[] =
+      await t.dataSource.query(
+        `SELECT e.project_id, e.version, e.stage_code,
               (SELECT COUNT(*) FROM transitions tr WHERE tr.project_id = e.project_id AND tr.program_code = e.program_code) AS transitions
          FROM enrollments e`,
-    );
+      );
     return new Map(
       rows.map((r) => [
         Number(r.project_id),
-        { projectId: Number(r.project_id), version: Number(r.version), stage: r.stage_code, transitions: Number(r.transitions) },
+        {
+          projectId: Number(r.project_id),
+          version: Number(r.version),
+          stage: r.stage_code,
+          transitions: Number(r.transitions),
+        },
       ]),
     );
   }
@@ -96,21 +102,34 @@ describe('an api process killed in the middle of a burst of moves', () => {
       expect([0, 1]).toContain(moved);
       if (answered.has(projectId)) expect(moved).toBe(1);
     }
-    const [{ n }] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM transitions WHERE id IN (${[...answered.values()].join(',')})`);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT COUNT(*) AS n FROM transitions WHERE id IN (${[...answered.values()].join(',')})`,
+    );
     expect(Number(n)).toBe(answered.size);
 
     // Nothing is left locked: every project the crash interrupted moves now, through another process.
     for (const projectId of projects.filter((id) => after.get(id)!.version === before.get(id)!.version)) {
-      await t.http().post(`/projects/${projectId}/transitions`).set(bearer(coordinator)).send({ to: 'accompagnement' }).expect(201);
+      await t
+        .http()
+        .post(`/projects/${projectId}/transitions`)
+        .set(bearer(coordinator))
+        .send({ to: 'accompagnement' })
+        .expect(201);
     }
     const final = await enrollments();
-    expect([...final.values()].filter((e) => projects.includes(e.projectId) && e.stage !== 'accompagnement')).toEqual([]);
+    expect([...final.values()].filter((e) => projects.includes(e.projectId) && e.stage !== 'accompagnement')).toEqual(
+      [],
+    );
   }, 180_000);
 });
 
 describe('a worker killed in the middle of a digest run, with a slow SMTP server', () => {
   const ADVISORS = 24;
-  const MAIL = { MAIL_FROM: 'Suivi des projets <suivi@crash.example>', MAIL_LOCK_SECONDS: '10', RELAY_INTERVAL_MS: '200' };
+  const MAIL = {
+    MAIL_FROM: 'Suivi des projets <suivi@crash.example>',
+    MAIL_LOCK_SECONDS: '10',
+    RELAY_INTERVAL_MS: '200',
+  };
   let smtp: SmtpSink;
   let t: TestApp;
   const workers: ServiceProcess[] = [];
@@ -132,13 +151,22 @@ describe('a worker killed in the middle of a digest run, with a slow SMTP server
     for (let i = 0; i < ADVISORS; i++) {
       const advisor = await t.tokenFor('advisor', `advisor-${i}`);
       const project = await createProject(t, advisor);
-      await t.http().post(`/projects/${project.id}/follow-ups`).set(bearer(advisor)).send({ dueOn: today, note: 'Rappeler la caisse' }).expect(201);
+      await t
+        .http()
+        .post(`/projects/${project.id}/follow-ups`)
+        .set(bearer(advisor))
+        .send({ dueOn: today, note: 'Rappeler la caisse' })
+        .expect(201);
       const me = await t.http().get('/users/me').set(bearer(advisor)).expect(200);
       addresses.set(me.body.id, me.body.email);
     }
     for (let i = 0; i < 2; i++) workers.push(await built.start(t, { ROLE: 'worker', SMTP_URL: smtp.url, ...MAIL }));
 
-    await t.http().post('/admin/schedules/daily-digest/run').set(bearer(await t.tokenFor('admin'))).expect(201);
+    await t
+      .http()
+      .post('/admin/schedules/daily-digest/run')
+      .set(bearer(await t.tokenFor('admin')))
+      .expect(201);
     await until(async () => smtp.offered.length >= 6, 60_000);
     await workers[0].kill('SIGKILL');
     const [{ n: held }] = await t.dataSource.query(

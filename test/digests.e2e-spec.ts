@@ -17,7 +17,6 @@ import { until } from './support/until.js';
 const ZONE = 'America/Toronto';
 const at = (localDateTime: string) => DateTime.fromISO(localDateTime, { zone: ZONE }).toJSDate();
 
-
 interface NotificationRow {
   id: number;
   key: string;
@@ -52,11 +51,17 @@ describe('daily digest', () => {
     await until(async () => (await followUpsQueue().getCompletedCount()) > before);
   };
   const task = async (token: string, projectId: number, dueOn: string, note: string) =>
-    (await t.http().post(`/projects/${projectId}/follow-ups`).set(bearer(token)).send({ dueOn, note }).expect(201)).body;
+    (await t.http().post(`/projects/${projectId}/follow-ups`).set(bearer(token)).send({ dueOn, note }).expect(201))
+      .body;
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    t = await startTestApp({ SMTP_URL: smtp.url, MAIL_ATTEMPTS: '3', MAIL_RETRY_DELAY_MS: '1000', MAIL_FROM: 'Suivi <suivi@federation.test>' });
+    t = await startTestApp({
+      SMTP_URL: smtp.url,
+      MAIL_ATTEMPTS: '3',
+      MAIL_RETRY_DELAY_MS: '1000',
+      MAIL_FROM: 'Suivi <suivi@federation.test>',
+    });
     t.app.get(Clock).now = () => now;
     setClock(at('2026-11-23T07:00'));
     admin = await t.tokenFor('admin');
@@ -79,7 +84,12 @@ describe('daily digest', () => {
     const johnProject = await createProject(t, advisors.john.token, { name: 'Coop Les Jardins' });
     await createProject(t, advisors.idle.token, { name: 'Coop Tranquille' });
     setClock(at('2026-11-10T10:00'));
-    const overdue = await task(advisors.marie.token, marieProject.id, '2026-11-20', "Appeler l'équipe au sujet du prêt");
+    const overdue = await task(
+      advisors.marie.token,
+      marieProject.id,
+      '2026-11-20',
+      "Appeler l'équipe au sujet du prêt",
+    );
     const dueToday = await task(advisors.marie.token, marieProject.id, '2026-11-23', 'Relire le plan d’affaires');
     await task(advisors.marie.token, marieProject.id, '2026-11-30', 'Tâche à venir, pas encore');
     const done = await task(advisors.marie.token, marieProject.id, '2026-11-21', 'Tâche déjà faite');
@@ -108,10 +118,9 @@ describe('daily digest', () => {
     expect(mails.some((m) => m.to.includes(advisors.idle.email))).toBe(false);
 
     const recorded = await notifications('&kind=digest');
-    expect(recorded.map((n) => `${n.key} ${n.status} ${n.attempts}`).sort()).toEqual([
-      `digest:${advisors.john.id}:2026-11-23 sent 1`,
-      `digest:${advisors.marie.id}:2026-11-23 sent 1`,
-    ].sort());
+    expect(recorded.map((n) => `${n.key} ${n.status} ${n.attempts}`).sort()).toEqual(
+      [`digest:${advisors.john.id}:2026-11-23 sent 1`, `digest:${advisors.marie.id}:2026-11-23 sent 1`].sort(),
+    );
   });
 
   it('sends nothing more when it runs again the same day, even from a second worker', async () => {
@@ -120,13 +129,17 @@ describe('daily digest', () => {
     try {
       worker.get(Clock).now = () => now;
       // The same day's digest three more times, for both workers to take.
-      const jobs = await Promise.all([1, 2, 3].map(() => followUpsQueue().add('daily-digest', { localDate: '2026-11-23' })));
+      const jobs = await Promise.all(
+        [1, 2, 3].map(() => followUpsQueue().add('daily-digest', { localDate: '2026-11-23' })),
+      );
       const runs = await Promise.all(jobs.map((job) => job.finished()));
       expect(runs.map((run: { recorded: number }) => run.recorded)).toEqual([0, 0, 0]);
 
       // A new day with both workers running: still one e-mail per advisor.
       setClock(at('2026-11-24T07:00'));
-      const nextDay = await Promise.all([1, 2, 3, 4].map(() => followUpsQueue().add('daily-digest', { localDate: '2026-11-24' })));
+      const nextDay = await Promise.all(
+        [1, 2, 3, 4].map(() => followUpsQueue().add('daily-digest', { localDate: '2026-11-24' })),
+      );
       const nextRuns = await Promise.all(nextDay.map((job) => job.finished()));
       expect(nextRuns.reduce((sum: number, run: { recorded: number }) => sum + run.recorded, 0)).toBe(2);
       await smtp.waitFor(4);
@@ -136,10 +149,14 @@ describe('daily digest', () => {
     }
     expect(smtp.received).toHaveLength(4);
     const perAdvisorDay = (await notifications('&kind=digest')).map((n) => n.key).sort();
-    expect(perAdvisorDay).toEqual([
-      `digest:${advisors.john.id}:2026-11-23`, `digest:${advisors.john.id}:2026-11-24`,
-      `digest:${advisors.marie.id}:2026-11-23`, `digest:${advisors.marie.id}:2026-11-24`,
-    ].sort());
+    expect(perAdvisorDay).toEqual(
+      [
+        `digest:${advisors.john.id}:2026-11-23`,
+        `digest:${advisors.john.id}:2026-11-24`,
+        `digest:${advisors.marie.id}:2026-11-23`,
+        `digest:${advisors.marie.id}:2026-11-24`,
+      ].sort(),
+    );
   });
 
   it('lists stale projects with what to do, and leaves out a snoozed one', async () => {
@@ -148,15 +165,22 @@ describe('daily digest', () => {
     const snoozed = await createProject(t, advisors.idle.token, { name: 'Coop En Veille' });
     // premier-contact is stale after 60 days without activity.
     setClock(at('2026-11-25T07:00'));
-    await t.http().post(`/projects/${snoozed.id}/snooze`).set(bearer(advisors.idle.token)).send({ until: '2027-01-15', reason: 'La banque répond en janvier' }).expect(200);
+    await t
+      .http()
+      .post(`/projects/${snoozed.id}/snooze`)
+      .set(bearer(advisors.idle.token))
+      .send({ until: '2027-01-15', reason: 'La banque répond en janvier' })
+      .expect(200);
     await runDigest();
     const mails = await smtp.waitFor(7);
     const toIdle = mails.filter((m) => m.to.includes(advisors.idle.email));
     expect(toIdle).toHaveLength(1);
     expect(toIdle[0].subject).toMatch(/^Vos suivis du 25 novembre 2026 : .*projets? sans activité/);
-    expect(toIdle[0].text).toContain(`[${stale.id}] Coop Oubliée: à l'étape « Premier contact », aucune activité depuis 177 jours (seuil : 60)`);
+    expect(toIdle[0].text).toContain(
+      `[${stale.id}] Coop Oubliée: à l'étape « Premier contact », aucune activité depuis 177 jours (seuil : 60)`,
+    );
     expect(toIdle[0].text).not.toContain('Coop En Veille');
-    expect(toIdle[0].text).toContain('mettez l\'alerte en veille');
+    expect(toIdle[0].text).toContain("mettez l'alerte en veille");
   });
 
   it('retries a refused e-mail with backoff and delivers it once, with one Message-ID on every attempt', async () => {
@@ -197,7 +221,12 @@ describe('daily digest', () => {
     await runDigest();
     const key = `digest:${advisors.marie.id}:2026-11-27`;
     const failed = await until(async () => (await notifications('&status=failed')).find((n) => n.key === key));
-    expect(failed).toMatchObject({ status: 'failed', attempts: 3, sentAt: null, lastError: expect.stringMatching(/451/) });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      sentAt: null,
+      lastError: expect.stringMatching(/451/),
+    });
     const health = (await t.http().get('/health').expect(200)).body;
     expect(health.mail.failed).toBeGreaterThanOrEqual(1);
 
@@ -205,14 +234,21 @@ describe('daily digest', () => {
     const receivedBefore = smtp.received.length;
     const retried = await t.http().post(`/notifications/${failed.id}/retry`).set(bearer(coordinator)).expect(200);
     expect(retried.body).toMatchObject({ status: 'pending', attempts: 0 });
-    await until(async () => (await t.http().get(`/notifications/${failed.id}`).set(bearer(coordinator)).expect(200)).body.status === 'sent');
+    await until(
+      async () =>
+        (await t.http().get(`/notifications/${failed.id}`).set(bearer(coordinator)).expect(200)).body.status === 'sent',
+    );
     expect(smtp.received.slice(receivedBefore).filter((m) => m.to.includes(advisors.marie.email))).toHaveLength(1);
     await t.http().post(`/notifications/${failed.id}/retry`).set(bearer(coordinator)).expect(422);
   });
 
   it('is for coordinators and admins to read', async () => {
     await t.http().get('/notifications').set(bearer(advisors.marie.token)).expect(403);
-    await t.http().get('/notifications').set(bearer(await t.tokenFor('viewer'))).expect(403);
+    await t
+      .http()
+      .get('/notifications')
+      .set(bearer(await t.tokenFor('viewer')))
+      .expect(403);
     await t.http().get('/notifications?status=lost').set(bearer(coordinator)).expect(400);
   });
 });
@@ -247,7 +283,9 @@ describe('daily digest across the 2026 daylight-saving changes', () => {
       await tick.finished();
       await until(async () => (await followUps.getWaitingCount()) + (await followUps.getActiveCount()) === 0);
     }
-    const rows: { key: string }[] = await t.dataSource.query(`SELECT key FROM notifications WHERE recipient_user_id = ${advisorId} ORDER BY key`);
+    const rows: { key: string }[] = await t.dataSource.query(
+      `SELECT key FROM notifications WHERE recipient_user_id = ${advisorId} ORDER BY key`,
+    );
     return rows.map((row) => row.key.split(':')[2]);
   }
 
@@ -257,7 +295,12 @@ describe('daily digest across the 2026 daylight-saving changes', () => {
     const advisorId = await t.userIdFor('advisor');
     const project = await createProject(t, advisor);
     // Open and overdue through both ranges, so every day has something to send.
-    await t.http().post(`/projects/${project.id}/follow-ups`).set(bearer(advisor)).send({ dueOn: '2026-02-02', note: 'Rappeler le cédant' }).expect(201);
+    await t
+      .http()
+      .post(`/projects/${project.id}/follow-ups`)
+      .set(bearer(advisor))
+      .send({ dueOn: '2026-02-02', note: 'Rappeler le cédant' })
+      .expect(201);
 
     const spring = await tickThrough(advisorId, '2026-03-07T00:00', '2026-03-10T00:00');
     expect(spring).toEqual(['2026-03-07', '2026-03-08', '2026-03-09']);
@@ -266,9 +309,9 @@ describe('daily digest across the 2026 daylight-saving changes', () => {
 
     await smtp.waitFor(6);
     await new Promise((resolve) => setTimeout(resolve, 700));
-    expect(smtp.received.map((m) => m.subject)).toEqual(expect.arrayContaining([
-      expect.stringContaining('8 mars 2026'), expect.stringContaining('1 novembre 2026'),
-    ]));
+    expect(smtp.received.map((m) => m.subject)).toEqual(
+      expect.arrayContaining([expect.stringContaining('8 mars 2026'), expect.stringContaining('1 novembre 2026')]),
+    );
     expect(smtp.received).toHaveLength(6);
   }, 120_000);
 });
@@ -279,8 +322,12 @@ async function oneDigestToSend(t: TestApp): Promise<{ email: string; notificatio
   const advisor = await t.tokenFor('advisor');
   const email = (await t.http().get('/users/me').set(bearer(advisor)).expect(200)).body.email;
   const project = await createProject(t, advisor);
-  await t.http().post(`/projects/${project.id}/follow-ups`).set(bearer(advisor))
-    .send({ dueOn: localDateOf(new Date()), note: 'Rappeler la banque' }).expect(201);
+  await t
+    .http()
+    .post(`/projects/${project.id}/follow-ups`)
+    .set(bearer(advisor))
+    .send({ dueOn: localDateOf(new Date()), note: 'Rappeler la banque' })
+    .expect(201);
   await t.http().post('/admin/schedules/daily-digest/run').set(bearer(admin)).expect(201);
   const coordinator = await t.tokenFor('coordinator');
   const digests = async () =>

@@ -31,12 +31,34 @@ interface FunnelBody {
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const frPercent = (rate: Rate | null) => (rate === null ? '' : `${rate.percent} %`);
 const PROJECT_HEADERS_FR = [
-  'Projet', 'Secteur', 'Type de projet', 'Type de coopérative', 'Région', 'Entrepreneur·e·s', 'Conseiller·ère', 'Étape actuelle', 'Statut',
-  'Date : Formation complétée', 'Date : Constitution en coopérative', 'Date : En activité', 'Jours dans le programme',
+  'Projet',
+  'Secteur',
+  'Type de projet',
+  'Type de coopérative',
+  'Région',
+  'Entrepreneur·e·s',
+  'Conseiller·ère',
+  'Étape actuelle',
+  'Statut',
+  'Date : Formation complétée',
+  'Date : Constitution en coopérative',
+  'Date : En activité',
+  'Jours dans le programme',
 ];
 const PROJECT_HEADERS_EN = [
-  'Project', 'Sector', 'Kind', 'Co-op type', 'Region', 'Entrepreneurs', 'Advisor', 'Current stage', 'Status',
-  'Date: Training completed', 'Date: Incorporation as a co-op', 'Date: Operating', 'Days in the program',
+  'Project',
+  'Sector',
+  'Kind',
+  'Co-op type',
+  'Region',
+  'Entrepreneurs',
+  'Advisor',
+  'Current stage',
+  'Status',
+  'Date: Training completed',
+  'Date: Incorporation as a co-op',
+  'Date: Operating',
+  'Days in the program',
 ];
 
 function expectAttachment(file: Download, contentType: string, filename: string) {
@@ -51,7 +73,12 @@ function withoutFreshness<T extends { computedAt?: unknown; pending?: unknown }>
 
 describe('exports of the demo year 2023-2024', () => {
   let t: TestApp;
-  const tokens: Record<'admin' | 'coordinator' | 'advisor' | 'viewer', string> = { admin: '', coordinator: '', advisor: '', viewer: '' };
+  const tokens: Record<'admin' | 'coordinator' | 'advisor' | 'viewer', string> = {
+    admin: '',
+    coordinator: '',
+    advisor: '',
+    viewer: '',
+  };
   let cohortIds: Map<number, number>;
 
   const get = async <T>(path: string, token = tokens.coordinator): Promise<T> => {
@@ -65,7 +92,13 @@ describe('exports of the demo year 2023-2024', () => {
   beforeAll(async () => {
     t = await startTestApp({ DEMO_DATA: 'true' });
     const login = async (name: string) =>
-      (await t.http().post('/auth/login').send({ email: `${name}@demo.coop.example`, password: DEFAULT_DEMO_PASSWORD }).expect(200)).body.accessToken as string;
+      (
+        await t
+          .http()
+          .post('/auth/login')
+          .send({ email: `${name}@demo.coop.example`, password: DEFAULT_DEMO_PASSWORD })
+          .expect(200)
+      ).body.accessToken as string;
     tokens.admin = await login('admin');
     tokens.coordinator = await login('coordination');
     tokens.advisor = await login('conseillere');
@@ -84,20 +117,54 @@ describe('exports of the demo year 2023-2024', () => {
 
       const [projects, figures] = csvTables(file.bytes);
       expect(projects[0]).toEqual(PROJECT_HEADERS_FR);
-      const listed = await get<{ items: { name: string; enrollments: { enrolledAt: string }[] }[] }>(`/projects?cohortId=${cohortIds.get(19)}&pageSize=500`);
-      expect(projects.slice(1).map((row) => row[0]).sort()).toEqual(listed.items.map((p) => p.name).sort());
+      const listed = await get<{ items: { name: string; enrollments: { enrolledAt: string }[] }[] }>(
+        `/projects?cohortId=${cohortIds.get(19)}&pageSize=500`,
+      );
+      expect(
+        projects
+          .slice(1)
+          .map((row) => row[0])
+          .sort(),
+      ).toEqual(listed.items.map((p) => p.name).sort());
 
       const alouette = projects.find((row) => row[0] === "L'Alouette")!;
       const enrolledAt = new Date(listed.items.find((p) => p.name === "L'Alouette")!.enrollments[0].enrolledAt);
       expect(alouette.slice(0, 12)).toEqual([
-        "L'Alouette", 'traduction', 'Démarrage', 'Coopérative de travail', '06', '3', 'Conseillère (démo)', 'En activité', 'Actif',
-        '2023-09-13', '2023-11-08', '2024-01-15',
+        "L'Alouette",
+        'traduction',
+        'Démarrage',
+        'Coopérative de travail',
+        '06',
+        '3',
+        'Conseillère (démo)',
+        'En activité',
+        'Actif',
+        '2023-09-13',
+        '2023-11-08',
+        '2024-01-15',
       ]);
       // Whole Montréal days since enrolment; the day may turn while the test runs.
-      expect([wholeDaysBetween(enrolledAt, new Date()) - 1, wholeDaysBetween(enrolledAt, new Date())]).toContain(Number(alouette[12]));
-      expect(projects.find((row) => row[0] === 'Lab 148')!.slice(7, 12)).toEqual(['Constitution en coopérative', 'Actif', '2023-09-13', '2023-12-05', '']);
-      expect(projects.find((row) => row[0] === 'Projet fictif A (démo)')!.slice(7, 12)).toEqual(['Formation en cours', 'Abandonné', '', '', '']);
-      expect(projects.find((row) => row[0] === 'Projet fictif C (démo)')!.slice(7, 9)).toEqual(['Formation en cours', 'En pause']);
+      expect([wholeDaysBetween(enrolledAt, new Date()) - 1, wholeDaysBetween(enrolledAt, new Date())]).toContain(
+        Number(alouette[12]),
+      );
+      expect(projects.find((row) => row[0] === 'Lab 148')!.slice(7, 12)).toEqual([
+        'Constitution en coopérative',
+        'Actif',
+        '2023-09-13',
+        '2023-12-05',
+        '',
+      ]);
+      expect(projects.find((row) => row[0] === 'Projet fictif A (démo)')!.slice(7, 12)).toEqual([
+        'Formation en cours',
+        'Abandonné',
+        '',
+        '',
+        '',
+      ]);
+      expect(projects.find((row) => row[0] === 'Projet fictif C (démo)')!.slice(7, 9)).toEqual([
+        'Formation en cours',
+        'En pause',
+      ]);
 
       const stats = await cohortStats(19);
       expect(figures).toEqual([
@@ -109,8 +176,18 @@ describe('exports of the demo year 2023-2024', () => {
         ['Abandons', String(stats.abandoned), '', ''],
         ['En pause', String(stats.onHold), '', ''],
         ['Entrepreneur·e·s', String(stats.entrepreneurs), '', ''],
-        ['Taux de complétion', frPercent(stats.completionRate), String(stats.completionRate!.numerator), String(stats.completionRate!.denominator)],
-        ['Taux de démarrage', frPercent(stats.startRate), String(stats.startRate!.numerator), String(stats.startRate!.denominator)],
+        [
+          'Taux de complétion',
+          frPercent(stats.completionRate),
+          String(stats.completionRate!.numerator),
+          String(stats.completionRate!.denominator),
+        ],
+        [
+          'Taux de démarrage',
+          frPercent(stats.startRate),
+          String(stats.startRate!.numerator),
+          String(stats.startRate!.denominator),
+        ],
         ['Réponses au sondage de satisfaction', '8', '', ''],
         ['Satisfaits (4 ou 5 sur 5)', '100 %', '8', '8'],
         ['Très satisfaits (5 sur 5)', '25 %', '2', '8'],
@@ -124,18 +201,35 @@ describe('exports of the demo year 2023-2024', () => {
       const [projects, figures] = csvTables(file.bytes);
       expect(projects[0]).toEqual(PROJECT_HEADERS_EN);
       expect(projects.find((row) => row[0] === 'Lurlubelrue')!.slice(0, 9)).toEqual([
-        'Lurlubelrue', 'réparation de vélo', 'Takeover', 'Worker co-op', '06', '3', 'Conseillère (démo)', 'Incorporation as a co-op', 'Active',
+        'Lurlubelrue',
+        'réparation de vélo',
+        'Takeover',
+        'Worker co-op',
+        '06',
+        '3',
+        'Conseillère (démo)',
+        'Incorporation as a co-op',
+        'Active',
       ]);
       const stats = await cohortStats(20);
       expect(projects).toHaveLength(1 + stats.registered);
       expect(figures[0]).toEqual(['Indicator', 'Value', 'Numerator', 'Denominator']);
-      expect(figures.find((row) => row[0] === 'Start rate')).toEqual(['Start rate', `${stats.startRate!.percent}%`, '6', '6']);
+      expect(figures.find((row) => row[0] === 'Start rate')).toEqual([
+        'Start rate',
+        `${stats.startRate!.percent}%`,
+        '6',
+        '6',
+      ]);
       expect(figures.find((row) => row[0] === 'Registered projects')).toEqual(['Registered projects', '9', '', '']);
     });
 
     it('gives an XLSX with a Projets and an Indicateurs sheet, frozen headers, widths, date and percent cells', async () => {
       const file = await download(t, tokens.viewer, `/cohorts/${cohortIds.get(19)}/export?format=xlsx`);
-      expectAttachment(file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'cohorte-19-parcours-coop.xlsx');
+      expectAttachment(
+        file,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'cohorte-19-parcours-coop.xlsx',
+      );
       const workbook = await readXlsx(file.bytes);
       expect(workbook.worksheets.map((s) => s.name)).toEqual(['Projets', 'Indicateurs']);
 
@@ -145,11 +239,23 @@ describe('exports of the demo year 2023-2024', () => {
       expect(rows).toHaveLength(1 + 7);
       expect(projects.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(projects.getRow(1).getCell(1).font?.bold).toBe(true);
-      PROJECT_HEADERS_FR.forEach((header, i) => expect(projects.getColumn(i + 1).width).toBeGreaterThanOrEqual(Math.min(header.length, 60)));
+      PROJECT_HEADERS_FR.forEach((header, i) =>
+        expect(projects.getColumn(i + 1).width).toBeGreaterThanOrEqual(Math.min(header.length, 60)),
+      );
       const alouette = rows.find((row) => row[0] === "L'Alouette")!;
       expect(alouette.slice(0, 12)).toEqual([
-        "L'Alouette", 'traduction', 'Démarrage', 'Coopérative de travail', '06', 3, 'Conseillère (démo)', 'En activité', 'Actif',
-        new Date('2023-09-13T00:00:00Z'), new Date('2023-11-08T00:00:00Z'), new Date('2024-01-15T00:00:00Z'),
+        "L'Alouette",
+        'traduction',
+        'Démarrage',
+        'Coopérative de travail',
+        '06',
+        3,
+        'Conseillère (démo)',
+        'En activité',
+        'Actif',
+        new Date('2023-09-13T00:00:00Z'),
+        new Date('2023-11-08T00:00:00Z'),
+        new Date('2024-01-15T00:00:00Z'),
       ]);
       const rowNumber = rows.indexOf(alouette) + 1;
       expect(projects.getRow(rowNumber).getCell(10).numFmt).toBe('yyyy-mm-dd');
@@ -160,11 +266,18 @@ describe('exports of the demo year 2023-2024', () => {
       const startRate = sheetValues(figures).findIndex((row) => row[0] === 'Taux de démarrage') + 1;
       expect(sheetValues(figures)[startRate - 1]).toEqual(['Taux de démarrage', stats.startRate!.ratio, 4, 4]);
       expect(figures.getRow(startRate).getCell(2).numFmt).toBe('0%');
-      expect(sheetValues(figures).find((row) => row[0] === 'Projets inscrits')).toEqual(['Projets inscrits', stats.registered, null, null]);
+      expect(sheetValues(figures).find((row) => row[0] === 'Projets inscrits')).toEqual([
+        'Projets inscrits',
+        stats.registered,
+        null,
+        null,
+      ]);
     });
 
     it('names the sheets in English with lang=en', async () => {
-      const workbook = await readXlsx((await download(t, tokens.viewer, `/cohorts/${cohortIds.get(19)}/export?format=xlsx&lang=en`)).bytes);
+      const workbook = await readXlsx(
+        (await download(t, tokens.viewer, `/cohorts/${cohortIds.get(19)}/export?format=xlsx&lang=en`)).bytes,
+      );
       expect(workbook.worksheets.map((s) => s.name)).toEqual(['Projects', 'Figures']);
       expect(sheetValues(workbook.getWorksheet('Projects')!)[0]).toEqual(PROJECT_HEADERS_EN);
     });
@@ -173,11 +286,22 @@ describe('exports of the demo year 2023-2024', () => {
       const file = await download(t, tokens.viewer, `/cohorts/${cohortIds.get(20)}/export?format=json`);
       expectAttachment(file, 'application/json; charset=utf-8', 'cohorte-20-parcours-coop.json');
       const body = file.json();
-      expect(body.cohort).toMatchObject({ id: cohortIds.get(20), number: 20, label: 'Automne 2023', programCode: 'parcours-coop', year: '2023-2024' });
+      expect(body.cohort).toMatchObject({
+        id: cohortIds.get(20),
+        number: 20,
+        label: 'Automne 2023',
+        programCode: 'parcours-coop',
+        year: '2023-2024',
+      });
       expect(body.projects).toHaveLength(9);
       expect(body.projects.find((p: { name: string }) => p.name === 'Dimension physio')).toMatchObject({
-        sector: 'physiothérapie', kind: 'startup', coopType: 'worker', region: '16', entrepreneurs: 3,
-        stage: { code: 'en-activite', labelFr: 'En activité', labelEn: 'Operating' }, status: 'active',
+        sector: 'physiothérapie',
+        kind: 'startup',
+        coopType: 'worker',
+        region: '16',
+        entrepreneurs: 3,
+        stage: { code: 'en-activite', labelFr: 'En activité', labelEn: 'Operating' },
+        status: 'active',
         milestones: { training_completed: '2024-03-06', incorporated: '2024-04-17', operating: '2024-09-03' },
         daysInProgram: expect.any(Number),
       });
@@ -192,7 +316,8 @@ describe('exports of the demo year 2023-2024', () => {
   });
 
   describe('GET /programs/:code/report', () => {
-    const report = (query: string, token = tokens.viewer) => download(t, token, `/programs/parcours-coop/report?year=2023-2024${query}`);
+    const report = (query: string, token = tokens.viewer) =>
+      download(t, token, `/programs/parcours-coop/report?year=2023-2024${query}`);
 
     it('gives the year as a CSV: cohorts and total, the accompaniment funnels, transfers by stage, each titled', async () => {
       const file = await report('&format=csv');
@@ -203,15 +328,45 @@ describe('exports of the demo year 2023-2024', () => {
 
       expect(cohorts[0][0]).toMatch(/^Parcours COOP 2023-2024 : cohortes et total/);
       expect(cohorts[1]).toEqual([
-        'Cohorte', 'Libellé', 'Inscrits', 'Formation complétée', 'Constitués', 'Taux de complétion', 'Taux de démarrage', 'Entrepreneur·e·s',
-        'Réponses (satisfaction)', 'Satisfaits (4 ou 5)', 'Très satisfaits (5)',
+        'Cohorte',
+        'Libellé',
+        'Inscrits',
+        'Formation complétée',
+        'Constitués',
+        'Taux de complétion',
+        'Taux de démarrage',
+        'Entrepreneur·e·s',
+        'Réponses (satisfaction)',
+        'Satisfaits (4 ou 5)',
+        'Très satisfaits (5)',
       ]);
       expect(cohorts.slice(2)).toEqual([
         ...stats.cohorts.map((c) => [
-          String(c.number), c.number === 19 ? 'Printemps 2023' : 'Automne 2023', String(c.registered), String(c.completed), String(c.incorporated),
-          frPercent(c.completionRate), frPercent(c.startRate), String(c.entrepreneurs), c.number === 19 ? '8' : '12', '100 %', '25 %',
+          String(c.number),
+          c.number === 19 ? 'Printemps 2023' : 'Automne 2023',
+          String(c.registered),
+          String(c.completed),
+          String(c.incorporated),
+          frPercent(c.completionRate),
+          frPercent(c.startRate),
+          String(c.entrepreneurs),
+          c.number === 19 ? '8' : '12',
+          '100 %',
+          '25 %',
         ]),
-        ['Total', '2023-2024', '16', '10', '10', frPercent(stats.completionRate), frPercent(stats.startRate), '44', '20', '100 %', '25 %'],
+        [
+          'Total',
+          '2023-2024',
+          '16',
+          '10',
+          '10',
+          frPercent(stats.completionRate),
+          frPercent(stats.startRate),
+          '44',
+          '20',
+          '100 %',
+          '25 %',
+        ],
       ]);
       // What the annual report printed: 100 % per cohort, 63 % for the year, satisfaction 100 % and 25 %.
       expect(cohorts.slice(2).map((row) => row[6])).toEqual(['100 %', '100 %', '63 %']);
@@ -219,26 +374,41 @@ describe('exports of the demo year 2023-2024', () => {
       const demarrage = await get<FunnelBody>('/programs/demarrage/funnel?year=2023-2024&fresh=true');
       expect(funnels[0]).toEqual(['Accompagnements 2023-2024 : entonnoir par programme']);
       const startUps = funnels.slice(2).filter((row) => row[0] === 'Accompagnement au démarrage');
-      expect(startUps.map((row) => [row[1], Number(row[3]), Number(row[4])])).toEqual(demarrage.stages.map((s) => [s.labelFr, s.reached, s.current]));
+      expect(startUps.map((row) => [row[1], Number(row[3]), Number(row[4])])).toEqual(
+        demarrage.stages.map((s) => [s.labelFr, s.reached, s.current]),
+      );
       expect(startUps.map((row) => [row[3], row[6], row[7]]).slice(0, 5)).toEqual([
-        ['42', '', '100 %'], ['20', '48 %', '48 %'], ['18', '', ''], ['14', '', ''], ['11', '55 %', '26 %'],
+        ['42', '', '100 %'],
+        ['20', '48 %', '48 %'],
+        ['18', '', ''],
+        ['14', '', ''],
+        ['11', '55 %', '26 %'],
       ]);
 
       const transfer = await get<FunnelBody>('/programs/transfertcoop/funnel?year=2023-2024&fresh=true');
       expect(transfers[0]).toEqual(['Projets de transfert 2023-2024 par étape']);
       expect(transfers[1]).toEqual(['Étape', 'Projets']);
-      expect(transfers.slice(2)).toEqual([...transfer.stages.map((s) => [s.labelFr, String(s.current)]), ['Total', '13']]);
+      expect(transfers.slice(2)).toEqual([
+        ...transfer.stages.map((s) => [s.labelFr, String(s.current)]),
+        ['Total', '13'],
+      ]);
     });
 
     it('gives an XLSX with one sheet per table, French headers, percent cells, frozen headers and widths', async () => {
       const file = await report('&format=xlsx');
-      expectAttachment(file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'rapport-parcours-coop-2023-2024.xlsx');
+      expectAttachment(
+        file,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'rapport-parcours-coop-2023-2024.xlsx',
+      );
       const workbook = await readXlsx(file.bytes);
       expect(workbook.worksheets.map((s) => s.name)).toEqual(['Cohortes', 'Accompagnements', 'Transferts par étape']);
       for (const sheet of workbook.worksheets) {
         expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
         const headers = sheetValues(sheet)[0] as string[];
-        headers.forEach((header, i) => expect(sheet.getColumn(i + 1).width ?? 9).toBeGreaterThanOrEqual(Math.min(header.length, 60)));
+        headers.forEach((header, i) =>
+          expect(sheet.getColumn(i + 1).width ?? 9).toBeGreaterThanOrEqual(Math.min(header.length, 60)),
+        );
       }
       const cohorts = workbook.getWorksheet('Cohortes')!;
       const rows = sheetValues(cohorts);
@@ -262,7 +432,9 @@ describe('exports of the demo year 2023-2024', () => {
       expect(body.program).toEqual({ code: 'parcours-coop', nameFr: 'Parcours COOP', nameEn: expect.any(String) });
       expect(body.year).toBe('2023-2024');
       expect(body.cohorts.map(({ satisfaction: _s, ...cohort }: { satisfaction: unknown }) => cohort)).toEqual(cohorts);
-      expect(body.cohorts.map((c: { satisfaction: { responses: number } }) => c.satisfaction.responses)).toEqual([8, 12]);
+      expect(body.cohorts.map((c: { satisfaction: { responses: number } }) => c.satisfaction.responses)).toEqual([
+        8, 12,
+      ]);
       const { satisfaction, ...totalFigures } = body.total;
       expect(totalFigures).toEqual(total);
       expect(body.total.startRate).toEqual({ numerator: 10, denominator: 16, ratio: 0.625, percent: 63 });
@@ -272,11 +444,18 @@ describe('exports of the demo year 2023-2024', () => {
         verySatisfied: { numerator: 5, denominator: 20, ratio: 0.25, percent: 25 },
       });
       for (const [i, code] of ['demarrage', 'transfertcoop'].entries()) {
-        expect(withoutFreshness(body.funnels[i])).toEqual(withoutFreshness(await get<FunnelBody>(`/programs/${code}/funnel?year=2023-2024&fresh=true`)));
+        expect(withoutFreshness(body.funnels[i])).toEqual(
+          withoutFreshness(await get<FunnelBody>(`/programs/${code}/funnel?year=2023-2024&fresh=true`)),
+        );
       }
       expect(body.transfersByStage.map((s: { code: string; projects: number }) => [s.code, s.projects])).toEqual([
-        ['exploration', 0], ['prefaisabilite', 4], ['plan-affaires-transfert', 3], ['evaluation-negociation', 3], ['montage-financier', 3],
-        ['constitution-achat', 0], ['en-activite', 0],
+        ['exploration', 0],
+        ['prefaisabilite', 4],
+        ['plan-affaires-transfert', 3],
+        ['evaluation-negociation', 3],
+        ['montage-financier', 3],
+        ['constitution-achat', 0],
+        ['en-activite', 0],
       ]);
     });
 
@@ -339,7 +518,10 @@ describe('exports of the demo year 2023-2024', () => {
       for (const format of ['csv', 'xlsx', 'json']) {
         const file = await download(t, tokens.viewer, `/cohorts/${cohortIds.get(19)}/export?format=${format}`);
         expect(file.status).toBe(200);
-        const text = format === 'xlsx' ? JSON.stringify((await readXlsx(file.bytes)).worksheets.map(sheetValues)) : file.bytes.toString('utf8');
+        const text =
+          format === 'xlsx'
+            ? JSON.stringify((await readXlsx(file.bytes)).worksheets.map(sheetValues))
+            : file.bytes.toString('utf8');
         expect({ format, leaks: /contact démo|@demo\.coop\.example/.test(text) }).toEqual({ format, leaks: false });
       }
     });
@@ -347,7 +529,10 @@ describe('exports of the demo year 2023-2024', () => {
     it.each(['coordinator', 'admin'] as const)('gives a %s the contact columns', async (role) => {
       const [projects] = csvTables((await exportWithContacts(tokens[role])).bytes);
       expect(projects[0].slice(-2)).toEqual(['Contacts', 'Courriels']);
-      expect(projects.find((row) => row[0] === 'La Sesh')!.slice(-2)).toEqual(['Équipe La Sesh (contact démo)', 'la-sesh@demo.coop.example']);
+      expect(projects.find((row) => row[0] === 'La Sesh')!.slice(-2)).toEqual([
+        'Équipe La Sesh (contact démo)',
+        'la-sesh@demo.coop.example',
+      ]);
 
       const workbook = await readXlsx((await exportWithContacts(tokens[role], 'xlsx')).bytes);
       expect(sheetValues(workbook.getWorksheet('Projets')!)[0].slice(-2)).toEqual(['Contacts', 'Courriels']);
@@ -367,17 +552,44 @@ describe('exports of the demo year 2023-2024', () => {
 
       const viewerId = (await get<{ id: number }>('/users/me', tokens.viewer)).id;
       const coordinatorId = (await get<{ id: number }>('/users/me', tokens.coordinator)).id;
-      const log = await get<{ items: Record<string, unknown>[]; total: number; page: number; pageSize: number }>('/exports/log?pageSize=3', tokens.admin);
+      const log = await get<{ items: Record<string, unknown>[]; total: number; page: number; pageSize: number }>(
+        '/exports/log?pageSize=3',
+        tokens.admin,
+      );
       expect(log).toMatchObject({ total: before + 3, page: 1, pageSize: 3 });
       expect(log.items).toEqual([
-        expect.objectContaining({ kind: 'program-report', target: 'parcours-coop:2023-2024', format: 'csv', includeContacts: false, lang: 'fr', user: expect.objectContaining({ name: 'Conseillère (démo)' }) }),
-        expect.objectContaining({ kind: 'cohort', target: String(cohortIds.get(19)), format: 'json', includeContacts: true, lang: 'fr', user: expect.objectContaining({ id: coordinatorId }) }),
-        expect.objectContaining({ kind: 'cohort', target: String(cohortIds.get(20)), format: 'xlsx', includeContacts: false, lang: 'en', user: { id: viewerId, name: 'Lecture seule (démo)', email: 'lecture@demo.coop.example' } }),
+        expect.objectContaining({
+          kind: 'program-report',
+          target: 'parcours-coop:2023-2024',
+          format: 'csv',
+          includeContacts: false,
+          lang: 'fr',
+          user: expect.objectContaining({ name: 'Conseillère (démo)' }),
+        }),
+        expect.objectContaining({
+          kind: 'cohort',
+          target: String(cohortIds.get(19)),
+          format: 'json',
+          includeContacts: true,
+          lang: 'fr',
+          user: expect.objectContaining({ id: coordinatorId }),
+        }),
+        expect.objectContaining({
+          kind: 'cohort',
+          target: String(cohortIds.get(20)),
+          format: 'xlsx',
+          includeContacts: false,
+          lang: 'en',
+          user: { id: viewerId, name: 'Lecture seule (démo)', email: 'lecture@demo.coop.example' },
+        }),
       ]);
-      for (const item of log.items) expect(new Date(item.createdAt as string).getTime()).toBeGreaterThanOrEqual(started - 1000);
+      for (const item of log.items)
+        expect(new Date(item.createdAt as string).getTime()).toBeGreaterThanOrEqual(started - 1000);
 
       const second = await get<{ items: { id: number }[] }>('/exports/log?pageSize=3&page=2', tokens.coordinator);
-      expect(Math.max(...second.items.map((i) => i.id))).toBeLessThan(Math.min(...log.items.map((i) => i.id as number)));
+      expect(Math.max(...second.items.map((i) => i.id))).toBeLessThan(
+        Math.min(...log.items.map((i) => i.id as number)),
+      );
     });
 
     it.each(['viewer', 'advisor'] as const)('does not show the log to a %s (403)', async (role) => {
@@ -392,15 +604,30 @@ describe('exports of the demo year 2023-2024', () => {
       const unknown = await t.http().get('/cohorts/999999/export').set(bearer(tokens.coordinator)).expect(404);
       expectErrorShape(unknown.body, 404);
       for (const [query, field] of [
-        ['format=pdf', 'format'], ['lang=de', 'lang'], ['includeContacts=yes', 'includeContacts'],
-        ['colour=red', 'colour'], ['delimiter=tab', 'delimiter'], ['delimiter=', 'delimiter'],
-        ['format=xlsx&delimiter=semicolon', 'delimiter'], ['format=json&delimiter=comma', 'delimiter'],
+        ['format=pdf', 'format'],
+        ['lang=de', 'lang'],
+        ['includeContacts=yes', 'includeContacts'],
+        ['colour=red', 'colour'],
+        ['delimiter=tab', 'delimiter'],
+        ['delimiter=', 'delimiter'],
+        ['format=xlsx&delimiter=semicolon', 'delimiter'],
+        ['format=json&delimiter=comma', 'delimiter'],
       ]) {
-        const response = await t.http().get(`/cohorts/${cohortIds.get(19)}/export?${query}`).set(bearer(tokens.coordinator));
-        expect({ query, status: response.status, fields: response.body.details?.map((d: { field: string }) => d.field) }).toEqual({ query, status: 400, fields: [field] });
+        const response = await t
+          .http()
+          .get(`/cohorts/${cohortIds.get(19)}/export?${query}`)
+          .set(bearer(tokens.coordinator));
+        expect({
+          query,
+          status: response.status,
+          fields: response.body.details?.map((d: { field: string }) => d.field),
+        }).toEqual({ query, status: 400, fields: [field] });
         expectErrorShape(response.body, 400);
       }
-      const badFormat = await t.http().get(`/cohorts/${cohortIds.get(19)}/export?format=pdf`).set(bearer(tokens.coordinator));
+      const badFormat = await t
+        .http()
+        .get(`/cohorts/${cohortIds.get(19)}/export?format=pdf`)
+        .set(bearer(tokens.coordinator));
       expect(badFormat.body.message).toContain('format must be one of csv, xlsx, json');
       const cohort19 = `/cohorts/${cohortIds.get(19)}/export`;
       const messageFor = async (query: string) =>
@@ -411,7 +638,10 @@ describe('exports of the demo year 2023-2024', () => {
     });
 
     it('needs a token', async () => {
-      await t.http().get(`/cohorts/${cohortIds.get(19)}/export`).expect(401);
+      await t
+        .http()
+        .get(`/cohorts/${cohortIds.get(19)}/export`)
+        .expect(401);
       await t.http().get('/programs/parcours-coop/report?year=2023-2024').expect(401);
     });
   });
@@ -429,15 +659,33 @@ describe('exports of names people typed', () => {
     coordinator = await t.tokenFor('coordinator');
     cohortId = (await createCohort(t, coordinator, { startsOn: '2024-04-10', endsOn: '2024-09-11' })).id;
     await createProject(t, coordinator, {
-      programCode: 'parcours-coop', cohortId, name: awkward, sector: 'café, "bistro"',
-      contacts: [{ name: 'Zoé Tremblay, fille', email: 'zoe@example.org' }, { name: '@Sam', email: 'sam@example.org' }],
+      programCode: 'parcours-coop',
+      cohortId,
+      name: awkward,
+      sector: 'café, "bistro"',
+      contacts: [
+        { name: 'Zoé Tremblay, fille', email: 'zoe@example.org' },
+        { name: '@Sam', email: 'sam@example.org' },
+      ],
     });
-    await createProject(t, coordinator, { programCode: 'parcours-coop', cohortId, name: formula, sector: '+sector', enrolledAt: '2024-04-01' });
-    await createProject(t, coordinator, { programCode: 'parcours-coop', cohortId, name: '-5 % de rabais', sector: '@menuiserie' });
+    await createProject(t, coordinator, {
+      programCode: 'parcours-coop',
+      cohortId,
+      name: formula,
+      sector: '+sector',
+      enrolledAt: '2024-04-01',
+    });
+    await createProject(t, coordinator, {
+      programCode: 'parcours-coop',
+      cohortId,
+      name: '-5 % de rabais',
+      sector: '@menuiserie',
+    });
   });
   afterAll(() => t?.close());
 
-  const exportOf = (format: string) => download(t, coordinator, `/cohorts/${cohortId}/export?format=${format}&includeContacts=true`);
+  const exportOf = (format: string) =>
+    download(t, coordinator, `/cohorts/${cohortId}/export?format=${format}&includeContacts=true`);
 
   it('round-trips a name with a comma, a quote, a line break and an accent through CSV, and neutralises formulas', async () => {
     const file = await exportOf('csv');
@@ -465,7 +713,12 @@ describe('exports of names people typed', () => {
     expect(projects.slice(1).map((row) => [row[0], row[1]])).toEqual(names.map((name) => [name, 'a;-b']));
     expect(readCsv(semicolon.bytes, ';')).toEqual(readCsv(comma.bytes));
     // Split as a spreadsheet would that guesses the other separator: a quoted cell stays whole.
-    for (const [file, delimiter] of [[comma, ';'], [semicolon, ','], [comma, ','], [semicolon, ';']] as const) {
+    for (const [file, delimiter] of [
+      [comma, ';'],
+      [semicolon, ','],
+      [comma, ','],
+      [semicolon, ';'],
+    ] as const) {
       const options = { bom: true, relax_column_count: true, relax_quotes: true, delimiter };
       const records: string[][] = parse(file.bytes.toString('utf8'), options);
       const formulas = records.flat().filter((cell) => cell.startsWith('='));
@@ -484,7 +737,10 @@ describe('exports of names people typed', () => {
   it('gives the names unchanged in JSON, which no spreadsheet runs', async () => {
     const body = (await exportOf('json')).json();
     expect(body.projects.map((p: { name: string }) => p.name)).toEqual([awkward, formula, '-5 % de rabais']);
-    expect(body.projects[0].contacts).toEqual([{ name: 'Zoé Tremblay, fille', email: 'zoe@example.org' }, { name: '@Sam', email: 'sam@example.org' }]);
+    expect(body.projects[0].contacts).toEqual([
+      { name: 'Zoé Tremblay, fille', email: 'zoe@example.org' },
+      { name: '@Sam', email: 'sam@example.org' },
+    ]);
   });
 
   it('streams a cohort larger than one batch in order, each project once', async () => {
@@ -494,19 +750,32 @@ describe('exports of names people typed', () => {
       // Straight into the tables: 1,203 projects through the API would take the test's whole budget.
       const [{ id: before }] = await manager.query('SELECT COALESCE(MAX(id), 0) AS id FROM projects');
       const names = Array.from({ length: total }, (_, i) => `Projet en lot ${String(i + 1).padStart(4, '0')}`);
-      await manager.query(`INSERT INTO projects (name, search_name, sector, kind, coop_type, region, entrepreneur_count, fictitious, version) VALUES ${
-        names.map((name) => `('${name}', '${name.toLowerCase()}', 'lot', 'startup', 'worker', '06', 2, FALSE, 1)`).join(', ')}`);
+      await manager.query(
+        `INSERT INTO projects (name, search_name, sector, kind, coop_type, region, entrepreneur_count, fictitious, version) VALUES ${names
+          .map((name) => `('${name}', '${name.toLowerCase()}', 'lot', 'startup', 'worker', '06', 2, FALSE, 1)`)
+          .join(', ')}`,
+      );
       const at = { at: new Date('2025-04-01T04:00:00Z'), cohortId: big, before: Number(before) };
-      await namedQuery(manager, `
+      await namedQuery(
+        manager,
+        `
         INSERT INTO enrollments (project_id, program_code, cohort_id, stage_code, status, version, enrolled_at, stage_entered_at, last_moved_at)
-        SELECT id, 'parcours-coop', :cohortId, 'inscription', 'active', 1, :at, :at, :at FROM projects WHERE id > :before`, at);
-      await namedQuery(manager, `
+        SELECT id, 'parcours-coop', :cohortId, 'inscription', 'active', 1, :at, :at, :at FROM projects WHERE id > :before`,
+        at,
+      );
+      await namedQuery(
+        manager,
+        `
         INSERT INTO transitions (enrollment_id, project_id, program_code, kind, to_stage, to_status, occurred_at, recorded_at, source)
-        SELECT id, project_id, 'parcours-coop', 'enrol', 'inscription', 'active', :at, :at, 'system' FROM enrollments WHERE cohort_id = :cohortId`, at);
+        SELECT id, project_id, 'parcours-coop', 'enrol', 'inscription', 'active', :at, :at, 'system' FROM enrollments WHERE cohort_id = :cohortId`,
+        at,
+      );
     });
     const [projects] = csvTables((await download(t, coordinator, `/cohorts/${big}/export`)).bytes);
     expect(projects).toHaveLength(1 + total);
-    expect(projects.slice(1).map((row) => row[0])).toEqual(Array.from({ length: total }, (_, i) => `Projet en lot ${String(i + 1).padStart(4, '0')}`));
+    expect(projects.slice(1).map((row) => row[0])).toEqual(
+      Array.from({ length: total }, (_, i) => `Projet en lot ${String(i + 1).padStart(4, '0')}`),
+    );
     const json = (await download(t, coordinator, `/cohorts/${big}/export?format=json`)).json();
     expect(json.projects).toHaveLength(total);
     expect(json.figures.registered).toBe(total);

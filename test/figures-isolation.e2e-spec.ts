@@ -40,13 +40,16 @@ describe('figures of a scope that cannot be computed', () => {
   };
   /** The stored figures once no recompute is outstanding; they must equal figures computed now. */
   const settled = (path: string, timeoutMs = 30_000) =>
-    eventually(async () => {
-      const stored = await get<Counts>(path);
-      expect(stored.pending).toBe(false);
-      const fresh = await get<Counts>(`${path}${path.includes('?') ? '&' : '?'}fresh=true`);
-      expect({ path, ...stored, computedAt: null }).toEqual({ path, ...fresh, computedAt: null });
-      return stored;
-    }, { timeoutMs });
+    eventually(
+      async () => {
+        const stored = await get<Counts>(path);
+        expect(stored.pending).toBe(false);
+        const fresh = await get<Counts>(`${path}${path.includes('?') ? '&' : '?'}fresh=true`);
+        expect({ path, ...stored, computedAt: null }).toEqual({ path, ...fresh, computedAt: null });
+        return stored;
+      },
+      { timeoutMs },
+    );
   const move = async (projectId: number, body: Record<string, string>) => {
     const response = await t.http().post(`/projects/${projectId}/transitions`).set(bearer(token)).send(body);
     if (response.status !== 201) {
@@ -66,10 +69,15 @@ describe('figures of a scope that cannot be computed', () => {
   };
   const setStart = (cohortId: number, startsOn: string) =>
     namedQuery(t.dataSource.manager, 'UPDATE cohorts SET starts_on = :startsOn WHERE id = :cohortId', {
-      startsOn, cohortId,
+      startsOn,
+      cohortId,
     });
-  const counts = (registered: number, completed: number | null, incorporated: number | null, entrepreneurs: number) =>
-    ({ registered, completed, incorporated, entrepreneurs });
+  const counts = (
+    registered: number,
+    completed: number | null,
+    incorporated: number | null,
+    entrepreneurs: number,
+  ) => ({ registered, completed, incorporated, entrepreneurs });
   /** The settled counts at a path, to compare with `counts(...)`. */
   const countsAt = async (path: string) => {
     const { registered, completed, incorporated, entrepreneurs } = await settled(path);
@@ -86,7 +94,11 @@ describe('figures of a scope that cannot be computed', () => {
     cohorts.sameYear = (await createCohort(t, token, { startsOn: '2016-05-11', endsOn: '2016-10-12' })).id;
     cohorts.otherYear = (await createCohort(t, token, { startsOn: '2015-04-15', endsOn: '2015-09-16' })).id;
     brokenScope = `cohort:${cohorts.broken}`;
-    for (const [key, size] of [['broken', 2], ['sameYear', 3], ['otherYear', 2]] as const) {
+    for (const [key, size] of [
+      ['broken', 2],
+      ['sameYear', 3],
+      ['otherYear', 2],
+    ] as const) {
       for (let i = 0; i < size; i++) {
         const body = { programCode: 'parcours-coop', cohortId: cohorts[key], entrepreneurCount: 2 };
         const project = await createProject(t, token, body);
@@ -120,12 +132,15 @@ describe('figures of a scope that cannot be computed', () => {
     expect(stale).toMatchObject({ registered: 2, completed: 0, pending: true });
 
     // Once Bull has made every attempt, /health names the scope, the error and since when.
-    const failedForGood = await eventually(async () => {
-      const body = await health();
-      const failure = { scope: brokenScope, status: 'failed', attempts: ATTEMPTS };
-      expect(body.figures.failures).toEqual([expect.objectContaining(failure)]);
-      return body;
-    }, { timeoutMs: UNTIL_FINAL_FAILURE_MS, intervalMs: 500 });
+    const failedForGood = await eventually(
+      async () => {
+        const body = await health();
+        const failure = { scope: brokenScope, status: 'failed', attempts: ATTEMPTS };
+        expect(body.figures.failures).toEqual([expect.objectContaining(failure)]);
+        return body;
+      },
+      { timeoutMs: UNTIL_FINAL_FAILURE_MS, intervalMs: 500 },
+    );
     firstFailure = failedForGood.figures.failures[0];
     expect(firstFailure.error).toContain(`${BROKEN_START} falls in no reporting year`);
     expect(new Date(firstFailure.failingSince).getTime()).toBeLessThan(new Date(firstFailure.lastFailedAt).getTime());
@@ -152,11 +167,14 @@ describe('figures of a scope that cannot be computed', () => {
     // A new move in the cohort makes it eligible again: handed over, tried again, and it fails again.
     await move(projects.broken[1], { to: 'formation' });
     await eventually(async () => expect(await handCount(brokenScope)).toBeGreaterThan(handed));
-    const again = await eventually(async () => {
-      const failure = await failureOf(brokenScope);
-      expect(failure).toMatchObject({ status: 'failed', attempts: 2 * ATTEMPTS });
-      return failure!;
-    }, { timeoutMs: UNTIL_FINAL_FAILURE_MS, intervalMs: 500 });
+    const again = await eventually(
+      async () => {
+        const failure = await failureOf(brokenScope);
+        expect(failure).toMatchObject({ status: 'failed', attempts: 2 * ATTEMPTS });
+        return failure!;
+      },
+      { timeoutMs: UNTIL_FINAL_FAILURE_MS, intervalMs: 500 },
+    );
     // Failing since the first failure: the new attempts did not start a new record.
     expect(again.failingSince).toBe(firstFailure.failingSince);
     expect(new Date(again.lastFailedAt).getTime()).toBeGreaterThan(new Date(firstFailure.lastFailedAt).getTime());
@@ -171,11 +189,14 @@ describe('figures of a scope that cannot be computed', () => {
     expect(await done()).toHaveLength(0);
 
     await t.http().post('/admin/schedules/figures-recompute/run').set(bearer(admin)).expect(201);
-    const [job] = await eventually(async () => {
-      const completed = await done();
-      expect(completed).toHaveLength(1);
-      return completed;
-    }, { timeoutMs: 30_000 });
+    const [job] = await eventually(
+      async () => {
+        const completed = await done();
+        expect(completed).toHaveLength(1);
+        return completed;
+      },
+      { timeoutMs: 30_000 },
+    );
     expect(job.returnvalue).toMatchObject({ failed: [brokenScope] });
 
     expect(await countsAt(`/cohorts/${cohorts.sameYear}/stats`)).toEqual(counts(3, 2, 1, 9));
@@ -218,11 +239,17 @@ describe('figures of a scope that cannot be computed', () => {
     // The year is computed and stored like any other; the API reads only years from 1900 on, as it
     // takes only dates from then on, so the stored figures are read from the table.
     const stored = await eventually(async () => {
-      const [row] = await t.dataSource.query(`SELECT payload FROM figure_snapshots WHERE scope = 'program-year:parcours-coop:0999-1000'`);
+      const [row] = await t.dataSource.query(
+        `SELECT payload FROM figure_snapshots WHERE scope = 'program-year:parcours-coop:0999-1000'`,
+      );
       expect(row).toBeDefined();
-      return (JSON.parse(row.payload) as { stats: Counts & { year: string; cohorts: { cohortId: number; year: string }[] } }).stats;
+      return (
+        JSON.parse(row.payload) as { stats: Counts & { year: string; cohorts: { cohortId: number; year: string }[] } }
+      ).stats;
     });
-    expect(counts(stored.registered, stored.completed, stored.incorporated, stored.entrepreneurs)).toEqual(counts(1, 0, 0, 4));
+    expect(counts(stored.registered, stored.completed, stored.incorporated, stored.entrepreneurs)).toEqual(
+      counts(1, 0, 0, 4),
+    );
     expect(stored.year).toBe('0999-1000');
     expect(stored.cohorts).toEqual([expect.objectContaining({ cohortId, year: '0999-1000' })]);
     expect((await health()).figures.failures).toEqual([]);

@@ -13,8 +13,6 @@ import { bearer, startSecondWorker, startTestApp, type TestApp } from './support
 
 type Stats = Counts;
 
-
-
 /** Runs tasks with at most `width` of them at a time. */
 async function inBatches<T>(items: T[], width: number, task: (item: T) => Promise<unknown>) {
   for (let i = 0; i < items.length; i += width) await Promise.all(items.slice(i, i + width).map(task));
@@ -51,14 +49,18 @@ describe('the figures queue under stress', () => {
     return response.body as T;
   };
   const settled = (path: string, timeoutMs = 20_000) =>
-    eventually(async () => {
-      const body = await get<Stats>(path);
-      expect(body.pending).toBe(false);
-      return body;
-    }, { timeoutMs });
+    eventually(
+      async () => {
+        const body = await get<Stats>(path);
+        expect(body.pending).toBe(false);
+        return body;
+      },
+      { timeoutMs },
+    );
   const move = async (projectId: number, body: Record<string, string>) => {
     const response = await t.http().post(`/projects/${projectId}/transitions`).set(bearer(token)).send(body);
-    if (response.status !== 201) throw new Error(`move ${projectId} ${JSON.stringify(body)}: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 201)
+      throw new Error(`move ${projectId} ${JSON.stringify(body)}: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
   };
   const enrol = async (cohortId: number, entrepreneurCount = 3) =>
@@ -69,20 +71,29 @@ describe('the figures queue under stress', () => {
     return response.body;
   };
   const waitUntilIdle = (timeoutMs = 30_000) =>
-    eventually(async () => {
-      const body = await health();
-      expect(body.redis.status).toBe('up');
-      expect(body.queues?.[QUEUES.figures]).toMatchObject({ waiting: 0, active: 0, delayed: 0 });
-      expect(body.outbox).toMatchObject({ pendingScopes: 0, notHandedOver: 0 });
-      return body;
-    }, { timeoutMs });
+    eventually(
+      async () => {
+        const body = await health();
+        expect(body.redis.status).toBe('up');
+        expect(body.queues?.[QUEUES.figures]).toMatchObject({ waiting: 0, active: 0, delayed: 0 });
+        expect(body.outbox).toMatchObject({ pendingScopes: 0, notHandedOver: 0 });
+        return body;
+      },
+      { timeoutMs },
+    );
   const handCount = async (scope: string) => {
-    const rows: { hand_count: number | string }[] = await t.dataSource.query(`SELECT hand_count FROM figure_dirty_marks WHERE scope = '${scope}'`);
+    const rows: { hand_count: number | string }[] = await t.dataSource.query(
+      `SELECT hand_count FROM figure_dirty_marks WHERE scope = '${scope}'`,
+    );
     return rows.length ? Number(rows[0].hand_count) : 0;
   };
   const counts = (body: Stats) => ({
-    registered: body.registered, completed: body.completed, incorporated: body.incorporated,
-    abandoned: body.abandoned, onHold: body.onHold, entrepreneurs: body.entrepreneurs,
+    registered: body.registered,
+    completed: body.completed,
+    incorporated: body.incorporated,
+    abandoned: body.abandoned,
+    onHold: body.onHold,
+    entrepreneurs: body.entrepreneurs,
   });
 
   it('turns a burst of 200 moves in one cohort into right figures with far fewer than 200 jobs', async () => {
@@ -97,7 +108,8 @@ describe('the figures queue under stress', () => {
     await waitUntilIdle();
 
     const queue = t.app.get<Queue>(getQueueToken(QUEUES.figures));
-    const jobsOf = async (s: string) => (await queue.getCompleted()).filter((job) => job.name === 'recompute-scope' && job.data.scope === s).length;
+    const jobsOf = async (s: string) =>
+      (await queue.getCompleted()).filter((job) => job.name === 'recompute-scope' && job.data.scope === s).length;
     const handsBefore = await handCount(scope);
     const jobsBefore = await jobsOf(scope);
 
@@ -110,18 +122,33 @@ describe('the figures queue under stress', () => {
     const burstMs = Date.now() - started;
 
     const stats = await settled(statsPath, 30_000);
-    expect(counts(stats)).toEqual({ registered: 100, completed: 100, incorporated: 0, abandoned: 0, onHold: 0, entrepreneurs: 199 });
+    expect(counts(stats)).toEqual({
+      registered: 100,
+      completed: 100,
+      incorporated: 0,
+      abandoned: 0,
+      onHold: 0,
+      entrepreneurs: 199,
+    });
     expect(stats.completionRate).toEqual(rateOf(100, 100));
     expect(stats.startRate).toEqual(rateOf(0, 100));
     const year = await settled('/programs/parcours-coop/stats?year=2020-2021', 30_000);
-    expect(counts(year)).toEqual({ registered: 100, completed: 100, incorporated: 0, abandoned: 0, onHold: 0, entrepreneurs: 199 });
+    expect(counts(year)).toEqual({
+      registered: 100,
+      completed: 100,
+      incorporated: 0,
+      abandoned: 0,
+      onHold: 0,
+      entrepreneurs: 199,
+    });
     await waitUntilIdle();
 
     const hands = (await handCount(scope)) - handsBefore;
     const jobs = (await jobsOf(scope)) - jobsBefore;
     // One object, so a failure shows the counts and how long the burst took.
-    expect({ jobs, hands, burstMs, jobsFew: jobs >= 1 && jobs < 50, handsFew: hands >= 1 && hands < 50 })
-      .toMatchObject({ jobsFew: true, handsFew: true });
+    expect({ jobs, hands, burstMs, jobsFew: jobs >= 1 && jobs < 50, handsFew: hands >= 1 && hands < 50 }).toMatchObject(
+      { jobsFew: true, handsFew: true },
+    );
   }, 120_000);
 
   it('lets two worker processes share the queue without counting anything twice', async () => {
@@ -129,7 +156,10 @@ describe('the figures queue under stress', () => {
     try {
       // Who ran what: each process's recomputes, counted where the job handler calls them.
       const ran = new Map<string, string[]>();
-      for (const [name, app] of [['first', t.app], ['second', worker]] as const) {
+      for (const [name, app] of [
+        ['first', t.app],
+        ['second', worker],
+      ] as const) {
         const service = app.get(FiguresService);
         const recompute = service.recomputeScope.bind(service);
         ran.set(name, []);
@@ -138,14 +168,18 @@ describe('the figures queue under stress', () => {
 
       // Five cohorts of 12 projects; every project moves two or three times, in parallel.
       const cohorts = [];
-      for (let n = 0; n < 5; n++) cohorts.push(await createCohort(t, token, { startsOn: `2019-0${4 + n}-10`, endsOn: '2020-03-01' }));
+      for (let n = 0; n < 5; n++)
+        cohorts.push(await createCohort(t, token, { startsOn: `2019-0${4 + n}-10`, endsOn: '2020-03-01' }));
       const plan: { id: number; cohortIndex: number; steps: Record<string, string>[] }[] = [];
       for (const [cohortIndex, cohort] of cohorts.entries()) {
         for (let i = 0; i < 12; i++) {
           const steps: Record<string, string>[] =
-            i % 4 === 0 ? [{ to: 'formation' }, { to: 'formation-completee' }, { to: 'constitution' }]
-              : i % 4 === 1 ? [{ to: 'formation' }, { to: 'formation-completee' }]
-                : i % 4 === 2 ? [{ to: 'formation' }, { to: 'abandoned', reason: 'Équipe dissoute' }]
+            i % 4 === 0
+              ? [{ to: 'formation' }, { to: 'formation-completee' }, { to: 'constitution' }]
+              : i % 4 === 1
+                ? [{ to: 'formation' }, { to: 'formation-completee' }]
+                : i % 4 === 2
+                  ? [{ to: 'formation' }, { to: 'abandoned', reason: 'Équipe dissoute' }]
                   : [{ to: 'constitution' }, { to: 'en-activite' }];
           plan.push({ id: await enrol(cohort.id, 2), cohortIndex, steps });
         }
@@ -159,19 +193,35 @@ describe('the figures queue under stress', () => {
         const stats = await settled(`/cohorts/${cohort.id}/stats`);
         // Per 12 projects: 3 trained and incorporated, 3 trained, 3 abandoned in training, 3 straight to en-activite.
         expect({ cohort: cohort.id, ...counts(stats) }).toEqual({
-          cohort: cohort.id, registered: 12, completed: 9, incorporated: 6, abandoned: 3, onHold: 0, entrepreneurs: 24,
+          cohort: cohort.id,
+          registered: 12,
+          completed: 9,
+          incorporated: 6,
+          abandoned: 3,
+          onHold: 0,
+          entrepreneurs: 24,
         });
         expect(stats.startRate).toEqual(rateOf(6, 9));
         const fresh = await get<Stats>(`/cohorts/${cohort.id}/stats?fresh=true`);
         expect({ ...fresh, computedAt: null }).toEqual({ ...stats, computedAt: null });
       }
       const year = await settled('/programs/parcours-coop/stats?year=2019-2020');
-      expect(counts(year)).toEqual({ registered: 60, completed: 45, incorporated: 30, abandoned: 15, onHold: 0, entrepreneurs: 120 });
+      expect(counts(year)).toEqual({
+        registered: 60,
+        completed: 45,
+        incorporated: 30,
+        abandoned: 15,
+        onHold: 0,
+        entrepreneurs: 120,
+      });
       expect(year.startRate).toEqual(rateOf(30, 60));
       expect(year.operating).toBe(15);
 
       // Both processes took jobs from the shared queue.
-      expect({ first: ran.get('first')!.length > 0, second: ran.get('second')!.length > 0 }).toEqual({ first: true, second: true });
+      expect({ first: ran.get('first')!.length > 0, second: ran.get('second')!.length > 0 }).toEqual({
+        first: true,
+        second: true,
+      });
     } finally {
       // The second process shares the first one's database and queues: close it, drop nothing.
       await worker.close();
@@ -195,13 +245,18 @@ describe('the figures queue under stress', () => {
     try {
       await move(first, { to: 'formation' });
       await move(first, { to: 'formation-completee' });
-      const handed = await eventually(async () => {
-        const [mark] = await t.dataSource.query(`SELECT handed_job_id, hand_count FROM figure_dirty_marks WHERE scope = '${scope}'`);
-        expect(Number(mark.hand_count)).toBeGreaterThan(handsBefore);
-        const job = await queue.getJob(String(mark.handed_job_id));
-        expect(await job?.getState()).toBe('paused');
-        return { handCount: Number(mark.hand_count), jobId: String(mark.handed_job_id) };
-      }, { timeoutMs: 45_000 });
+      const handed = await eventually(
+        async () => {
+          const [mark] = await t.dataSource.query(
+            `SELECT handed_job_id, hand_count FROM figure_dirty_marks WHERE scope = '${scope}'`,
+          );
+          expect(Number(mark.hand_count)).toBeGreaterThan(handsBefore);
+          const job = await queue.getJob(String(mark.handed_job_id));
+          expect(await job?.getState()).toBe('paused');
+          return { handCount: Number(mark.hand_count), jobId: String(mark.handed_job_id) };
+        },
+        { timeoutMs: 45_000 },
+      );
       expect((await get<Stats>(path)).pending).toBe(true);
 
       // Redis restarts with nothing: the job, and the pause, are gone; no move follows to wake the relay.
@@ -209,7 +264,14 @@ describe('the figures queue under stress', () => {
       await redis.start();
 
       const stats = await settled(path, 45_000);
-      expect(counts(stats)).toEqual({ registered: 2, completed: 1, incorporated: 0, abandoned: 0, onHold: 0, entrepreneurs: 5 });
+      expect(counts(stats)).toEqual({
+        registered: 2,
+        completed: 1,
+        incorporated: 0,
+        abandoned: 0,
+        onHold: 0,
+        entrepreneurs: 5,
+      });
       expect(stats.completionRate).toEqual(rateOf(1, 2));
       expect(await handCount(scope)).toBeGreaterThan(handed.handCount);
       expect(await queue.getJob(handed.jobId)).toBeNull();
@@ -238,23 +300,40 @@ describe('the figures queue under stress', () => {
       return response;
     };
     const steps: [number, Record<string, string>][] = [
-      [ids[0], { to: 'formation' }], [ids[0], { to: 'formation-completee' }], [ids[0], { to: 'constitution' }],
-      [ids[1], { to: 'formation' }], [ids[1], { to: 'formation-completee' }],
+      [ids[0], { to: 'formation' }],
+      [ids[0], { to: 'formation-completee' }],
+      [ids[0], { to: 'constitution' }],
+      [ids[1], { to: 'formation' }],
+      [ids[1], { to: 'formation-completee' }],
       [ids[2], { to: 'constitution' }],
-      [ids[3], { to: 'formation' }], [ids[3], { to: 'on_hold', reason: 'Recherche de financement' }],
+      [ids[3], { to: 'formation' }],
+      [ids[3], { to: 'on_hold', reason: 'Recherche de financement' }],
     ];
     for (const [id, body] of steps) {
-      await timed(`move ${id} to ${body.to}`, () => t.http().post(`/projects/${id}/transitions`).set(bearer(token)).send(body), 201);
+      await timed(
+        `move ${id} to ${body.to}`,
+        () => t.http().post(`/projects/${id}/transitions`).set(bearer(token)).send(body),
+        201,
+      );
     }
     // A new project can be enrolled too: nothing on the way talks to Redis.
-    const late = await createProject(t, token, { programCode: 'parcours-coop', cohortId: cohort.id, entrepreneurCount: 5 });
+    const late = await createProject(t, token, {
+      programCode: 'parcours-coop',
+      cohortId: cohort.id,
+      entrepreneurCount: 5,
+    });
 
     // The stored figures are still readable, and say newer ones are on their way.
     const stale = await timed('stats', () => t.http().get(path).set(bearer(token)), 200);
     expect(stale.body.pending).toBe(true);
 
     const degraded = await timed('health', () => t.http().get('/health'), 200);
-    expect(degraded.body).toMatchObject({ status: 'degraded', database: { status: 'up' }, redis: { status: 'down' }, queues: null });
+    expect(degraded.body).toMatchObject({
+      status: 'degraded',
+      database: { status: 'up' },
+      redis: { status: 'down' },
+      queues: null,
+    });
     expect(degraded.body.outbox.pendingScopes).toBeGreaterThan(0);
     expect(degraded.body.outbox.notHandedOver).toBeGreaterThan(0);
     expect(degraded.body.outbox.oldestNotHandedOverSeconds).toEqual(expect.any(Number));
@@ -266,14 +345,32 @@ describe('the figures queue under stress', () => {
     // Redis comes back empty: every job it held is lost; the outbox hands the work over again.
     await redis.start();
     const caughtUp = await settled(path, 45_000);
-    expect(counts(caughtUp)).toEqual({ registered: 5, completed: 3, incorporated: 2, abandoned: 0, onHold: 1, entrepreneurs: 13 });
+    expect(counts(caughtUp)).toEqual({
+      registered: 5,
+      completed: 3,
+      incorporated: 2,
+      abandoned: 0,
+      onHold: 1,
+      entrepreneurs: 13,
+    });
     expect(caughtUp.startRate).toEqual(rateOf(2, 3));
     expect(caughtUp.completionRate).toEqual(rateOf(3, 5));
     expect(late.enrollments[0]).toMatchObject({ programCode: 'parcours-coop', stage: { code: 'inscription' } });
     const year = await settled('/programs/parcours-coop/stats?year=2018-2019', 45_000);
-    expect(counts(year)).toEqual({ registered: 5, completed: 3, incorporated: 2, abandoned: 0, onHold: 1, entrepreneurs: 13 });
+    expect(counts(year)).toEqual({
+      registered: 5,
+      completed: 3,
+      incorporated: 2,
+      abandoned: 0,
+      onHold: 1,
+      entrepreneurs: 13,
+    });
 
     const back = await waitUntilIdle(45_000);
-    expect(back).toMatchObject({ status: 'ok', redis: { status: 'up' }, outbox: { pendingScopes: 0, notHandedOver: 0, oldestNotHandedOverSeconds: null } });
+    expect(back).toMatchObject({
+      status: 'ok',
+      redis: { status: 'up' },
+      outbox: { pendingScopes: 0, notHandedOver: 0, oldestNotHandedOverSeconds: null },
+    });
   }, 150_000);
 });

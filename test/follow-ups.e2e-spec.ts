@@ -15,8 +15,8 @@ const DAY_MS = 86_400_000;
 /** An instant some days (fractions allowed) after another. */
 const after = (instant: string | Date, days: number) => new Date(new Date(instant).getTime() + days * DAY_MS);
 /** A calendar date some days after another (no time zone involved: dates are plain YYYY-MM-DD). */
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 type Ref = { id: number; name: string };
 interface FollowUpBody {
@@ -91,29 +91,41 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
   /** A demarrage project at premier-contact, made by a coordinator, assigned as asked. */
   const projectFor = (advisorId: number | null, name = `${uniqueTag()} projet`): Promise<ProjectBody> =>
     createProject(t, tokens.coordinator, advisorId === null ? { name } : { name, advisorId });
-  const readProject = async (id: number): Promise<ProjectBody> => (await t.http().get(`/projects/${id}`).set(bearer(tokens.coordinator)).expect(200)).body;
+  const readProject = async (id: number): Promise<ProjectBody> =>
+    (await t.http().get(`/projects/${id}`).set(bearer(tokens.coordinator)).expect(200)).body;
 
   const createFollowUp = (projectId: number, body: object, token = tokens.coordinator) =>
     t.http().post(`/projects/${projectId}/follow-ups`).set(bearer(token)).send(body);
   const newFollowUp = async (projectId: number, body: object, token = tokens.coordinator): Promise<FollowUpBody> => {
     const response = await createFollowUp(projectId, body, token);
-    if (response.status !== 201) throw new Error(`follow-up creation failed: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 201)
+      throw new Error(`follow-up creation failed: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
   };
   const readFollowUp = (id: number, token = tokens.coordinator) => t.http().get(`/follow-ups/${id}`).set(bearer(token));
-  const patchFollowUp = (id: number, body: object, token = tokens.coordinator) => t.http().patch(`/follow-ups/${id}`).set(bearer(token)).send(body);
+  const patchFollowUp = (id: number, body: object, token = tokens.coordinator) =>
+    t.http().patch(`/follow-ups/${id}`).set(bearer(token)).send(body);
   const listFollowUps = (query: Record<string, string | number>, token = tokens.coordinator) =>
     t.http().get('/follow-ups').query(query).set(bearer(token));
 
-  const addNote = (projectId: number, body: object, token = tokens.coordinator) => t.http().post(`/projects/${projectId}/notes`).set(bearer(token)).send(body);
-  const snooze = (projectId: number, body: object, token = tokens.coordinator) => t.http().post(`/projects/${projectId}/snooze`).set(bearer(token)).send(body);
-  const unsnooze = (projectId: number, token = tokens.coordinator) => t.http().delete(`/projects/${projectId}/snooze`).set(bearer(token));
-  const move = (projectId: number, body: object, token = tokens.coordinator) => t.http().post(`/projects/${projectId}/transitions`).set(bearer(token)).send(body);
+  const addNote = (projectId: number, body: object, token = tokens.coordinator) =>
+    t.http().post(`/projects/${projectId}/notes`).set(bearer(token)).send(body);
+  const snooze = (projectId: number, body: object, token = tokens.coordinator) =>
+    t.http().post(`/projects/${projectId}/snooze`).set(bearer(token)).send(body);
+  const unsnooze = (projectId: number, token = tokens.coordinator) =>
+    t.http().delete(`/projects/${projectId}/snooze`).set(bearer(token));
+  const move = (projectId: number, body: object, token = tokens.coordinator) =>
+    t.http().post(`/projects/${projectId}/transitions`).set(bearer(token)).send(body);
 
   /** Whether GET /projects?stale=true lists the project; stale=false must then say the opposite. */
   const isStale = async (project: { id: number; name: string }) => {
     const listed = async (stale: 'true' | 'false') => {
-      const response = await t.http().get('/projects').query({ q: project.name, stale, pageSize: 500 }).set(bearer(tokens.coordinator)).expect(200);
+      const response = await t
+        .http()
+        .get('/projects')
+        .query({ q: project.name, stale, pageSize: 500 })
+        .set(bearer(tokens.coordinator))
+        .expect(200);
       return (response.body.items as { id: number }[]).some((p) => p.id === project.id);
     };
     const [inStale, inFresh] = [await listed('true'), await listed('false')];
@@ -136,7 +148,10 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
     it("creates a task for the project's advisor by default, due today, and shows it whole", async () => {
       const project = await projectFor(ids.advisor);
       const before = await counts();
-      const response = await createFollowUp(project.id, { dueOn: TODAY, note: "  Appeler l'équipe au sujet du prêt  " }).expect(201);
+      const response = await createFollowUp(project.id, {
+        dueOn: TODAY,
+        note: "  Appeler l'équipe au sujet du prêt  ",
+      }).expect(201);
       expect(response.body).toEqual({
         id: expect.any(Number),
         projectId: project.id,
@@ -175,10 +190,21 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
 
     it('lets an advisor write a task on their own project, for themselves', async () => {
       const project = await projectFor(ids.advisor);
-      const implicit = await createFollowUp(project.id, { dueOn: '2026-12-01', note: 'Relancer la caisse' }, tokens.advisor).expect(201);
+      const implicit = await createFollowUp(
+        project.id,
+        { dueOn: '2026-12-01', note: 'Relancer la caisse' },
+        tokens.advisor,
+      ).expect(201);
       expect(implicit.body).toMatchObject({ assigneeId: ids.advisor, createdById: ids.advisor, state: 'upcoming' });
-      const explicit = await createFollowUp(project.id, { dueOn: '2026-12-02', note: 'Préparer la rencontre', assigneeId: ids.advisor }, tokens.advisor).expect(201);
-      expect(explicit.body).toMatchObject({ assigneeId: ids.advisor, assignee: { id: ids.advisor, name: 'Test advisor' } });
+      const explicit = await createFollowUp(
+        project.id,
+        { dueOn: '2026-12-02', note: 'Préparer la rencontre', assigneeId: ids.advisor },
+        tokens.advisor,
+      ).expect(201);
+      expect(explicit.body).toMatchObject({
+        assigneeId: ids.advisor,
+        assignee: { id: ids.advisor, name: 'Test advisor' },
+      });
     });
 
     it.each([
@@ -187,7 +213,11 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       ['an admin', () => null, () => ids.admin, null],
     ])('lets a coordinator assign a task to %s', async (_, projectAdvisor, assignee, name) => {
       const project = await projectFor(projectAdvisor());
-      const response = await createFollowUp(project.id, { dueOn: TODAY, note: 'Vérifier les statuts', assigneeId: assignee() }).expect(201);
+      const response = await createFollowUp(project.id, {
+        dueOn: TODAY,
+        note: 'Vérifier les statuts',
+        assigneeId: assignee(),
+      }).expect(201);
       expect(response.body.assigneeId).toBe(assignee());
       if (name) expect(response.body.assignee).toEqual({ id: assignee(), name });
       else expect(response.body.assignee).toEqual({ id: assignee(), name: expect.any(String) });
@@ -195,7 +225,9 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
 
     it('lets an admin create a task on any project', async () => {
       const project = await projectFor(otherAdvisorId);
-      const response = await createFollowUp(project.id, { dueOn: TODAY, note: 'Par un admin' }, tokens.admin).expect(201);
+      const response = await createFollowUp(project.id, { dueOn: TODAY, note: 'Par un admin' }, tokens.admin).expect(
+        201,
+      );
       expect(response.body).toMatchObject({ assigneeId: otherAdvisorId, createdById: ids.admin });
     });
 
@@ -220,24 +252,39 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       ['an unknown field', { priority: 'high' }, 'priority'],
     ])('refuses %s with 400 naming the field, and writes nothing', async (_, overrides, field) => {
       const project = await projectFor(ids.advisor);
-      const response = await expectRefused(() => createFollowUp(project.id, { dueOn: TODAY, note: 'Une tâche', ...overrides }), 400);
+      const response = await expectRefused(
+        () => createFollowUp(project.id, { dueOn: TODAY, note: 'Une tâche', ...overrides }),
+        400,
+      );
       expect(fieldsOf(response.body)).toContain(field);
       expect(response.body.message).toContain(field);
     });
 
     it.each([
       ['a viewer as assignee', () => ids.viewer, /assigneeId \d+ is not an active advisor, coordinator or admin/],
-      ['an assignee who does not exist', () => 999999, /assigneeId 999999 is not an active advisor, coordinator or admin/],
+      [
+        'an assignee who does not exist',
+        () => 999999,
+        /assigneeId 999999 is not an active advisor, coordinator or admin/,
+      ],
     ])('refuses %s with 422 and writes nothing', async (_, assignee, message) => {
       const project = await projectFor(ids.advisor);
-      await expectRefused(() => createFollowUp(project.id, { dueOn: TODAY, note: 'Une tâche', assigneeId: assignee() }), 422, message);
+      await expectRefused(
+        () => createFollowUp(project.id, { dueOn: TODAY, note: 'Une tâche', assigneeId: assignee() }),
+        422,
+        message,
+      );
     });
 
     it('refuses a deactivated user as assignee with 422', async () => {
       const retiredId = await t.userIdFor('advisor', 'retired-advisor');
       await t.http().patch(`/users/${retiredId}`).set(bearer(tokens.admin)).send({ active: false }).expect(200);
       const project = await projectFor(ids.advisor);
-      await expectRefused(() => createFollowUp(project.id, { dueOn: TODAY, note: 'Une tâche', assigneeId: retiredId }), 422, /assigneeId \d+ is not an active/);
+      await expectRefused(
+        () => createFollowUp(project.id, { dueOn: TODAY, note: 'Une tâche', assigneeId: retiredId }),
+        422,
+        /assigneeId \d+ is not an active/,
+      );
     });
 
     it('refuses a task on a project with no advisor when nobody is named (422)', async () => {
@@ -250,20 +297,46 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
     it("refuses an advisor writing on another advisor's project, or on an unassigned one (403)", async () => {
       const others = await projectFor(otherAdvisorId);
       await expectRefused(() => createFollowUp(others.id, { dueOn: TODAY, note: 'Pas à moi' }, tokens.advisor), 403);
-      await expectRefused(() => createFollowUp(others.id, { dueOn: TODAY, note: 'Pas à moi', assigneeId: ids.advisor }, tokens.advisor), 403);
+      await expectRefused(
+        () => createFollowUp(others.id, { dueOn: TODAY, note: 'Pas à moi', assigneeId: ids.advisor }, tokens.advisor),
+        403,
+      );
       const unassigned = await projectFor(null);
-      await expectRefused(() => createFollowUp(unassigned.id, { dueOn: TODAY, note: 'Personne', assigneeId: ids.advisor }, tokens.advisor), 403);
+      await expectRefused(
+        () =>
+          createFollowUp(unassigned.id, { dueOn: TODAY, note: 'Personne', assigneeId: ids.advisor }, tokens.advisor),
+        403,
+      );
     });
 
     it('refuses an advisor assigning a task to someone else, even on their own project (403)', async () => {
       const project = await projectFor(ids.advisor);
-      await expectRefused(() => createFollowUp(project.id, { dueOn: TODAY, note: 'Pour un collègue', assigneeId: otherAdvisorId }, tokens.advisor), 403);
-      await expectRefused(() => createFollowUp(project.id, { dueOn: TODAY, note: 'Pour la coordination', assigneeId: ids.coordinator }, tokens.advisor), 403);
+      await expectRefused(
+        () =>
+          createFollowUp(
+            project.id,
+            { dueOn: TODAY, note: 'Pour un collègue', assigneeId: otherAdvisorId },
+            tokens.advisor,
+          ),
+        403,
+      );
+      await expectRefused(
+        () =>
+          createFollowUp(
+            project.id,
+            { dueOn: TODAY, note: 'Pour la coordination', assigneeId: ids.coordinator },
+            tokens.advisor,
+          ),
+        403,
+      );
     });
 
     it('refuses a viewer (403)', async () => {
       const project = await projectFor(ids.advisor);
-      await expectRefused(() => createFollowUp(project.id, { dueOn: TODAY, note: 'Lecture seule' }, tokens.viewer), 403);
+      await expectRefused(
+        () => createFollowUp(project.id, { dueOn: TODAY, note: 'Lecture seule' }, tokens.viewer),
+        403,
+      );
     });
 
     it('answers 404 for a project that does not exist, and 400 for a path id that is not one', async () => {
@@ -300,7 +373,11 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       }
       await patchFollowUp(made.finished.id, { done: true }, lister).expect(200);
       // Someone else's task on the same project: never in the lister's list.
-      made.foreign = await newFollowUp(projectId, { dueOn: TODAY, note: 'Pour la coordination', assigneeId: ids.coordinator });
+      made.foreign = await newFollowUp(projectId, {
+        dueOn: TODAY,
+        note: 'Pour la coordination',
+        assigneeId: ids.coordinator,
+      });
     });
 
     it("lists an advisor's own tasks by default, ordered by due date then id", async () => {
@@ -311,9 +388,27 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
         page: 1,
         pageSize: 50,
       });
-      expect(idsOf(response.body)).toEqual([made.late.id, made.lateToo.id, made.finished.id, made.today.id, made.tomorrow.id, made.later.id]);
-      expect(response.body.items.map((f: FollowUpBody) => f.state)).toEqual(['overdue', 'overdue', 'done', 'due', 'upcoming', 'upcoming']);
-      expect(response.body.items[0]).toMatchObject({ project: { id: projectId }, assignee: { id: listerId, name: 'Test lister' }, kind: 'task' });
+      expect(idsOf(response.body)).toEqual([
+        made.late.id,
+        made.lateToo.id,
+        made.finished.id,
+        made.today.id,
+        made.tomorrow.id,
+        made.later.id,
+      ]);
+      expect(response.body.items.map((f: FollowUpBody) => f.state)).toEqual([
+        'overdue',
+        'overdue',
+        'done',
+        'due',
+        'upcoming',
+        'upcoming',
+      ]);
+      expect(response.body.items[0]).toMatchObject({
+        project: { id: projectId },
+        assignee: { id: listerId, name: 'Test lister' },
+        kind: 'task',
+      });
 
       const explicit = await listFollowUps({ assignee: 'me' }, lister).expect(200);
       expect(explicit.body).toEqual(response.body);
@@ -352,7 +447,14 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       const response = await listFollowUps({ projectId: otherProjectId }, lister).expect(200);
       expect(idsOf(response.body)).toEqual([made.lateToo.id]);
       const coordinatorView = await listFollowUps({ projectId }).expect(200);
-      expect(idsOf(coordinatorView.body)).toEqual([made.late.id, made.finished.id, made.today.id, made.foreign.id, made.tomorrow.id, made.later.id]);
+      expect(idsOf(coordinatorView.body)).toEqual([
+        made.late.id,
+        made.finished.id,
+        made.today.id,
+        made.foreign.id,
+        made.tomorrow.id,
+        made.later.id,
+      ]);
     });
 
     it('pages, keeping the total', async () => {
@@ -370,7 +472,13 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
         const all = await listFollowUps({ pageSize: 500 }, tokens[role]).expect(200);
         expect(idsOf(all.body)).toEqual(expect.arrayContaining(Object.values(made).map((f) => f.id)));
         const theirs = await listFollowUps({ assignee: listerId, state: 'open' }, tokens[role]).expect(200);
-        expect(idsOf(theirs.body)).toEqual([made.late.id, made.lateToo.id, made.today.id, made.tomorrow.id, made.later.id]);
+        expect(idsOf(theirs.body)).toEqual([
+          made.late.id,
+          made.lateToo.id,
+          made.today.id,
+          made.tomorrow.id,
+          made.later.id,
+        ]);
         const unassigned = await listFollowUps({ assignee: 'none', projectId }, tokens[role]).expect(200);
         expect(unassigned.body).toEqual({ items: [], total: 0, page: 1, pageSize: 50 });
       }
@@ -413,7 +521,11 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       const refused = await readFollowUp(task.id, tokens.advisor).expect(403);
       expectErrorShape(refused.body, 403);
       expect(JSON.stringify(refused.body)).not.toContain('Tâche de advisor-b');
-      for (const role of MANAGERS) expect((await readFollowUp(task.id, tokens[role]).expect(200)).body).toMatchObject({ id: task.id, note: 'Tâche de advisor-b' });
+      for (const role of MANAGERS)
+        expect((await readFollowUp(task.id, tokens[role]).expect(200)).body).toMatchObject({
+          id: task.id,
+          note: 'Tâche de advisor-b',
+        });
     });
 
     it('answers 404 for a task that does not exist and 400 for an id that is not one', async () => {
@@ -433,9 +545,22 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
     it('marks a task done at the clock time, by whom, then reopens it', async () => {
       const task = await newFollowUp(project.id, { dueOn: TODAY, note: 'Envoyer le gabarit' }, tokens.advisor);
       const doneAt = setNow('2026-11-23T20:30:00Z');
-      const done = await patchFollowUp(task.id, { done: true, outcome: '  Gabarit envoyé  ' }, tokens.advisor).expect(200);
-      expect(done.body).toMatchObject({ id: task.id, state: 'done', doneAt: doneAt.toISOString(), doneById: ids.advisor, outcome: 'Gabarit envoyé', dueOn: TODAY });
-      expect((await readFollowUp(task.id).expect(200)).body).toMatchObject({ state: 'done', doneAt: doneAt.toISOString(), doneById: ids.advisor });
+      const done = await patchFollowUp(task.id, { done: true, outcome: '  Gabarit envoyé  ' }, tokens.advisor).expect(
+        200,
+      );
+      expect(done.body).toMatchObject({
+        id: task.id,
+        state: 'done',
+        doneAt: doneAt.toISOString(),
+        doneById: ids.advisor,
+        outcome: 'Gabarit envoyé',
+        dueOn: TODAY,
+      });
+      expect((await readFollowUp(task.id).expect(200)).body).toMatchObject({
+        state: 'done',
+        doneAt: doneAt.toISOString(),
+        doneById: ids.advisor,
+      });
       expect(idsOfList(await listFollowUps({ state: 'done', projectId: project.id }).expect(200))).toEqual([task.id]);
 
       // Done again later: it stays done when it was done.
@@ -445,9 +570,16 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
 
       // Reopened on the 25th: a task due on the 23rd is overdue.
       const reopened = await patchFollowUp(task.id, { done: false }, tokens.advisor).expect(200);
-      expect(reopened.body).toMatchObject({ state: 'overdue', doneAt: null, doneById: null, outcome: 'Gabarit envoyé' });
+      expect(reopened.body).toMatchObject({
+        state: 'overdue',
+        doneAt: null,
+        doneById: null,
+        outcome: 'Gabarit envoyé',
+      });
       expect(idsOfList(await listFollowUps({ state: 'done', projectId: project.id }).expect(200))).toEqual([]);
-      expect(idsOfList(await listFollowUps({ state: 'overdue', projectId: project.id }).expect(200))).toEqual([task.id]);
+      expect(idsOfList(await listFollowUps({ state: 'overdue', projectId: project.id }).expect(200))).toEqual([
+        task.id,
+      ]);
     });
 
     it('reschedules a task, and its state follows the new date', async () => {
@@ -462,7 +594,11 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
 
     it('edits the note and the outcome, and clears the outcome with null', async () => {
       const task = await newFollowUp(project.id, { dueOn: TODAY, note: 'Première version' });
-      const edited = await patchFollowUp(task.id, { note: 'Deuxième version', outcome: 'Rien de neuf' }, tokens.advisor).expect(200);
+      const edited = await patchFollowUp(
+        task.id,
+        { note: 'Deuxième version', outcome: 'Rien de neuf' },
+        tokens.advisor,
+      ).expect(200);
       expect(edited.body).toMatchObject({ note: 'Deuxième version', outcome: 'Rien de neuf', state: 'due' });
       const cleared = await patchFollowUp(task.id, { outcome: null }, tokens.advisor).expect(200);
       expect(cleared.body).toMatchObject({ note: 'Deuxième version', outcome: null });
@@ -478,7 +614,10 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       await patchFollowUp(task.id, { assigneeId: ids.advisor, note: 'À déléguer bientôt' }, tokens.advisor).expect(200);
 
       const handed = await patchFollowUp(task.id, { assigneeId: otherAdvisorId }).expect(200);
-      expect(handed.body).toMatchObject({ assigneeId: otherAdvisorId, assignee: { id: otherAdvisorId, name: 'Test advisor-b' } });
+      expect(handed.body).toMatchObject({
+        assigneeId: otherAdvisorId,
+        assignee: { id: otherAdvisorId, name: 'Test advisor-b' },
+      });
       // Now it is the other advisor's: the first one neither sees nor changes it.
       expectErrorShape((await readFollowUp(task.id, tokens.advisor).expect(403)).body, 403);
       expectErrorShape((await patchFollowUp(task.id, { done: true }, tokens.advisor).expect(403)).body, 403);
@@ -492,7 +631,10 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
         expectErrorShape(response.body, 422);
         expect(response.body.message).toMatch(/is not an active advisor, coordinator or admin/);
       }
-      expect((await readFollowUp(task.id).expect(200)).body).toMatchObject({ assigneeId: ids.advisor, note: 'Reste à moi' });
+      expect((await readFollowUp(task.id).expect(200)).body).toMatchObject({
+        assigneeId: ids.advisor,
+        note: 'Reste à moi',
+      });
     });
 
     it("refuses an advisor changing another advisor's task (403), changing nothing", async () => {
@@ -502,7 +644,12 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
         const response = await patchFollowUp(task.id, body, tokens.advisor).expect(403);
         expectErrorShape(response.body, 403);
       }
-      expect((await readFollowUp(task.id).expect(200)).body).toMatchObject({ note: 'Tâche de advisor-b', dueOn: TODAY, doneAt: null, state: 'due' });
+      expect((await readFollowUp(task.id).expect(200)).body).toMatchObject({
+        note: 'Tâche de advisor-b',
+        dueOn: TODAY,
+        doneAt: null,
+        state: 'due',
+      });
     });
 
     it.each([
@@ -522,7 +669,13 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       const response = await patchFollowUp(task.id, body).expect(400);
       expectErrorShape(response.body, 400);
       expect(fieldsOf(response.body)).toContain(field);
-      expect((await readFollowUp(task.id).expect(200)).body).toMatchObject({ dueOn: TODAY, note: 'Intacte', kind: 'task', assigneeId: ids.advisor, doneAt: null });
+      expect((await readFollowUp(task.id).expect(200)).body).toMatchObject({
+        dueOn: TODAY,
+        note: 'Intacte',
+        kind: 'task',
+        assigneeId: ids.advisor,
+        doneAt: null,
+      });
     });
 
     it('answers 404 for a task that does not exist', async () => {
@@ -534,14 +687,17 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       expectErrorShape((await patchFollowUp(task.id, { done: true }, tokens.viewer).expect(403)).body, 403);
       expect((await readFollowUp(task.id).expect(200)).body.doneAt).toBeNull();
     });
-
   });
 
   describe('notes', () => {
     it('adds notes with their author and lists them newest first', async () => {
       const project = await projectFor(ids.advisor);
       const before = await counts();
-      const first = await addNote(project.id, { body: '  La caisse demande des prévisions sur trois ans  ' }, tokens.advisor).expect(201);
+      const first = await addNote(
+        project.id,
+        { body: '  La caisse demande des prévisions sur trois ans  ' },
+        tokens.advisor,
+      ).expect(201);
       expect(first.body).toEqual({
         id: expect.any(Number),
         projectId: project.id,
@@ -566,7 +722,9 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       }
       // Another project's notes are its own.
       const other = await projectFor(ids.advisor);
-      expect((await t.http().get(`/projects/${other.id}/notes`).set(bearer(tokens.coordinator)).expect(200)).body).toEqual([]);
+      expect(
+        (await t.http().get(`/projects/${other.id}/notes`).set(bearer(tokens.coordinator)).expect(200)).body,
+      ).toEqual([]);
     });
 
     it('refuses a viewer reading or writing notes (403), writing nothing', async () => {
@@ -597,7 +755,10 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
 
     it('answers 404 for a project that does not exist', async () => {
       await expectRefused(() => addNote(999999, { body: 'Nulle part' }), 404);
-      expectErrorShape((await t.http().get('/projects/999999/notes').set(bearer(tokens.coordinator)).expect(404)).body, 404);
+      expectErrorShape(
+        (await t.http().get('/projects/999999/notes').set(bearer(tokens.coordinator)).expect(404)).body,
+        404,
+      );
     });
   });
 
@@ -652,7 +813,9 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       expect((await readProject(project.id)).lastActivityAt).toBe(createdAt.toISOString());
 
       setNow(after(T0, 20));
-      await patchFollowUp(task.id, { dueOn: '2027-01-20', note: 'Suivi du prêt (reporté)' }, tokens.advisor).expect(200);
+      await patchFollowUp(task.id, { dueOn: '2027-01-20', note: 'Suivi du prêt (reporté)' }, tokens.advisor).expect(
+        200,
+      );
       expect((await readProject(project.id)).lastActivityAt).toBe(createdAt.toISOString());
 
       setNow(after(createdAt, 61));
@@ -695,7 +858,12 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
         setNow(after(T0, 61));
         expect(await isStale(project)).toBe(true);
 
-        const longer = await t.http().patch(stagePath).set(bearer(tokens.admin)).send({ staleAfterDays: 200 }).expect(200);
+        const longer = await t
+          .http()
+          .patch(stagePath)
+          .set(bearer(tokens.admin))
+          .send({ staleAfterDays: 200 })
+          .expect(200);
         expect(longer.body).toMatchObject({ code: 'premier-contact', staleAfterDays: 200 });
         expect(await isStale(project)).toBe(false);
         setNow(after(T0, 199));
@@ -718,8 +886,14 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
     });
 
     it('lets every role read the stale list, and refuses a stale value that is not true or false (400)', async () => {
-      for (const role of ROLES) await t.http().get('/projects').query({ stale: 'true' }).set(bearer(tokens[role])).expect(200);
-      const response = await t.http().get('/projects').query({ stale: 'yes' }).set(bearer(tokens.coordinator)).expect(400);
+      for (const role of ROLES)
+        await t.http().get('/projects').query({ stale: 'true' }).set(bearer(tokens[role])).expect(200);
+      const response = await t
+        .http()
+        .get('/projects')
+        .query({ stale: 'yes' })
+        .set(bearer(tokens.coordinator))
+        .expect(400);
       expectErrorShape(response.body, 400);
       expect(fieldsOf(response.body)).toContain('stale');
     });
@@ -740,7 +914,11 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       const project = await staleProject();
       const snoozedAt = after(T0, 61);
       const until = addDays(STALE_DAY, 10);
-      const response = await snooze(project.id, { until, reason: '  La banque répond en février  ' }, tokens.advisor).expect(200);
+      const response = await snooze(
+        project.id,
+        { until, reason: '  La banque répond en février  ' },
+        tokens.advisor,
+      ).expect(200);
       expect(response.body).toMatchObject({
         id: project.id,
         snoozedUntil: until,
@@ -748,9 +926,19 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
         snoozedById: ids.advisor,
         snoozedAt: snoozedAt.toISOString(),
         lastActivityAt: T0,
-        enrollments: [expect.objectContaining({ programCode: 'demarrage', status: 'active', stage: expect.objectContaining({ code: 'premier-contact' }) })],
+        enrollments: [
+          expect.objectContaining({
+            programCode: 'demarrage',
+            status: 'active',
+            stage: expect.objectContaining({ code: 'premier-contact' }),
+          }),
+        ],
       });
-      expect(await readProject(project.id)).toMatchObject({ snoozedUntil: until, snoozedById: ids.advisor, lastActivityAt: T0 });
+      expect(await readProject(project.id)).toMatchObject({
+        snoozedUntil: until,
+        snoozedById: ids.advisor,
+        lastActivityAt: T0,
+      });
       expect(await isStale(project)).toBe(false);
 
       // The evening before, already the next day in UTC: still hidden.
@@ -769,7 +957,13 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       expect(await isStale(project)).toBe(false);
       const response = await unsnooze(project.id, tokens.advisor).expect(204);
       expect(response.text).toBe('');
-      expect(await readProject(project.id)).toMatchObject({ snoozedUntil: null, snoozeReason: null, snoozedById: null, snoozedAt: null, lastActivityAt: T0 });
+      expect(await readProject(project.id)).toMatchObject({
+        snoozedUntil: null,
+        snoozeReason: null,
+        snoozedById: null,
+        snoozedAt: null,
+        lastActivityAt: T0,
+      });
       expect(await isStale(project)).toBe(true);
       // Ending a snooze that is not there is no error.
       await unsnooze(project.id).expect(204);
@@ -816,7 +1010,10 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
     it("refuses an advisor snoozing or unsnoozing another advisor's project, and a viewer (403)", async () => {
       const project = await staleProject(otherAdvisorId);
       for (const token of [tokens.advisor, tokens.viewer]) {
-        expectErrorShape((await snooze(project.id, { until: addDays(STALE_DAY, 5), reason: 'Pas le mien' }, token).expect(403)).body, 403);
+        expectErrorShape(
+          (await snooze(project.id, { until: addDays(STALE_DAY, 5), reason: 'Pas le mien' }, token).expect(403)).body,
+          403,
+        );
       }
       expect((await readProject(project.id)).snoozedUntil).toBeNull();
       expect(await isStale(project)).toBe(true);
@@ -825,7 +1022,11 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       for (const token of [tokens.advisor, tokens.viewer]) {
         expectErrorShape((await unsnooze(project.id, token).expect(403)).body, 403);
       }
-      expect(await readProject(project.id)).toMatchObject({ snoozedUntil: addDays(STALE_DAY, 5), snoozedById: otherAdvisorId, snoozeReason: 'Par advisor-b' });
+      expect(await readProject(project.id)).toMatchObject({
+        snoozedUntil: addDays(STALE_DAY, 5),
+        snoozedById: otherAdvisorId,
+        snoozeReason: 'Par advisor-b',
+      });
       expect(await isStale(project)).toBe(false);
     });
 
@@ -844,7 +1045,8 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
   });
 
   describe('PATCH /programs/:code checkInOffsets', () => {
-    const getProgram = async (code: string) => (await t.http().get(`/programs/${code}`).set(bearer(tokens.viewer)).expect(200)).body;
+    const getProgram = async (code: string) =>
+      (await t.http().get(`/programs/${code}`).set(bearer(tokens.viewer)).expect(200)).body;
     const setOffsets = (code: string, checkInOffsets: unknown, token = tokens.admin) =>
       t.http().patch(`/programs/${code}`).set(bearer(token)).send({ checkInOffsets });
     afterAll(async () => {
@@ -852,15 +1054,30 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
     });
 
     it('starts at [30, 90, 180] for parcours-coop and [] for demarrage', async () => {
-      expect(await getProgram('parcours-coop')).toMatchObject({ code: 'parcours-coop', usesCohorts: true, checkInOffsets: [30, 90, 180] });
-      expect(await getProgram('demarrage')).toMatchObject({ code: 'demarrage', usesCohorts: false, checkInOffsets: [] });
-      const all = (await t.http().get('/programs').set(bearer(tokens.advisor)).expect(200)).body as { code: string; checkInOffsets: number[] }[];
+      expect(await getProgram('parcours-coop')).toMatchObject({
+        code: 'parcours-coop',
+        usesCohorts: true,
+        checkInOffsets: [30, 90, 180],
+      });
+      expect(await getProgram('demarrage')).toMatchObject({
+        code: 'demarrage',
+        usesCohorts: false,
+        checkInOffsets: [],
+      });
+      const all = (await t.http().get('/programs').set(bearer(tokens.advisor)).expect(200)).body as {
+        code: string;
+        checkInOffsets: number[];
+      }[];
       expect(all.find((p) => p.code === 'parcours-coop')!.checkInOffsets).toEqual([30, 90, 180]);
     });
 
     it('lets an admin set them, sorted, and clear them', async () => {
       const response = await setOffsets('parcours-coop', [365, 14, 60]).expect(200);
-      expect(response.body).toMatchObject({ code: 'parcours-coop', checkInOffsets: [14, 60, 365], stages: expect.any(Array) });
+      expect(response.body).toMatchObject({
+        code: 'parcours-coop',
+        checkInOffsets: [14, 60, 365],
+        stages: expect.any(Array),
+      });
       expect((await getProgram('parcours-coop')).checkInOffsets).toEqual([14, 60, 365]);
 
       const cleared = await setOffsets('parcours-coop', []).expect(200);
@@ -902,11 +1119,14 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       expectErrorShape((await setOffsets('nowhere', []).expect(404)).body, 404);
     });
 
-    it.each(['coordinator', 'advisor', 'viewer'] as Role[])('refuses the %s role (403), changing nothing', async (role) => {
-      await setOffsets('parcours-coop', [30, 90, 180]).expect(200);
-      expectErrorShape((await setOffsets('parcours-coop', [7], tokens[role]).expect(403)).body, 403);
-      expect((await getProgram('parcours-coop')).checkInOffsets).toEqual([30, 90, 180]);
-    });
+    it.each(['coordinator', 'advisor', 'viewer'] as Role[])(
+      'refuses the %s role (403), changing nothing',
+      async (role) => {
+        await setOffsets('parcours-coop', [30, 90, 180]).expect(200);
+        expectErrorShape((await setOffsets('parcours-coop', [7], tokens[role]).expect(403)).body, 403);
+        expect((await getProgram('parcours-coop')).checkInOffsets).toEqual([30, 90, 180]);
+      },
+    );
   });
 
   describe('role matrix', () => {
@@ -936,7 +1156,10 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       okStatus: 201,
       prepare: async (role) => {
         const project = await projectFor(advisorOf(owner));
-        return { send: () => as(role).post(`/projects/${project.id}/follow-ups`, { dueOn: TODAY, note: `Par ${role}` }), state: counts };
+        return {
+          send: () => as(role).post(`/projects/${project.id}/follow-ups`, { dueOn: TODAY, note: `Par ${role}` }),
+          state: counts,
+        };
       },
     });
     const readTask = (owner: Owner): Case => ({
@@ -966,7 +1189,10 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       okStatus: 201,
       prepare: async (role) => {
         const project = await projectFor(advisorOf(owner));
-        return { send: () => as(role).post(`/projects/${project.id}/notes`, { body: `Note de ${role}` }), state: counts };
+        return {
+          send: () => as(role).post(`/projects/${project.id}/notes`, { body: `Note de ${role}` }),
+          state: counts,
+        };
       },
     });
     const snoozeProject = (owner: Owner): Case => ({
@@ -975,7 +1201,10 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       okStatus: 200,
       prepare: async (role) => {
         const project = await projectFor(advisorOf(owner));
-        return { send: () => as(role).post(`/projects/${project.id}/snooze`, { until: '2026-12-15', reason: `Par ${role}` }), state: () => snoozeState(project.id) };
+        return {
+          send: () => as(role).post(`/projects/${project.id}/snooze`, { until: '2026-12-15', reason: `Par ${role}` }),
+          state: () => snoozeState(project.id),
+        };
       },
     });
     const unsnoozeProject = (owner: Owner): Case => ({
@@ -992,7 +1221,12 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
     const CASES: Case[] = [
       createTask('this advisor'),
       createTask('another advisor'),
-      { action: 'GET /follow-ups', allowed: WRITERS, okStatus: 200, prepare: async (role) => ({ send: () => as(role).get('/follow-ups') }) },
+      {
+        action: 'GET /follow-ups',
+        allowed: WRITERS,
+        okStatus: 200,
+        prepare: async (role) => ({ send: () => as(role).get('/follow-ups') }),
+      },
       readTask('this advisor'),
       readTask('another advisor'),
       completeTask('this advisor'),
@@ -1027,7 +1261,9 @@ describe('follow-ups, notes, stale projects and snoozes', () => {
       },
     ];
     afterAll(async () => {
-      await as('admin').patch('/programs/parcours-coop', { checkInOffsets: [30, 90, 180] }).expect(200);
+      await as('admin')
+        .patch('/programs/parcours-coop', { checkInOffsets: [30, 90, 180] })
+        .expect(200);
     });
 
     describe.each(CASES)('$action', (c) => {

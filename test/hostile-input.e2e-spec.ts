@@ -31,7 +31,8 @@ const FAILURES_FILE = join(tmpdir(), `hostile-input-failures-${process.pid}.json
 
 const BOOKKEEPING_TABLES = new Set(['migrations', 'typeorm_metadata']);
 
-const LEAK = /\bat .+\.(ts|js):\d+|SELECT |INSERT |UPDATE .+ SET|SQLITE_|QueryFailedError|TypeError|RangeError|URIError|node_modules/;
+const LEAK =
+  /\bat .+\.(ts|js):\d+|SELECT |INSERT |UPDATE .+ SET|SQLITE_|QueryFailedError|TypeError|RangeError|URIError|node_modules/;
 const ERROR_KEYS = new Set(['statusCode', 'error', 'message', 'details']);
 
 interface Failure {
@@ -53,15 +54,39 @@ describe('hostile input, generated from the OpenAPI document', () => {
   beforeAll(async () => {
     t = await startTestApp({ ROLE: 'api' });
     tokens.set('nobody', undefined);
-    for (const role of ['admin', 'coordinator', 'advisor', 'viewer'] as Role[]) tokens.set(role, await t.tokenFor(role));
+    for (const role of ['admin', 'coordinator', 'advisor', 'viewer'] as Role[])
+      tokens.set(role, await t.tokenFor(role));
     const coordinator = tokens.get('coordinator')!;
     // One record of each kind, so that plausible ids reach their handlers.
     const cohort = await createCohort(t, coordinator);
-    const project = await createProject(t, tokens.get('advisor')!, { contacts: [{ name: 'Camille Roy', email: 'camille@example.org' }] });
-    await t.http().post(`/projects/${project.id}/follow-ups`).set(bearer(coordinator)).send({ dueOn: '2026-12-01', note: 'Rappeler' }).expect(201);
-    await t.http().post(`/projects/${project.id}/notes`).set(bearer(coordinator)).send({ body: 'Première rencontre' }).expect(201);
-    await t.http().post(`/cohorts/${cohort.id}/ratings`).set(bearer(coordinator)).send({ ratings: [{ rating: 5 }] }).expect(201);
-    Object.assign(known, { id: String(project.id), code: 'demarrage', programCode: 'demarrage', stageCode: 'accompagnement', name: 'daily-digest' });
+    const project = await createProject(t, tokens.get('advisor')!, {
+      contacts: [{ name: 'Camille Roy', email: 'camille@example.org' }],
+    });
+    await t
+      .http()
+      .post(`/projects/${project.id}/follow-ups`)
+      .set(bearer(coordinator))
+      .send({ dueOn: '2026-12-01', note: 'Rappeler' })
+      .expect(201);
+    await t
+      .http()
+      .post(`/projects/${project.id}/notes`)
+      .set(bearer(coordinator))
+      .send({ body: 'Première rencontre' })
+      .expect(201);
+    await t
+      .http()
+      .post(`/cohorts/${cohort.id}/ratings`)
+      .set(bearer(coordinator))
+      .send({ ratings: [{ rating: 5 }] })
+      .expect(201);
+    Object.assign(known, {
+      id: String(project.id),
+      code: 'demarrage',
+      programCode: 'demarrage',
+      stageCode: 'accompagnement',
+      name: 'daily-digest',
+    });
     tables = (await listTables()).filter((table) => !BOOKKEEPING_TABLES.has(table));
   });
   afterAll(() => t.close());
@@ -69,14 +94,21 @@ describe('hostile input, generated from the OpenAPI document', () => {
   async function listTables(): Promise<string[]> {
     const rows: { name: string }[] =
       t.config.database.kind === 'postgres'
-        ? await t.dataSource.query(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`)
+        ? await t.dataSource.query(
+            `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+          )
         : await t.dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
     return rows.map((r) => r.name).sort();
   }
 
   /** Every row of every table a request could write, as text to compare. */
   async function snapshot(): Promise<Map<string, string>> {
-    const contents = await Promise.all(tables.map(async (table) => [table, JSON.stringify(await t.dataSource.query(`SELECT * FROM "${table}" ORDER BY 1`))] as const));
+    const contents = await Promise.all(
+      tables.map(
+        async (table) =>
+          [table, JSON.stringify(await t.dataSource.query(`SELECT * FROM "${table}" ORDER BY 1`))] as const,
+      ),
+    );
     return new Map(contents);
   }
 
@@ -85,7 +117,9 @@ describe('hostile input, generated from the OpenAPI document', () => {
     let pending = agent[request.method.toLowerCase()](request.url);
     for (const [name, value] of Object.entries(request.headers)) pending = pending.set(name, value);
     if (request.body && 'json' in request.body) {
-      pending = pending.set('content-type', request.headers['content-type'] ?? 'application/json').send(JSON.stringify(request.body.json));
+      pending = pending
+        .set('content-type', request.headers['content-type'] ?? 'application/json')
+        .send(JSON.stringify(request.body.json));
     } else if (request.body) {
       pending = pending.set('content-type', request.body.contentType).send(request.body.raw);
     }
@@ -108,7 +142,8 @@ describe('hostile input, generated from the OpenAPI document', () => {
     } catch {
       return 'an error body that is not JSON';
     }
-    if (body.statusCode !== status || typeof body.error !== 'string' || typeof body.message !== 'string') return 'an error outside the shape';
+    if (body.statusCode !== status || typeof body.error !== 'string' || typeof body.message !== 'string')
+      return 'an error outside the shape';
     if (!Object.keys(body).every((key) => ERROR_KEYS.has(key))) return 'an error with fields outside the shape';
     return null;
   }
@@ -152,7 +187,10 @@ describe('hostile input, generated from the OpenAPI document', () => {
       before = after;
     }
 
-    const summary = [...statuses.entries()].sort(([a], [b]) => a - b).map(([status, n]) => `${status}: ${n}`).join(', ');
+    const summary = [...statuses.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([status, n]) => `${status}: ${n}`)
+      .join(', ');
     process.stdout.write(
       `hostile input: ${REQUESTS} requests over ${operations.length} operations on ${t.config.database.kind}, seed ${SEED}; ${summary}\n`,
     );

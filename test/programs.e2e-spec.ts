@@ -13,7 +13,14 @@ interface StageBody {
 type Row = [code: string, labelFr: string, labelEn: string, milestone: string | null, staleAfterDays: number | null];
 
 const asStages = (rows: Row[]): StageBody[] =>
-  rows.map(([code, labelFr, labelEn, milestone, staleAfterDays], index) => ({ code, labelFr, labelEn, position: index + 1, milestone, staleAfterDays }));
+  rows.map(([code, labelFr, labelEn, milestone, staleAfterDays], index) => ({
+    code,
+    labelFr,
+    labelEn,
+    position: index + 1,
+    milestone,
+    staleAfterDays,
+  }));
 
 /** The default pipelines every database starts with (domain.md, migration 1763800000001). */
 const DEMARRAGE = asStages([
@@ -27,9 +34,21 @@ const DEMARRAGE = asStages([
 
 const TRANSFERTCOOP = asStages([
   ['exploration', 'Exploration', 'Exploration', 'met', 60],
-  ['prefaisabilite', 'Analyse de préfaisabilité, financière et organisationnelle', 'Pre-feasibility analysis, financial and organisational', 'engaged', 90],
+  [
+    'prefaisabilite',
+    'Analyse de préfaisabilité, financière et organisationnelle',
+    'Pre-feasibility analysis, financial and organisational',
+    'engaged',
+    90,
+  ],
   ['plan-affaires-transfert', "Plan d'affaires de transfert", 'Transfer business plan', null, 120],
-  ['evaluation-negociation', 'Évaluation et négociation avec le cédant', 'Valuation and negotiation with the seller', null, 120],
+  [
+    'evaluation-negociation',
+    'Évaluation et négociation avec le cédant',
+    'Valuation and negotiation with the seller',
+    null,
+    120,
+  ],
   ['montage-financier', 'Montage financier', 'Financial set-up', null, 120],
   ['constitution-achat', 'Constitution et achat', 'Incorporation and purchase', 'incorporated', 180],
   ['en-activite', 'En activité', 'Operating', 'operating', null],
@@ -44,7 +63,14 @@ const STAGE_CODES: Record<string, string[]> = {
 
 /** What a user sees of a stage, without the row id. */
 const visible = (stages: StageBody[]): StageBody[] =>
-  stages.map(({ code, labelFr, labelEn, position, milestone, staleAfterDays }) => ({ code, labelFr, labelEn, position, milestone, staleAfterDays }));
+  stages.map(({ code, labelFr, labelEn, position, milestone, staleAfterDays }) => ({
+    code,
+    labelFr,
+    labelEn,
+    position,
+    milestone,
+    staleAfterDays,
+  }));
 
 /** A stage as a user sees it, whatever its position. */
 const withoutPosition = (stages: StageBody[]) => visible(stages).map(({ position, ...rest }) => rest);
@@ -89,7 +115,12 @@ describe('programs and their stages', () => {
   describe('reading the default pipelines', () => {
     it('lists the four programs in order, each with its stages ordered by position', async () => {
       const response = await t.http().get('/programs').set(bearer(viewer)).expect(200);
-      expect(response.body.map((p: { code: string }) => p.code)).toEqual(['parcours-coop', 'parcours-transfertcoop', 'demarrage', 'transfertcoop']);
+      expect(response.body.map((p: { code: string }) => p.code)).toEqual([
+        'parcours-coop',
+        'parcours-transfertcoop',
+        'demarrage',
+        'transfertcoop',
+      ]);
       expect(response.body.map((p: { code: string; usesCohorts: boolean }) => [p.code, p.usesCohorts])).toEqual([
         ['parcours-coop', true],
         ['parcours-transfertcoop', true],
@@ -106,7 +137,11 @@ describe('programs and their stages', () => {
 
     it('shows the full demarrage pipeline on GET /programs/demarrage and GET /programs/demarrage/stages', async () => {
       const program = await t.http().get('/programs/demarrage').set(bearer(advisor)).expect(200);
-      expect(program.body).toMatchObject({ code: 'demarrage', nameFr: 'Accompagnement au démarrage', usesCohorts: false });
+      expect(program.body).toMatchObject({
+        code: 'demarrage',
+        nameFr: 'Accompagnement au démarrage',
+        usesCohorts: false,
+      });
       expect(visible(program.body.stages)).toEqual(DEMARRAGE);
 
       const stages = await t.http().get('/programs/demarrage/stages').set(bearer(viewer)).expect(200);
@@ -151,14 +186,21 @@ describe('programs and their stages', () => {
       const rowsBefore = await countRows(t, 'stages');
 
       const response = await addStage('parcours-transfertcoop', {
-        code: 'suivi-post-achat', labelFr: 'Suivi après achat', labelEn: 'Post-purchase follow-up', staleAfterDays: 365,
+        code: 'suivi-post-achat',
+        labelFr: 'Suivi après achat',
+        labelEn: 'Post-purchase follow-up',
+        staleAfterDays: 365,
       }).expect(201);
 
       expect(codesOf(response.body)).toEqual([...codesOf(before), 'suivi-post-achat']);
       expectPositionsOneToN(response.body);
       expect(visible(response.body).at(-1)).toEqual({
-        code: 'suivi-post-achat', labelFr: 'Suivi après achat', labelEn: 'Post-purchase follow-up',
-        position: before.length + 1, milestone: null, staleAfterDays: 365,
+        code: 'suivi-post-achat',
+        labelFr: 'Suivi après achat',
+        labelEn: 'Post-purchase follow-up',
+        position: before.length + 1,
+        milestone: null,
+        staleAfterDays: 365,
       });
       expect(visible(await stagesOf('parcours-transfertcoop'))).toEqual(visible(response.body));
       expect(await countRows(t, 'stages')).toBe(rowsBefore + 1);
@@ -168,7 +210,10 @@ describe('programs and their stages', () => {
       const before = await stagesOf('transfertcoop');
 
       const response = await addStage('transfertcoop', {
-        code: 'pre-exploration', labelFr: 'Pré-exploration', labelEn: 'Pre-exploration', position: 2,
+        code: 'pre-exploration',
+        labelFr: 'Pré-exploration',
+        labelEn: 'Pre-exploration',
+        position: 2,
       }).expect(201);
 
       const expected = [before[0].code, 'pre-exploration', ...codesOf(before.slice(1))];
@@ -180,12 +225,21 @@ describe('programs and their stages', () => {
       // The shifted stages keep their labels and milestones; only their positions moved.
       expect(withoutPosition(after.slice(2))).toEqual(withoutPosition(before.slice(1)));
       expect(after.find((s) => s.code === 'prefaisabilite')).toMatchObject({ position: 3, milestone: 'engaged' });
-      expect(after.find((s) => s.code === 'pre-exploration')).toMatchObject({ position: 2, milestone: null, staleAfterDays: null });
+      expect(after.find((s) => s.code === 'pre-exploration')).toMatchObject({
+        position: 2,
+        milestone: null,
+        staleAfterDays: null,
+      });
     });
 
     it('adds a stage at position 1 and shifts every stage', async () => {
       const before = await stagesOf('parcours-coop');
-      const response = await addStage('parcours-coop', { code: 'pre-inscription', labelFr: 'Pré-inscription', labelEn: 'Pre-registration', position: 1 }).expect(201);
+      const response = await addStage('parcours-coop', {
+        code: 'pre-inscription',
+        labelFr: 'Pré-inscription',
+        labelEn: 'Pre-registration',
+        position: 1,
+      }).expect(201);
       expect(codesOf(response.body)).toEqual(['pre-inscription', ...codesOf(before)]);
       expectPositionsOneToN(response.body);
       expect(visible(await stagesOf('parcours-coop'))).toEqual(visible(response.body));
@@ -195,7 +249,9 @@ describe('programs and their stages', () => {
       const before = await stagesOf('parcours-coop');
       const codes = ['atelier-a', 'atelier-b', 'atelier-c', 'atelier-d', 'atelier-e', 'atelier-f'];
 
-      const responses = await Promise.all(codes.map((code) => addStage('parcours-coop', { code, labelFr: code, labelEn: code })));
+      const responses = await Promise.all(
+        codes.map((code) => addStage('parcours-coop', { code, labelFr: code, labelEn: code })),
+      );
 
       expect(responses.map((r) => r.status)).toEqual(codes.map(() => 201));
       const after = await stagesOf('parcours-coop');
@@ -207,7 +263,11 @@ describe('programs and their stages', () => {
 
     it('keeps one stage of a code sent twice at the same moment: one 201, one 409', async () => {
       const before = await stagesOf('parcours-transfertcoop');
-      const responses = await Promise.all([1, 2].map(() => addStage('parcours-transfertcoop', { code: 'atelier-double', labelFr: 'Atelier', labelEn: 'Workshop' })));
+      const responses = await Promise.all(
+        [1, 2].map(() =>
+          addStage('parcours-transfertcoop', { code: 'atelier-double', labelFr: 'Atelier', labelEn: 'Workshop' }),
+        ),
+      );
       expect(responses.map((r) => r.status).sort()).toEqual([201, 409]);
       expectErrorShape(responses.find((r) => r.status === 409)!.body, 409);
       const after = await stagesOf('parcours-transfertcoop');
@@ -219,7 +279,11 @@ describe('programs and their stages', () => {
       const before = await stagesOf('demarrage');
       const rowsBefore = await countRows(t, 'stages');
 
-      const response = await addStage('demarrage', { code: 'plan-affaires', labelFr: 'Doublon', labelEn: 'Duplicate' }).expect(409);
+      const response = await addStage('demarrage', {
+        code: 'plan-affaires',
+        labelFr: 'Doublon',
+        labelEn: 'Duplicate',
+      }).expect(409);
 
       expectErrorShape(response.body, 409);
       expect(response.body.message).toMatch(/plan-affaires/);
@@ -229,7 +293,11 @@ describe('programs and their stages', () => {
 
     it('accepts in one program a code that another program already uses', async () => {
       // montage-financier is a stage of demarrage and of transfertcoop; parcours-coop may have one too.
-      const response = await addStage('parcours-coop', { code: 'montage-financier', labelFr: 'Montage financier', labelEn: 'Financial set-up' }).expect(201);
+      const response = await addStage('parcours-coop', {
+        code: 'montage-financier',
+        labelFr: 'Montage financier',
+        labelEn: 'Financial set-up',
+      }).expect(201);
       expect(codesOf(response.body)).toContain('montage-financier');
       expectPositionsOneToN(response.body);
     });
@@ -239,7 +307,10 @@ describe('programs and their stages', () => {
       const rowsBefore = await countRows(t, 'stages');
 
       const response = await addStage('demarrage', {
-        code: 'incorporation-bis', labelFr: 'Constitution bis', labelEn: 'Incorporation again', milestone: 'incorporated',
+        code: 'incorporation-bis',
+        labelFr: 'Constitution bis',
+        labelEn: 'Incorporation again',
+        milestone: 'incorporated',
       }).expect(409);
 
       expectErrorShape(response.body, 409);
@@ -251,7 +322,17 @@ describe('programs and their stages', () => {
 
     it('refuses an ill-formed stage code with 400 and writes nothing', async () => {
       const rowsBefore = await countRows(t, 'stages');
-      for (const code of ['Plan-Affaires', 'plan_affaires', 'plan affaires', '-plan', 'plan-', 'plan--affaires', '', 'é'.repeat(3), 'a'.repeat(61)]) {
+      for (const code of [
+        'Plan-Affaires',
+        'plan_affaires',
+        'plan affaires',
+        '-plan',
+        'plan-',
+        'plan--affaires',
+        '',
+        'é'.repeat(3),
+        'a'.repeat(61),
+      ]) {
         const response = await addStage('demarrage', { code, labelFr: 'Étape', labelEn: 'Stage' });
         expect({ code, status: response.status }).toEqual({ code, status: 400 });
         expectErrorShape(response.body, 400);
@@ -263,10 +344,20 @@ describe('programs and their stages', () => {
     it('refuses a position outside 1..n+1 and writes nothing', async () => {
       const before = await stagesOf('demarrage');
       const rowsBefore = await countRows(t, 'stages');
-      const beyond = await addStage('demarrage', { code: 'apres-la-fin', labelFr: 'Après', labelEn: 'After', position: before.length + 2 }).expect(422);
+      const beyond = await addStage('demarrage', {
+        code: 'apres-la-fin',
+        labelFr: 'Après',
+        labelEn: 'After',
+        position: before.length + 2,
+      }).expect(422);
       expectErrorShape(beyond.body, 422);
       expect(beyond.body.message).toContain(`between 1 and ${before.length + 1}`);
-      const zero = await addStage('demarrage', { code: 'avant-le-debut', labelFr: 'Avant', labelEn: 'Before', position: 0 }).expect(400);
+      const zero = await addStage('demarrage', {
+        code: 'avant-le-debut',
+        labelFr: 'Avant',
+        labelEn: 'Before',
+        position: 0,
+      }).expect(400);
       expectErrorShape(zero.body, 400);
       expect(await countRows(t, 'stages')).toBe(rowsBefore);
       expect(await stagesOf('demarrage')).toEqual(before);
@@ -274,7 +365,9 @@ describe('programs and their stages', () => {
 
     it('answers 404 when adding a stage to an unknown program', async () => {
       const rowsBefore = await countRows(t, 'stages');
-      const response = await addStage('parcours-inconnu', { code: 'etape', labelFr: 'Étape', labelEn: 'Stage' }).expect(404);
+      const response = await addStage('parcours-inconnu', { code: 'etape', labelFr: 'Étape', labelEn: 'Stage' }).expect(
+        404,
+      );
       expectErrorShape(response.body, 404);
       expect(await countRows(t, 'stages')).toBe(rowsBefore);
     });
@@ -283,35 +376,69 @@ describe('programs and their stages', () => {
       const before = await stagesOf('demarrage');
 
       const response = await patchStage('demarrage', 'plan-affaires', {
-        labelFr: "Plan d'affaires", labelEn: 'Business plan', staleAfterDays: 150, milestone: 'training_completed',
+        labelFr: "Plan d'affaires",
+        labelEn: 'Business plan',
+        staleAfterDays: 150,
+        milestone: 'training_completed',
       }).expect(200);
 
       expect(response.body).toMatchObject({
-        code: 'plan-affaires', labelFr: "Plan d'affaires", labelEn: 'Business plan', staleAfterDays: 150, milestone: 'training_completed',
+        code: 'plan-affaires',
+        labelFr: "Plan d'affaires",
+        labelEn: 'Business plan',
+        staleAfterDays: 150,
+        milestone: 'training_completed',
         position: before.find((s) => s.code === 'plan-affaires')!.position,
       });
       const after = await stagesOf('demarrage');
       expect(codesOf(after)).toEqual(codesOf(before));
       expectPositionsOneToN(after);
       expect(after.find((s) => s.code === 'plan-affaires')).toMatchObject({
-        labelFr: "Plan d'affaires", labelEn: 'Business plan', staleAfterDays: 150, milestone: 'training_completed',
+        labelFr: "Plan d'affaires",
+        labelEn: 'Business plan',
+        staleAfterDays: 150,
+        milestone: 'training_completed',
       });
       // The other stages are untouched.
       expect(after.filter((s) => s.code !== 'plan-affaires')).toEqual(before.filter((s) => s.code !== 'plan-affaires'));
 
       // A milestone and a threshold can be taken off again; one field alone changes only that field.
-      const cleared = await patchStage('demarrage', 'plan-affaires', { milestone: null, staleAfterDays: null }).expect(200);
-      expect(cleared.body).toMatchObject({ labelFr: "Plan d'affaires", labelEn: 'Business plan', milestone: null, staleAfterDays: null });
-      const relabelled = await patchStage('demarrage', 'plan-affaires', { labelEn: 'Business plan and forecasts' }).expect(200);
-      expect(relabelled.body).toMatchObject({ labelFr: "Plan d'affaires", labelEn: 'Business plan and forecasts', milestone: null, staleAfterDays: null });
+      const cleared = await patchStage('demarrage', 'plan-affaires', { milestone: null, staleAfterDays: null }).expect(
+        200,
+      );
+      expect(cleared.body).toMatchObject({
+        labelFr: "Plan d'affaires",
+        labelEn: 'Business plan',
+        milestone: null,
+        staleAfterDays: null,
+      });
+      const relabelled = await patchStage('demarrage', 'plan-affaires', {
+        labelEn: 'Business plan and forecasts',
+      }).expect(200);
+      expect(relabelled.body).toMatchObject({
+        labelFr: "Plan d'affaires",
+        labelEn: 'Business plan and forecasts',
+        milestone: null,
+        staleAfterDays: null,
+      });
       expect((await stagesOf('demarrage')).find((s) => s.code === 'plan-affaires')).toMatchObject({
-        labelFr: "Plan d'affaires", labelEn: 'Business plan and forecasts', milestone: null, staleAfterDays: null,
+        labelFr: "Plan d'affaires",
+        labelEn: 'Business plan and forecasts',
+        milestone: null,
+        staleAfterDays: null,
       });
     });
 
     it('keeps the milestone a stage already holds when it is patched with that same milestone', async () => {
-      const response = await patchStage('demarrage', 'constitution', { milestone: 'incorporated', labelEn: 'Incorporation' }).expect(200);
-      expect(response.body).toMatchObject({ code: 'constitution', milestone: 'incorporated', labelEn: 'Incorporation' });
+      const response = await patchStage('demarrage', 'constitution', {
+        milestone: 'incorporated',
+        labelEn: 'Incorporation',
+      }).expect(200);
+      expect(response.body).toMatchObject({
+        code: 'constitution',
+        milestone: 'incorporated',
+        labelEn: 'Incorporation',
+      });
     });
 
     it('refuses with 409 to give a stage a milestone another stage holds', async () => {
@@ -324,16 +451,30 @@ describe('programs and their stages', () => {
 
     it('refuses a code in a PATCH with 400: a stage code never changes', async () => {
       const before = await stagesOf('demarrage');
-      const response = await patchStage('demarrage', 'montage-financier', { code: 'financement', labelFr: 'Financement' }).expect(400);
+      const response = await patchStage('demarrage', 'montage-financier', {
+        code: 'financement',
+        labelFr: 'Financement',
+      }).expect(400);
       expectErrorShape(response.body, 400);
       expect(response.body.message).toMatch(/code/);
       expect(await stagesOf('demarrage')).toEqual(before);
-      await t.http().patch('/programs/demarrage/stages/financement').set(bearer(admin)).send({ labelFr: 'x' }).expect(404);
+      await t
+        .http()
+        .patch('/programs/demarrage/stages/financement')
+        .set(bearer(admin))
+        .send({ labelFr: 'x' })
+        .expect(404);
     });
 
     it('refuses ill-formed relabels with 400 and answers 404 for an unknown stage', async () => {
       const before = await stagesOf('demarrage');
-      for (const body of [{ labelFr: '' }, { staleAfterDays: 0 }, { staleAfterDays: 'soon' }, { milestone: 'launched' }, { position: 1 }]) {
+      for (const body of [
+        { labelFr: '' },
+        { staleAfterDays: 0 },
+        { staleAfterDays: 'soon' },
+        { milestone: 'launched' },
+        { position: 1 },
+      ]) {
         const response = await patchStage('demarrage', 'montage-financier', body);
         expect({ body, status: response.status }).toEqual({ body, status: 400 });
         expectErrorShape(response.body, 400);
@@ -357,7 +498,10 @@ describe('programs and their stages', () => {
       expect(codesOf(after)).toEqual(reversed);
       expectPositionsOneToN(after);
       // Labels and milestones travel with their stage.
-      expect(after.find((s) => s.code === 'formation-completee')).toMatchObject({ milestone: 'training_completed', labelFr: 'Formation complétée' });
+      expect(after.find((s) => s.code === 'formation-completee')).toMatchObject({
+        milestone: 'training_completed',
+        labelFr: 'Formation complétée',
+      });
 
       const restored = await reorder('parcours-transfertcoop', codesOf(before)).expect(200);
       expect(visible(restored.body)).toEqual(visible(before));
@@ -388,7 +532,12 @@ describe('programs and their stages', () => {
     });
 
     it('deletes an unused stage with 204 and closes up the positions', async () => {
-      const added = await addStage('transfertcoop', { code: 'etape-temporaire', labelFr: 'Étape temporaire', labelEn: 'Temporary stage', position: 3 }).expect(201);
+      const added = await addStage('transfertcoop', {
+        code: 'etape-temporaire',
+        labelFr: 'Étape temporaire',
+        labelEn: 'Temporary stage',
+        position: 3,
+      }).expect(201);
       const before = visible(added.body);
       const rowsBefore = await countRows(t, 'stages');
 
@@ -428,7 +577,12 @@ describe('programs and their stages', () => {
       expect(await countRows(t, 'stages')).toBe(rowsBefore);
       expect(await stagesOf('demarrage')).toEqual(before);
 
-      const moved = await t.http().post(`/projects/${project.id}/transitions`).set(bearer(coordinator)).send({ to: 'accompagnement' }).expect(201);
+      const moved = await t
+        .http()
+        .post(`/projects/${project.id}/transitions`)
+        .set(bearer(coordinator))
+        .send({ to: 'accompagnement' })
+        .expect(201);
       expect(moved.body.enrollment).toMatchObject({ stage: { code: 'accompagnement' } });
 
       // No enrollment sits in premier-contact any more, but the history says the project was there.
@@ -452,31 +606,41 @@ describe('programs and their stages', () => {
       const rowsBefore = await countRows(t, 'stages');
       expectErrorShape((await deleteStage('parcours-inconnu', 'formation').expect(404)).body, 404);
       expectErrorShape((await deleteStage('demarrage', 'exploration').expect(404)).body, 404);
-      expectErrorShape((await patchStage('parcours-inconnu', 'formation', { labelFr: 'Formation' }).expect(404)).body, 404);
+      expectErrorShape(
+        (await patchStage('parcours-inconnu', 'formation', { labelFr: 'Formation' }).expect(404)).body,
+        404,
+      );
       expectErrorShape((await reorder('parcours-inconnu', ['formation']).expect(404)).body, 404);
       expect(await countRows(t, 'stages')).toBe(rowsBefore);
     });
 
-    it.each(['coordinator', 'advisor', 'viewer'] as const)('refuses every stage change to a %s with 403 and changes nothing', async (role) => {
-      const token = await t.tokenFor(role);
-      const before = await stagesOf('transfertcoop');
-      const rowsBefore = await countRows(t, 'stages');
-      const codes = codesOf(before);
+    it.each(['coordinator', 'advisor', 'viewer'] as const)(
+      'refuses every stage change to a %s with 403 and changes nothing',
+      async (role) => {
+        const token = await t.tokenFor(role);
+        const before = await stagesOf('transfertcoop');
+        const rowsBefore = await countRows(t, 'stages');
+        const codes = codesOf(before);
 
-      const responses = [
-        await addStage('transfertcoop', { code: `etape-${role}`, labelFr: 'Étape', labelEn: 'Stage' }, token),
-        await addStage('transfertcoop', { code: `etape-${role}`, labelFr: 'Étape', labelEn: 'Stage', position: 1 }, token),
-        await patchStage('transfertcoop', 'exploration', { labelFr: 'Exploration initiale' }, token),
-        await reorder('transfertcoop', [...codes].reverse(), token),
-        await deleteStage('transfertcoop', 'en-activite', token),
-      ];
-      for (const response of responses) {
-        expect(response.status).toBe(403);
-        expectErrorShape(response.body, 403);
-      }
-      expect(await countRows(t, 'stages')).toBe(rowsBefore);
-      expect(await stagesOf('transfertcoop')).toEqual(before);
-    });
+        const responses = [
+          await addStage('transfertcoop', { code: `etape-${role}`, labelFr: 'Étape', labelEn: 'Stage' }, token),
+          await addStage(
+            'transfertcoop',
+            { code: `etape-${role}`, labelFr: 'Étape', labelEn: 'Stage', position: 1 },
+            token,
+          ),
+          await patchStage('transfertcoop', 'exploration', { labelFr: 'Exploration initiale' }, token),
+          await reorder('transfertcoop', [...codes].reverse(), token),
+          await deleteStage('transfertcoop', 'en-activite', token),
+        ];
+        for (const response of responses) {
+          expect(response.status).toBe(403);
+          expectErrorShape(response.body, 403);
+        }
+        expect(await countRows(t, 'stages')).toBe(rowsBefore);
+        expect(await stagesOf('transfertcoop')).toEqual(before);
+      },
+    );
 
     it('keeps every program numbered 1..n after all these changes', async () => {
       const response = await t.http().get('/programs').set(bearer(viewer)).expect(200);

@@ -27,7 +27,8 @@ describe('projects', () => {
   });
 
   const getProject = (id: number, token = coordinator) => t.http().get(`/projects/${id}`).set(bearer(token));
-  const list = (query: Record<string, string | number>, token = coordinator) => t.http().get('/projects').query(query).set(bearer(token));
+  const list = (query: Record<string, string | number>, token = coordinator) =>
+    t.http().get('/projects').query(query).set(bearer(token));
 
   describe('POST /projects', () => {
     it('creates a demarrage project enrolled at premier-contact, with its enrollment in the history', async () => {
@@ -36,7 +37,15 @@ describe('projects', () => {
         .http()
         .post('/projects')
         .set(bearer(coordinator))
-        .send(projectBody({ name: 'Coop La Fabrique', sector: 'ébénisterie', region: '06', entrepreneurCount: 4, enrolledAt: '2024-04-10' }))
+        .send(
+          projectBody({
+            name: 'Coop La Fabrique',
+            sector: 'ébénisterie',
+            region: '06',
+            entrepreneurCount: 4,
+            enrolledAt: '2024-04-10',
+          }),
+        )
         .expect(201);
       expect(response.body).toMatchObject({
         id: expect.any(Number),
@@ -62,11 +71,25 @@ describe('projects', () => {
         version: 1,
         enrolledAt: '2024-04-10T04:00:00.000Z',
       });
-      expect(await counts()).toEqual({ ...before, projects: before.projects + 1, enrollments: before.enrollments + 1, transitions: before.transitions + 1 });
+      expect(await counts()).toEqual({
+        ...before,
+        projects: before.projects + 1,
+        enrollments: before.enrollments + 1,
+        transitions: before.transitions + 1,
+      });
 
-      const history = await t.http().get(`/projects/${response.body.id}/transitions`).set(bearer(coordinator)).expect(200);
+      const history = await t
+        .http()
+        .get(`/projects/${response.body.id}/transitions`)
+        .set(bearer(coordinator))
+        .expect(200);
       expect(history.body).toHaveLength(1);
-      expect(history.body[0]).toMatchObject({ from: null, to: 'premier-contact', programCode: 'demarrage', occurredAt: '2024-04-10T04:00:00.000Z' });
+      expect(history.body[0]).toMatchObject({
+        from: null,
+        to: 'premier-contact',
+        programCode: 'demarrage',
+        occurredAt: '2024-04-10T04:00:00.000Z',
+      });
     });
 
     it('enrols a parcours-coop project at inscription in the cohort it names', async () => {
@@ -92,7 +115,12 @@ describe('projects', () => {
         ],
       });
       expect(project.contacts).toEqual([
-        expect.objectContaining({ id: expect.any(Number), name: 'Camille Roy', email: 'camille.roy@example.org', language: 'fr' }),
+        expect.objectContaining({
+          id: expect.any(Number),
+          name: 'Camille Roy',
+          email: 'camille.roy@example.org',
+          language: 'fr',
+        }),
         expect.objectContaining({ id: expect.any(Number), name: 'Sam Lee', email: 'sam@example.org', language: 'en' }),
       ]);
       const read = await getProject(project.id).expect(200);
@@ -141,15 +169,29 @@ describe('projects', () => {
     it.each([
       ['an unknown programCode', async () => ({ programCode: 'nowhere' }), /programCode nowhere is not a program/],
       ['an unknown advisorId', async () => ({ advisorId: 999999 }), /advisorId 999999/],
-      ['a viewer as advisorId', async () => ({ advisorId: await t.userIdFor('viewer') }), /advisorId \d+ is not an active advisor/],
+      [
+        'a viewer as advisorId',
+        async () => ({ advisorId: await t.userIdFor('viewer') }),
+        /advisorId \d+ is not an active advisor/,
+      ],
       [
         'a cohort of another program',
-        async () => ({ programCode: 'parcours-coop', cohortId: (await createCohort(t, coordinator, { programCode: 'parcours-transfertcoop' })).id }),
+        async () => ({
+          programCode: 'parcours-coop',
+          cohortId: (await createCohort(t, coordinator, { programCode: 'parcours-transfertcoop' })).id,
+        }),
         /belongs to parcours-transfertcoop, not to parcours-coop/,
       ],
-      ['an enrolledAt in the future', async () => ({ enrolledAt: '2099-01-01' }), /enrolledAt 2099-01-01 is in the future/],
+      [
+        'an enrolledAt in the future',
+        async () => ({ enrolledAt: '2099-01-01' }),
+        /enrolledAt 2099-01-01 is in the future/,
+      ],
     ])('refuses %s with 422 and writes nothing', async (_, overrides, message) => {
-      const body = projectBody({ contacts: [{ name: 'Camille Roy', email: 'camille@example.org' }], ...(await overrides()) });
+      const body = projectBody({
+        contacts: [{ name: 'Camille Roy', email: 'camille@example.org' }],
+        ...(await overrides()),
+      });
       const before = await counts();
       const response = await t.http().post('/projects').set(bearer(coordinator)).send(body).expect(422);
       expectErrorShape(response.body, 422);
@@ -187,7 +229,13 @@ describe('projects', () => {
         .send({ name: 'Nouveau nom', region: '11', entrepreneurCount: 5 })
         .expect(200);
       expect(patched.headers.etag).toBe('"2"');
-      expect(patched.body).toMatchObject({ name: 'Nouveau nom', region: '11', entrepreneurCount: 5, sector: project.sector, version: 2 });
+      expect(patched.body).toMatchObject({
+        name: 'Nouveau nom',
+        region: '11',
+        entrepreneurCount: 5,
+        sector: project.sector,
+        version: 2,
+      });
 
       const read = await getProject(project.id).expect(200);
       expect(read.headers.etag).toBe('"2"');
@@ -196,9 +244,21 @@ describe('projects', () => {
 
     it('applies a PATCH whose If-Match is current and refuses a stale one with 409 and the current version', async () => {
       const project = await createProject(t, coordinator);
-      await t.http().patch(`/projects/${project.id}`).set(bearer(coordinator)).set('if-match', '"1"').send({ sector: 'traduction' }).expect(200);
+      await t
+        .http()
+        .patch(`/projects/${project.id}`)
+        .set(bearer(coordinator))
+        .set('if-match', '"1"')
+        .send({ sector: 'traduction' })
+        .expect(200);
 
-      const stale = await t.http().patch(`/projects/${project.id}`).set(bearer(coordinator)).set('if-match', '"1"').send({ sector: 'jeux vidéo' }).expect(409);
+      const stale = await t
+        .http()
+        .patch(`/projects/${project.id}`)
+        .set(bearer(coordinator))
+        .set('if-match', '"1"')
+        .send({ sector: 'jeux vidéo' })
+        .expect(409);
       expectErrorShape(stale.body, 409);
       expect(stale.body.details.currentVersion).toBe(2);
 
@@ -208,7 +268,12 @@ describe('projects', () => {
 
     it('validates a PATCH body like a creation (400)', async () => {
       const project = await createProject(t, coordinator);
-      const response = await t.http().patch(`/projects/${project.id}`).set(bearer(coordinator)).send({ region: '18' }).expect(400);
+      const response = await t
+        .http()
+        .patch(`/projects/${project.id}`)
+        .set(bearer(coordinator))
+        .send({ region: '18' })
+        .expect(400);
       expectErrorShape(response.body, 400);
       expect((await getProject(project.id).expect(200)).body).toMatchObject({ region: project.region, version: 1 });
     });
@@ -218,8 +283,18 @@ describe('projects', () => {
       const otherId = await t.userIdFor('advisor', 'advisor-b');
       const project = await createProject(t, advisor);
 
-      await t.http().patch(`/projects/${project.id}`).set(bearer(advisor)).send({ sector: 'physiothérapie' }).expect(200);
-      const refused = await t.http().patch(`/projects/${project.id}`).set(bearer(advisor)).send({ advisorId: otherId }).expect(403);
+      await t
+        .http()
+        .patch(`/projects/${project.id}`)
+        .set(bearer(advisor))
+        .send({ sector: 'physiothérapie' })
+        .expect(200);
+      const refused = await t
+        .http()
+        .patch(`/projects/${project.id}`)
+        .set(bearer(advisor))
+        .send({ advisorId: otherId })
+        .expect(403);
       expectErrorShape(refused.body, 403);
 
       const read = await getProject(project.id).expect(200);
@@ -229,7 +304,12 @@ describe('projects', () => {
     it("refuses an advisor editing another advisor's project (403)", async () => {
       const other = await t.tokenFor('advisor', 'advisor-b');
       const project = await createProject(t, other);
-      const refused = await t.http().patch(`/projects/${project.id}`).set(bearer(advisor)).send({ name: 'Pris' }).expect(403);
+      const refused = await t
+        .http()
+        .patch(`/projects/${project.id}`)
+        .set(bearer(advisor))
+        .send({ name: 'Pris' })
+        .expect(403);
       expectErrorShape(refused.body, 403);
       expect((await getProject(project.id).expect(200)).body).toMatchObject({ name: project.name, version: 1 });
     });
@@ -238,10 +318,24 @@ describe('projects', () => {
       const otherId = await t.userIdFor('advisor', 'advisor-b');
       const project = await createProject(t, advisor);
 
-      const reassigned = await t.http().patch(`/projects/${project.id}`).set(bearer(coordinator)).send({ advisorId: otherId }).expect(200);
-      expect(reassigned.body).toMatchObject({ advisorId: otherId, advisor: { id: otherId, name: 'Test advisor-b' }, version: 2 });
+      const reassigned = await t
+        .http()
+        .patch(`/projects/${project.id}`)
+        .set(bearer(coordinator))
+        .send({ advisorId: otherId })
+        .expect(200);
+      expect(reassigned.body).toMatchObject({
+        advisorId: otherId,
+        advisor: { id: otherId, name: 'Test advisor-b' },
+        version: 2,
+      });
 
-      const unassigned = await t.http().patch(`/projects/${project.id}`).set(bearer(coordinator)).send({ advisorId: null }).expect(200);
+      const unassigned = await t
+        .http()
+        .patch(`/projects/${project.id}`)
+        .set(bearer(coordinator))
+        .send({ advisorId: null })
+        .expect(200);
       expect(unassigned.body).toMatchObject({ advisorId: null, advisor: null, version: 3 });
       expect((await getProject(project.id).expect(200)).body).toMatchObject({ advisorId: null, advisor: null });
     });
@@ -249,7 +343,12 @@ describe('projects', () => {
     it('refuses to assign a project to a viewer (422)', async () => {
       const viewerId = await t.userIdFor('viewer');
       const project = await createProject(t, coordinator);
-      const response = await t.http().patch(`/projects/${project.id}`).set(bearer(coordinator)).send({ advisorId: viewerId }).expect(422);
+      const response = await t
+        .http()
+        .patch(`/projects/${project.id}`)
+        .set(bearer(coordinator))
+        .send({ advisorId: viewerId })
+        .expect(422);
       expectErrorShape(response.body, 422);
       expect((await getProject(project.id).expect(200)).body).toMatchObject({ advisorId: null, version: 1 });
     });
@@ -261,7 +360,12 @@ describe('projects', () => {
     it('filters by programCode and stage within one enrollment', async () => {
       const tag = uniqueTag();
       const both = await createProject(t, coordinator, { name: `${tag} both` });
-      await t.http().post(`/projects/${both.id}/enrollments`).set(bearer(coordinator)).send({ programCode: 'transfertcoop' }).expect(201);
+      await t
+        .http()
+        .post(`/projects/${both.id}/enrollments`)
+        .set(bearer(coordinator))
+        .send({ programCode: 'transfertcoop' })
+        .expect(201);
       const explored = await createProject(t, coordinator, { name: `${tag} explored`, programCode: 'transfertcoop' });
 
       const mixed = await list({ q: tag, programCode: 'demarrage', stage: 'exploration' }).expect(200);
@@ -289,14 +393,23 @@ describe('projects', () => {
       const response = await list({ q: tag, cohortId: cohort.id }).expect(200);
       expect(names(response.body)).toEqual([`${tag} in`]);
       expect(response.body.total).toBe(1);
-      expect(response.body.items[0].enrollments[0].cohort).toEqual({ id: cohort.id, number: cohort.number, label: cohort.label });
+      expect(response.body.items[0].enrollments[0].cohort).toEqual({
+        id: cohort.id,
+        number: cohort.number,
+        label: cohort.label,
+      });
     });
 
     it('filters by status', async () => {
       const tag = uniqueTag();
       const left = await createProject(t, coordinator, { name: `${tag} left` });
       await createProject(t, coordinator, { name: `${tag} stays` });
-      await t.http().post(`/projects/${left.id}/transitions`).set(bearer(coordinator)).send({ to: 'abandoned', reason: 'Équipe dissoute' }).expect(201);
+      await t
+        .http()
+        .post(`/projects/${left.id}/transitions`)
+        .set(bearer(coordinator))
+        .send({ to: 'abandoned', reason: 'Équipe dissoute' })
+        .expect(201);
 
       expect(names((await list({ q: tag, status: 'abandoned' }).expect(200)).body)).toEqual([`${tag} left`]);
       expect(names((await list({ q: tag, status: 'active' }).expect(200)).body)).toEqual([`${tag} stays`]);
@@ -322,7 +435,10 @@ describe('projects', () => {
 
       const response = await list({ q: `${tag.toLowerCase()} MATTAWIN` }).expect(200);
       expect(names(response.body)).toEqual([`Coop ${tag} Mattawin`]);
-      expect(names((await list({ q: tag.toUpperCase() }).expect(200)).body)).toEqual([`Coop ${tag} Mattawin`, `${tag} Lurlubelrue`]);
+      expect(names((await list({ q: tag.toUpperCase() }).expect(200)).body)).toEqual([
+        `Coop ${tag} Mattawin`,
+        `${tag} Lurlubelrue`,
+      ]);
     });
 
     it('finds a name whose accented capitals are typed in lower case, and the reverse', async () => {
@@ -330,8 +446,12 @@ describe('projects', () => {
       await createProject(t, coordinator, { name: `École ${tag} Érable` });
       await createProject(t, coordinator, { name: `${tag} ateliers` });
 
-      expect(names((await list({ q: `école ${tag.toLowerCase()} érable` }).expect(200)).body)).toEqual([`École ${tag} Érable`]);
-      expect(names((await list({ q: `ÉCOLE ${tag.toUpperCase()}` }).expect(200)).body)).toEqual([`École ${tag} Érable`]);
+      expect(names((await list({ q: `école ${tag.toLowerCase()} érable` }).expect(200)).body)).toEqual([
+        `École ${tag} Érable`,
+      ]);
+      expect(names((await list({ q: `ÉCOLE ${tag.toUpperCase()}` }).expect(200)).body)).toEqual([
+        `École ${tag} Érable`,
+      ]);
     });
 
     it("reads '%' and '_' in q literally", async () => {
@@ -348,12 +468,29 @@ describe('projects', () => {
 
     it('sorts by name, by -name and by createdAt', async () => {
       const tag = uniqueTag();
-      for (const suffix of ['bravo', 'charlie', 'alpha']) await createProject(t, coordinator, { name: `${tag} ${suffix}` });
+      for (const suffix of ['bravo', 'charlie', 'alpha'])
+        await createProject(t, coordinator, { name: `${tag} ${suffix}` });
 
-      expect(names((await list({ q: tag }).expect(200)).body)).toEqual([`${tag} alpha`, `${tag} bravo`, `${tag} charlie`]);
-      expect(names((await list({ q: tag, sort: 'name' }).expect(200)).body)).toEqual([`${tag} alpha`, `${tag} bravo`, `${tag} charlie`]);
-      expect(names((await list({ q: tag, sort: '-name' }).expect(200)).body)).toEqual([`${tag} charlie`, `${tag} bravo`, `${tag} alpha`]);
-      expect(names((await list({ q: tag, sort: 'createdAt' }).expect(200)).body)).toEqual([`${tag} bravo`, `${tag} charlie`, `${tag} alpha`]);
+      expect(names((await list({ q: tag }).expect(200)).body)).toEqual([
+        `${tag} alpha`,
+        `${tag} bravo`,
+        `${tag} charlie`,
+      ]);
+      expect(names((await list({ q: tag, sort: 'name' }).expect(200)).body)).toEqual([
+        `${tag} alpha`,
+        `${tag} bravo`,
+        `${tag} charlie`,
+      ]);
+      expect(names((await list({ q: tag, sort: '-name' }).expect(200)).body)).toEqual([
+        `${tag} charlie`,
+        `${tag} bravo`,
+        `${tag} alpha`,
+      ]);
+      expect(names((await list({ q: tag, sort: 'createdAt' }).expect(200)).body)).toEqual([
+        `${tag} bravo`,
+        `${tag} charlie`,
+        `${tag} alpha`,
+      ]);
     });
 
     it('pages with the total of all matches', async () => {
@@ -374,13 +511,21 @@ describe('projects', () => {
 
     it('lists projects with their enrollments but without contacts', async () => {
       const tag = uniqueTag();
-      await createProject(t, coordinator, { name: `${tag} with contacts`, contacts: [{ name: 'Camille Roy', email: 'camille@example.org' }] });
+      await createProject(t, coordinator, {
+        name: `${tag} with contacts`,
+        contacts: [{ name: 'Camille Roy', email: 'camille@example.org' }],
+      });
       const response = await list({ q: tag }).expect(200);
       expect(response.body.items).toHaveLength(1);
       const [item] = response.body.items;
       expect(item).not.toHaveProperty('contacts');
       expect(JSON.stringify(item)).not.toContain('camille@example.org');
-      expect(item.enrollments).toEqual([expect.objectContaining({ programCode: 'demarrage', stage: expect.objectContaining({ code: 'premier-contact' }) })]);
+      expect(item.enrollments).toEqual([
+        expect.objectContaining({
+          programCode: 'demarrage',
+          stage: expect.objectContaining({ code: 'premier-contact' }),
+        }),
+      ]);
     });
 
     it.each([
@@ -407,7 +552,11 @@ describe('projects', () => {
         .expect(201);
       expect(response.body.id).toBe(project.id);
       expect(response.body.enrollments).toEqual([
-        expect.objectContaining({ programCode: 'demarrage', stage: expect.objectContaining({ code: 'premier-contact' }), status: 'active' }),
+        expect.objectContaining({
+          programCode: 'demarrage',
+          stage: expect.objectContaining({ code: 'premier-contact' }),
+          status: 'active',
+        }),
         expect.objectContaining({
           programCode: 'transfertcoop',
           stage: expect.objectContaining({ code: 'exploration' }),
@@ -416,14 +565,25 @@ describe('projects', () => {
           enrolledAt: '2024-05-01T04:00:00.000Z',
         }),
       ]);
-      expect(await counts()).toEqual({ ...before, enrollments: before.enrollments + 1, transitions: before.transitions + 1 });
-      expect((await getProject(project.id).expect(200)).body.enrollments.map((e: { programCode: string }) => e.programCode)).toEqual(['demarrage', 'transfertcoop']);
+      expect(await counts()).toEqual({
+        ...before,
+        enrollments: before.enrollments + 1,
+        transitions: before.transitions + 1,
+      });
+      expect(
+        (await getProject(project.id).expect(200)).body.enrollments.map((e: { programCode: string }) => e.programCode),
+      ).toEqual(['demarrage', 'transfertcoop']);
     });
 
     it('refuses to enrol a project twice in one program (409) and writes nothing', async () => {
       const project = await createProject(t, coordinator);
       const before = await counts();
-      const response = await t.http().post(`/projects/${project.id}/enrollments`).set(bearer(coordinator)).send({ programCode: 'demarrage' }).expect(409);
+      const response = await t
+        .http()
+        .post(`/projects/${project.id}/enrollments`)
+        .set(bearer(coordinator))
+        .send({ programCode: 'demarrage' })
+        .expect(409);
       expectErrorShape(response.body, 409);
       expect(await counts()).toEqual(before);
     });
@@ -433,12 +593,30 @@ describe('projects', () => {
       const second = await createCohort(t, coordinator);
       const project = await createProject(t, coordinator, { programCode: 'parcours-coop', cohortId: first.id });
 
-      const changed = await t.http().patch(`/projects/${project.id}/enrollments/parcours-coop`).set(bearer(coordinator)).send({ cohortId: second.id }).expect(200);
-      expect(changed.body).toMatchObject({ programCode: 'parcours-coop', cohortId: second.id, cohort: { id: second.id, number: second.number, label: second.label } });
+      const changed = await t
+        .http()
+        .patch(`/projects/${project.id}/enrollments/parcours-coop`)
+        .set(bearer(coordinator))
+        .send({ cohortId: second.id })
+        .expect(200);
+      expect(changed.body).toMatchObject({
+        programCode: 'parcours-coop',
+        cohortId: second.id,
+        cohort: { id: second.id, number: second.number, label: second.label },
+      });
       const read = await getProject(project.id).expect(200);
-      expect(read.body.enrollments[0]).toMatchObject({ cohortId: second.id, cohort: { id: second.id, number: second.number, label: second.label }, stage: { code: 'inscription' } });
+      expect(read.body.enrollments[0]).toMatchObject({
+        cohortId: second.id,
+        cohort: { id: second.id, number: second.number, label: second.label },
+        stage: { code: 'inscription' },
+      });
 
-      const out = await t.http().patch(`/projects/${project.id}/enrollments/parcours-coop`).set(bearer(coordinator)).send({ cohortId: null }).expect(200);
+      const out = await t
+        .http()
+        .patch(`/projects/${project.id}/enrollments/parcours-coop`)
+        .set(bearer(coordinator))
+        .send({ cohortId: null })
+        .expect(200);
       expect(out.body).toMatchObject({ cohortId: null, cohort: null });
     });
 
@@ -446,7 +624,12 @@ describe('projects', () => {
       const mine = await createCohort(t, coordinator);
       const foreign = await createCohort(t, coordinator, { programCode: 'parcours-transfertcoop' });
       const project = await createProject(t, coordinator, { programCode: 'parcours-coop', cohortId: mine.id });
-      const response = await t.http().patch(`/projects/${project.id}/enrollments/parcours-coop`).set(bearer(coordinator)).send({ cohortId: foreign.id }).expect(422);
+      const response = await t
+        .http()
+        .patch(`/projects/${project.id}/enrollments/parcours-coop`)
+        .set(bearer(coordinator))
+        .send({ cohortId: foreign.id })
+        .expect(422);
       expectErrorShape(response.body, 422);
       expect((await getProject(project.id).expect(200)).body.enrollments[0].cohortId).toBe(mine.id);
     });
@@ -461,33 +644,61 @@ describe('projects', () => {
         .set(bearer(coordinator))
         .send({ name: 'Dominique Roy', email: 'Dominique@Example.org' })
         .expect(201);
-      expect(added.body).toMatchObject({ id: expect.any(Number), name: 'Dominique Roy', email: 'dominique@example.org', language: 'fr' });
-      expect((await getProject(project.id).expect(200)).body.contacts).toEqual([expect.objectContaining({ id: added.body.id, email: 'dominique@example.org' })]);
+      expect(added.body).toMatchObject({
+        id: expect.any(Number),
+        name: 'Dominique Roy',
+        email: 'dominique@example.org',
+        language: 'fr',
+      });
+      expect((await getProject(project.id).expect(200)).body.contacts).toEqual([
+        expect.objectContaining({ id: added.body.id, email: 'dominique@example.org' }),
+      ]);
 
       const before = await countRows(t, 'contacts');
-      const deleted = await t.http().delete(`/projects/${project.id}/contacts/${added.body.id}`).set(bearer(coordinator)).expect(204);
+      const deleted = await t
+        .http()
+        .delete(`/projects/${project.id}/contacts/${added.body.id}`)
+        .set(bearer(coordinator))
+        .expect(204);
       expect(deleted.text).toBe('');
       expect(await countRows(t, 'contacts')).toBe(before - 1);
       expect((await getProject(project.id).expect(200)).body.contacts).toEqual([]);
 
-      const again = await t.http().delete(`/projects/${project.id}/contacts/${added.body.id}`).set(bearer(coordinator)).expect(404);
+      const again = await t
+        .http()
+        .delete(`/projects/${project.id}/contacts/${added.body.id}`)
+        .set(bearer(coordinator))
+        .expect(404);
       expectErrorShape(again.body, 404);
     });
 
     it('answers 404 for a contact of another project and keeps it', async () => {
-      const owner = await createProject(t, coordinator, { contacts: [{ name: 'Alex Côté', email: 'alex@example.org' }] });
+      const owner = await createProject(t, coordinator, {
+        contacts: [{ name: 'Alex Côté', email: 'alex@example.org' }],
+      });
       const other = await createProject(t, coordinator);
       const contactId = owner.contacts[0].id;
 
-      const response = await t.http().delete(`/projects/${other.id}/contacts/${contactId}`).set(bearer(coordinator)).expect(404);
+      const response = await t
+        .http()
+        .delete(`/projects/${other.id}/contacts/${contactId}`)
+        .set(bearer(coordinator))
+        .expect(404);
       expectErrorShape(response.body, 404);
-      expect((await getProject(owner.id).expect(200)).body.contacts).toEqual([expect.objectContaining({ id: contactId, email: 'alex@example.org' })]);
+      expect((await getProject(owner.id).expect(200)).body.contacts).toEqual([
+        expect.objectContaining({ id: contactId, email: 'alex@example.org' }),
+      ]);
     });
 
     it('refuses an invalid e-mail with 400', async () => {
       const project = await createProject(t, coordinator);
       const before = await countRows(t, 'contacts');
-      const response = await t.http().post(`/projects/${project.id}/contacts`).set(bearer(coordinator)).send({ name: 'X', email: 'not-an-email' }).expect(400);
+      const response = await t
+        .http()
+        .post(`/projects/${project.id}/contacts`)
+        .set(bearer(coordinator))
+        .send({ name: 'X', email: 'not-an-email' })
+        .expect(400);
       expectErrorShape(response.body, 400);
       expect(await countRows(t, 'contacts')).toBe(before);
     });

@@ -12,22 +12,43 @@ describe('satisfaction ratings', () => {
   });
   afterAll(() => t.close());
 
-  const record = (cohortId: number, body: unknown, token = coordinator) => t.http().post(`/cohorts/${cohortId}/ratings`).set(bearer(token)).send(body as object);
-  const summary = async (cohortId: number, token = coordinator) => (await t.http().get(`/cohorts/${cohortId}/ratings`).set(bearer(token)).expect(200)).body;
+  const record = (cohortId: number, body: unknown, token = coordinator) =>
+    t
+      .http()
+      .post(`/cohorts/${cohortId}/ratings`)
+      .set(bearer(token))
+      .send(body as object);
+  const summary = async (cohortId: number, token = coordinator) =>
+    (await t.http().get(`/cohorts/${cohortId}/ratings`).set(bearer(token)).expect(200)).body;
   const ratings = (...values: number[]) => ({ ratings: values.map((rating) => ({ rating })) });
 
   it('has no shares before anyone answers: null, not 0', async () => {
     const cohort = await createCohort(t, coordinator);
-    expect(await summary(cohort.id)).toEqual({ cohortId: cohort.id, responses: 0, satisfied: null, verySatisfied: null });
+    expect(await summary(cohort.id)).toEqual({
+      cohortId: cohort.id,
+      responses: 0,
+      satisfied: null,
+      verySatisfied: null,
+    });
   });
 
   it('records one or many ratings at once and answers 201 with the shares that rated 4 or 5, and 5, rounded half up', async () => {
     const cohort = await createCohort(t, coordinator);
     const first = await record(cohort.id, { ratings: [{ rating: 5, respondent: 'Formulaire 1' }] }).expect(201);
-    expect(first.body).toEqual({ cohortId: cohort.id, responses: 1, satisfied: rateOf(1, 1), verySatisfied: rateOf(1, 1) });
+    expect(first.body).toEqual({
+      cohortId: cohort.id,
+      responses: 1,
+      satisfied: rateOf(1, 1),
+      verySatisfied: rateOf(1, 1),
+    });
 
     const more = await record(cohort.id, ratings(4, 4, 4, 4, 4, 4, 3)).expect(201);
-    expect(more.body).toEqual({ cohortId: cohort.id, responses: 8, satisfied: rateOf(7, 8), verySatisfied: rateOf(1, 8) });
+    expect(more.body).toEqual({
+      cohortId: cohort.id,
+      responses: 8,
+      satisfied: rateOf(7, 8),
+      verySatisfied: rateOf(1, 8),
+    });
     expect(more.body.verySatisfied.percent).toBe(13); // 12.5 %
     expect(more.body.satisfied.percent).toBe(88); // 87.5 %
 
@@ -39,13 +60,25 @@ describe('satisfaction ratings', () => {
     const cohort = await createCohort(t, coordinator);
     const started = Date.now();
     await record(cohort.id, { ratings: [{ rating: 2, respondent: '  Formulaire 7 ' }, { rating: 1 }] }).expect(201);
-    const rows = await t.dataSource.query(`SELECT rating, respondent, demo, recorded_by, recorded_at FROM satisfaction_ratings WHERE cohort_id = ${cohort.id} ORDER BY id`);
+    const rows = await t.dataSource.query(
+      `SELECT rating, respondent, demo, recorded_by, recorded_at FROM satisfaction_ratings WHERE cohort_id = ${cohort.id} ORDER BY id`,
+    );
     const coordinatorId = await t.userIdFor('coordinator');
-    expect(rows.map((r: Record<string, unknown>) => [Number(r.rating), r.respondent, Boolean(r.demo), Number(r.recorded_by)])).toEqual([
+    expect(
+      rows.map((r: Record<string, unknown>) => [
+        Number(r.rating),
+        r.respondent,
+        Boolean(r.demo),
+        Number(r.recorded_by),
+      ]),
+    ).toEqual([
       [2, 'Formulaire 7', false, coordinatorId],
       [1, null, false, coordinatorId],
     ]);
-    const recordedAt = rows[0].recorded_at instanceof Date ? rows[0].recorded_at : new Date(`${String(rows[0].recorded_at).replace(' ', 'T')}Z`);
+    const recordedAt =
+      rows[0].recorded_at instanceof Date
+        ? rows[0].recorded_at
+        : new Date(`${String(rows[0].recorded_at).replace(' ', 'T')}Z`);
     expect(recordedAt.getTime()).toBeGreaterThanOrEqual(started - 1000);
   });
 
@@ -68,7 +101,8 @@ describe('satisfaction ratings', () => {
     const response = await record(cohort.id, body).expect(400);
     expectErrorShape(response.body, 400);
     expect(fieldsOf(response.body).sort()).toEqual(fields);
-    if (fields.some((f) => f.endsWith('.rating'))) expect(response.body.message).toContain('rating must be a whole number from 1 to 5');
+    if (fields.some((f) => f.endsWith('.rating')))
+      expect(response.body.message).toContain('rating must be a whole number from 1 to 5');
     expect(await countRows(t, 'satisfaction_ratings')).toBe(before);
     expect((await summary(cohort.id)).responses).toBe(0);
   });
@@ -87,10 +121,13 @@ describe('satisfaction ratings', () => {
     expect(await countRows(t, 'satisfaction_ratings')).toBe(before);
   });
 
-  it.each(['advisor', 'viewer'] as const)('refuses a %s (403): only coordinators and admins record ratings', async (role) => {
-    const cohort = await createCohort(t, coordinator);
-    const response = await record(cohort.id, ratings(5), await t.tokenFor(role)).expect(403);
-    expectErrorShape(response.body, 403);
-    expect((await summary(cohort.id)).responses).toBe(0);
-  });
+  it.each(['advisor', 'viewer'] as const)(
+    'refuses a %s (403): only coordinators and admins record ratings',
+    async (role) => {
+      const cohort = await createCohort(t, coordinator);
+      const response = await record(cohort.id, ratings(5), await t.tokenFor(role)).expect(403);
+      expectErrorShape(response.body, 403);
+      expect((await summary(cohort.id)).responses).toBe(0);
+    },
+  );
 });

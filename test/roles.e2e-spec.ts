@@ -33,9 +33,11 @@ describe('role matrix', () => {
     patch: (path: string, body: object) => t.http().patch(path).set(bearer(tokens[role])).send(body),
   });
   const read = async (path: string) => (await as('admin').get(path).expect(200)).body;
-  const advisorOf = (owner: Owner) => (owner === 'this advisor' ? ids.advisor : owner === 'another advisor' ? otherAdvisorId : undefined);
+  const advisorOf = (owner: Owner) =>
+    owner === 'this advisor' ? ids.advisor : owner === 'another advisor' ? otherAdvisorId : undefined;
   /** A fresh project in demarrage at premier-contact, created by a coordinator. */
-  const projectOf = (owner: Owner) => createProject(t, tokens.coordinator, advisorOf(owner) ? { advisorId: advisorOf(owner) } : {});
+  const projectOf = (owner: Owner) =>
+    createProject(t, tokens.coordinator, advisorOf(owner) ? { advisorId: advisorOf(owner) } : {});
 
   const projectState = async (id: number) => {
     const project = await read(`/projects/${id}`);
@@ -44,7 +46,11 @@ describe('role matrix', () => {
   const moveState = async (id: number) => {
     const project = await read(`/projects/${id}`);
     const history = await read(`/projects/${id}/transitions`);
-    return { stage: project.enrollments[0].stage.code, version: project.enrollments[0].version, history: history.length };
+    return {
+      stage: project.enrollments[0].stage.code,
+      version: project.enrollments[0].version,
+      history: history.length,
+    };
   };
 
   const patchProject = (owner: Owner): Case => ({
@@ -53,7 +59,10 @@ describe('role matrix', () => {
     okStatus: 200,
     prepare: async (role) => {
       const project = await projectOf(owner);
-      return { send: () => as(role).patch(`/projects/${project.id}`, { sector: `secteur modifié par ${role}` }), state: () => projectState(project.id) };
+      return {
+        send: () => as(role).patch(`/projects/${project.id}`, { sector: `secteur modifié par ${role}` }),
+        state: () => projectState(project.id),
+      };
     },
   });
   const moveProject = (owner: Owner): Case => ({
@@ -62,7 +71,10 @@ describe('role matrix', () => {
     okStatus: 201,
     prepare: async (role) => {
       const project = await projectOf(owner);
-      return { send: () => as(role).post(`/projects/${project.id}/transitions`, { to: 'accompagnement' }), state: () => moveState(project.id) };
+      return {
+        send: () => as(role).post(`/projects/${project.id}/transitions`, { to: 'accompagnement' }),
+        state: () => moveState(project.id),
+      };
     },
   });
   const addContact = (owner: Owner): Case => ({
@@ -72,7 +84,11 @@ describe('role matrix', () => {
     prepare: async (role) => {
       const project = await projectOf(owner);
       return {
-        send: () => as(role).post(`/projects/${project.id}/contacts`, { name: `Contact ${role}`, email: `${role}@contact.example` }),
+        send: () =>
+          as(role).post(`/projects/${project.id}/contacts`, {
+            name: `Contact ${role}`,
+            email: `${role}@contact.example`,
+          }),
         state: async () => (await read(`/projects/${project.id}`)).contacts.length,
       };
     },
@@ -83,7 +99,10 @@ describe('role matrix', () => {
     okStatus: 201,
     prepare: async (role) => {
       const project = await projectOf(owner);
-      return { send: () => as(role).post('/transitions/bulk', { moves: [{ projectId: project.id, to: 'accompagnement' }] }), state: () => moveState(project.id) };
+      return {
+        send: () => as(role).post('/transitions/bulk', { moves: [{ projectId: project.id, to: 'accompagnement' }] }),
+        state: () => moveState(project.id),
+      };
     },
   });
 
@@ -94,7 +113,12 @@ describe('role matrix', () => {
       okStatus: 201,
       prepare: async (role) => {
         counter += 1;
-        const body = { email: `made-by-${role}-${counter}@roles.example`, password: 'a-long-password-1', name: 'New user', role: 'viewer' };
+        const body = {
+          email: `made-by-${role}-${counter}@roles.example`,
+          password: 'a-long-password-1',
+          name: 'New user',
+          role: 'viewer',
+        };
         return { send: () => as(role).post('/users', body), state: () => countRows(t, 'users') };
       },
     },
@@ -103,15 +127,20 @@ describe('role matrix', () => {
       allowed: ['admin'],
       okStatus: 200,
       prepare: async (role) => ({
-        send: () => as(role).patch('/programs/demarrage/stages/plan-affaires', { labelEn: `Business plan (set by ${role})` }),
-        state: async () => (await read('/programs/demarrage/stages')).find((s: { code: string }) => s.code === 'plan-affaires').labelEn,
+        send: () =>
+          as(role).patch('/programs/demarrage/stages/plan-affaires', { labelEn: `Business plan (set by ${role})` }),
+        state: async () =>
+          (await read('/programs/demarrage/stages')).find((s: { code: string }) => s.code === 'plan-affaires').labelEn,
       }),
     },
     {
       action: 'POST /cohorts',
       allowed: MANAGERS,
       okStatus: 201,
-      prepare: async (role) => ({ send: () => as(role).post('/cohorts', cohortBody()), state: () => countRows(t, 'cohorts') }),
+      prepare: async (role) => ({
+        send: () => as(role).post('/cohorts', cohortBody()),
+        state: () => countRows(t, 'cohorts'),
+      }),
     },
     {
       action: 'PATCH /cohorts/:id',
@@ -126,19 +155,28 @@ describe('role matrix', () => {
       action: 'POST /projects',
       allowed: WRITERS,
       okStatus: 201,
-      prepare: async (role) => ({ send: () => as(role).post('/projects', projectBody()), state: () => countRows(t, 'projects') }),
+      prepare: async (role) => ({
+        send: () => as(role).post('/projects', projectBody()),
+        state: () => countRows(t, 'projects'),
+      }),
     },
     {
       action: 'POST /projects assigned to another advisor',
       allowed: MANAGERS,
       okStatus: 201,
-      prepare: async (role) => ({ send: () => as(role).post('/projects', projectBody({ advisorId: otherAdvisorId })), state: () => countRows(t, 'projects') }),
+      prepare: async (role) => ({
+        send: () => as(role).post('/projects', projectBody({ advisorId: otherAdvisorId })),
+        state: () => countRows(t, 'projects'),
+      }),
     },
     {
       action: 'POST /projects assigned to the caller',
       allowed: WRITERS,
       okStatus: 201,
-      prepare: async (role) => ({ send: () => as(role).post('/projects', projectBody({ advisorId: ids[role] })), state: () => countRows(t, 'projects') }),
+      prepare: async (role) => ({
+        send: () => as(role).post('/projects', projectBody({ advisorId: ids[role] })),
+        state: () => countRows(t, 'projects'),
+      }),
     },
     patchProject('another advisor'),
     patchProject('no advisor'),
@@ -150,13 +188,33 @@ describe('role matrix', () => {
     addContact('this advisor'),
     bulkMove('another advisor'),
     bulkMove('this advisor'),
-    { action: 'GET /projects', allowed: EVERYONE, okStatus: 200, prepare: async (role) => ({ send: () => as(role).get('/projects') }) },
-    { action: 'GET /projects/:id', allowed: EVERYONE, okStatus: 200, prepare: async (role) => {
-      const project = await projectOf('another advisor');
-      return { send: () => as(role).get(`/projects/${project.id}`) };
-    } },
-    { action: 'GET /programs', allowed: EVERYONE, okStatus: 200, prepare: async (role) => ({ send: () => as(role).get('/programs') }) },
-    { action: 'GET /cohorts', allowed: EVERYONE, okStatus: 200, prepare: async (role) => ({ send: () => as(role).get('/cohorts') }) },
+    {
+      action: 'GET /projects',
+      allowed: EVERYONE,
+      okStatus: 200,
+      prepare: async (role) => ({ send: () => as(role).get('/projects') }),
+    },
+    {
+      action: 'GET /projects/:id',
+      allowed: EVERYONE,
+      okStatus: 200,
+      prepare: async (role) => {
+        const project = await projectOf('another advisor');
+        return { send: () => as(role).get(`/projects/${project.id}`) };
+      },
+    },
+    {
+      action: 'GET /programs',
+      allowed: EVERYONE,
+      okStatus: 200,
+      prepare: async (role) => ({ send: () => as(role).get('/programs') }),
+    },
+    {
+      action: 'GET /cohorts',
+      allowed: EVERYONE,
+      okStatus: 200,
+      prepare: async (role) => ({ send: () => as(role).get('/cohorts') }),
+    },
     {
       action: 'POST /cohorts/:id/ratings',
       allowed: MANAGERS,
@@ -166,26 +224,45 @@ describe('role matrix', () => {
         state: () => countRows(t, 'satisfaction_ratings'),
       }),
     },
-    { action: 'GET /cohorts/:id/ratings', allowed: EVERYONE, okStatus: 200, prepare: async (role) => ({ send: () => as(role).get(`/cohorts/${cohortId}/ratings`) }) },
+    {
+      action: 'GET /cohorts/:id/ratings',
+      allowed: EVERYONE,
+      okStatus: 200,
+      prepare: async (role) => ({ send: () => as(role).get(`/cohorts/${cohortId}/ratings`) }),
+    },
     {
       action: 'GET /cohorts/:id/export',
       allowed: EVERYONE,
       okStatus: 200,
-      prepare: async (role) => ({ send: () => as(role).get(`/cohorts/${cohortId}/export`), state: () => countRows(t, 'export_log') }),
+      prepare: async (role) => ({
+        send: () => as(role).get(`/cohorts/${cohortId}/export`),
+        state: () => countRows(t, 'export_log'),
+      }),
     },
     {
       action: 'GET /cohorts/:id/export?includeContacts=true',
       allowed: MANAGERS,
       okStatus: 200,
-      prepare: async (role) => ({ send: () => as(role).get(`/cohorts/${cohortId}/export?includeContacts=true`), state: () => countRows(t, 'export_log') }),
+      prepare: async (role) => ({
+        send: () => as(role).get(`/cohorts/${cohortId}/export?includeContacts=true`),
+        state: () => countRows(t, 'export_log'),
+      }),
     },
     {
       action: 'GET /programs/:code/report',
       allowed: EVERYONE,
       okStatus: 200,
-      prepare: async (role) => ({ send: () => as(role).get('/programs/parcours-coop/report?year=2024-2025'), state: () => countRows(t, 'export_log') }),
+      prepare: async (role) => ({
+        send: () => as(role).get('/programs/parcours-coop/report?year=2024-2025'),
+        state: () => countRows(t, 'export_log'),
+      }),
     },
-    { action: 'GET /exports/log', allowed: MANAGERS, okStatus: 200, prepare: async (role) => ({ send: () => as(role).get('/exports/log') }) },
+    {
+      action: 'GET /exports/log',
+      allowed: MANAGERS,
+      okStatus: 200,
+      prepare: async (role) => ({ send: () => as(role).get('/exports/log') }),
+    },
   ];
 
   for (const c of CASES) {
@@ -200,13 +277,18 @@ describe('role matrix', () => {
   describe('who a new project is assigned to', () => {
     it('an advisor creating a project becomes its advisor', async () => {
       const response = await as('advisor').post('/projects', projectBody()).expect(201);
-      expect(response.body).toMatchObject({ advisorId: ids.advisor, advisor: { id: ids.advisor, name: 'Test advisor' } });
+      expect(response.body).toMatchObject({
+        advisorId: ids.advisor,
+        advisor: { id: ids.advisor, name: 'Test advisor' },
+      });
       // ...and so may change it afterwards.
       await as('advisor').patch(`/projects/${response.body.id}`, { name: 'Renamed by its advisor' }).expect(200);
     });
 
     it.each(MANAGERS)('a %s assigns it to another advisor', async (role) => {
-      const response = await as(role).post('/projects', projectBody({ advisorId: otherAdvisorId })).expect(201);
+      const response = await as(role)
+        .post('/projects', projectBody({ advisorId: otherAdvisorId }))
+        .expect(201);
       expect(response.body.advisorId).toBe(otherAdvisorId);
     });
 
@@ -216,7 +298,9 @@ describe('role matrix', () => {
       expectErrorShape(refused.body, 403);
       expect(await projectState(project.id)).toMatchObject({ advisorId: ids.advisor, version: 1 });
 
-      const reassigned = await as('coordinator').patch(`/projects/${project.id}`, { advisorId: otherAdvisorId }).expect(200);
+      const reassigned = await as('coordinator')
+        .patch(`/projects/${project.id}`, { advisorId: otherAdvisorId })
+        .expect(200);
       expect(reassigned.body.advisorId).toBe(otherAdvisorId);
       // Now it is someone else's: the first advisor can no longer change it.
       const nowRefused = await as('advisor').patch(`/projects/${project.id}`, { name: 'Too late' }).expect(403);
@@ -232,14 +316,21 @@ describe('role matrix', () => {
       projectId = (await createProject(t, tokens.coordinator, { advisorId: otherAdvisorId, contacts: [contact] })).id;
     });
 
-    it.each(['admin', 'coordinator', 'advisor'] as Role[])('GET /projects/:id shows the contacts to a %s', async (role) => {
-      const response = await as(role).get(`/projects/${projectId}`).expect(200);
-      expect(response.body.contacts).toEqual([expect.objectContaining({ ...contact, projectId })]);
-    });
+    it.each(['admin', 'coordinator', 'advisor'] as Role[])(
+      'GET /projects/:id shows the contacts to a %s',
+      async (role) => {
+        const response = await as(role).get(`/projects/${projectId}`).expect(200);
+        expect(response.body.contacts).toEqual([expect.objectContaining({ ...contact, projectId })]);
+      },
+    );
 
     it('GET /projects/:id hides them from a viewer, while showing the rest of the project', async () => {
       const response = await as('viewer').get(`/projects/${projectId}`).expect(200);
-      expect(response.body).toMatchObject({ id: projectId, advisorId: otherAdvisorId, enrollments: [expect.objectContaining({ programCode: 'demarrage' })] });
+      expect(response.body).toMatchObject({
+        id: projectId,
+        advisorId: otherAdvisorId,
+        enrollments: [expect.objectContaining({ programCode: 'demarrage' })],
+      });
       expect(response.body).not.toHaveProperty('contacts');
       expect(JSON.stringify(response.body)).not.toContain(contact.email);
       expect(JSON.stringify(response.body)).not.toContain(contact.name);

@@ -3,7 +3,6 @@ import type { Queue } from 'bull';
 import { bearer, expectErrorShape, startTestApp, type TestApp } from './support/test-app.js';
 import { until } from './support/until.js';
 
-
 const queueOf = (t: TestApp, name: string) => t.app.get<Queue>(getQueueToken(name));
 
 describe('daily schedules', () => {
@@ -31,7 +30,12 @@ describe('daily schedules', () => {
 
   it('replaces the schedule, not adds one, when the hour changes', async () => {
     // A second process on the same queues with another hour: at its start it reconciles.
-    const other = await startTestApp({ QUEUE_PREFIX: t.config.queuePrefix, FIGURES_RECOMPUTE_HOUR: '3', DIGEST_HOUR: '6', CHECK_IN_HOUR: '9' });
+    const other = await startTestApp({
+      QUEUE_PREFIX: t.config.queuePrefix,
+      FIGURES_RECOMPUTE_HOUR: '3',
+      DIGEST_HOUR: '6',
+      CHECK_IN_HOUR: '9',
+    });
     try {
       const repeatables = await until(async () => {
         const jobs = await queueOf(t, 'schedules').getRepeatableJobs();
@@ -65,7 +69,11 @@ describe('daily schedules', () => {
     const unknown = await t.http().post('/admin/schedules/weekly-party/run').set(bearer(admin)).expect(404);
     expectErrorShape(unknown.body, 404);
     expect(unknown.body.message).toMatch(/figures-recompute/);
-    await t.http().post('/admin/schedules/figures-recompute/run').set(bearer(await t.tokenFor('coordinator'))).expect(403);
+    await t
+      .http()
+      .post('/admin/schedules/figures-recompute/run')
+      .set(bearer(await t.tokenFor('coordinator')))
+      .expect(403);
   });
 });
 
@@ -81,7 +89,11 @@ describe('the queue dashboard', () => {
     const none = await t.http().get('/admin/queues').expect(401);
     expectErrorShape(none.body, 401);
     await t.http().get('/admin/queues').set(bearer('not-a-token')).expect(401);
-    const coordinator = await t.http().get('/admin/queues').set(bearer(await t.tokenFor('coordinator'))).expect(403);
+    const coordinator = await t
+      .http()
+      .get('/admin/queues')
+      .set(bearer(await t.tokenFor('coordinator')))
+      .expect(403);
     expect(coordinator.body.message).toMatch(/for admins/);
   });
 
@@ -97,6 +109,11 @@ describe('the queue dashboard', () => {
     await t.http().get('/admin/queues').set('cookie', cookie).expect(200);
 
     const queues = await t.http().get('/admin/queues/api/queues').set('cookie', cookie).expect(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['figures', 'follow-ups', 'mail', 'schedules']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
+      'figures',
+      'follow-ups',
+      'mail',
+      'schedules',
+    ]);
   });
 });

@@ -26,7 +26,10 @@ function expectRefused(response: request.Response, limit: RegExp) {
 }
 
 async function createUser(t: TestApp, email: string, password: string) {
-  await t.http().post('/users').set(bearer(await t.tokenFor('admin')))
+  await t
+    .http()
+    .post('/users')
+    .set(bearer(await t.tokenFor('admin')))
     .send({ email, password, name: email, role: 'advisor' })
     .expect(201);
 }
@@ -143,8 +146,11 @@ describe('sign-in limits while Redis is away or slow', () => {
     redis = new PrivateRedis(await freePort());
     await redis.start();
     t = await startTestApp({
-      ROLE: 'api', REDIS_URL: redis.url, TRUST_PROXY: 'true',
-      LOGIN_ATTEMPTS_PER_MINUTE: '3', LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '5',
+      ROLE: 'api',
+      REDIS_URL: redis.url,
+      TRUST_PROXY: 'true',
+      LOGIN_ATTEMPTS_PER_MINUTE: '3',
+      LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '5',
     });
   }, 60_000);
 
@@ -180,7 +186,9 @@ describe('sign-in limits while Redis is away or slow', () => {
       // Well under two seconds each: nothing waits for the frozen Redis (a sign-in takes a few tenths of a second).
       for (const { ms } of answers) expect(ms).toBeLessThan(2_000);
       expect(await signInLimits()).toEqual({
-        store: 'memory', perAccountPerMinute: 3, perAddressPerMinute: 5,
+        store: 'memory',
+        perAccountPerMinute: 3,
+        perAddressPerMinute: 5,
         reason: expect.stringMatching(/longer than 50 ms|timed out/i),
       });
     } finally {
@@ -191,7 +199,10 @@ describe('sign-in limits while Redis is away or slow', () => {
   it('answers sign-ins while Redis is down, limits them in memory, and counts in Redis once it is back', async () => {
     await redis.stop();
     await eventually(async () => {
-      expect(await signInLimits()).toMatchObject({ store: 'memory', reason: expect.stringMatching(/Redis is not connected/) });
+      expect(await signInLimits()).toMatchObject({
+        store: 'memory',
+        reason: expect.stringMatching(/Redis is not connected/),
+      });
     });
 
     const target = { email: 'target@test.example', password: 'target-password-123' };

@@ -23,23 +23,53 @@ describe('stage moves and history', () => {
   it('moves forward and keeps the history in order with the days spent in each stage', async () => {
     const project = await createProject(t, coordinator, { enrolledAt: '2024-01-10' });
     expect(project.enrollments).toHaveLength(1);
-    expect(project.enrollments[0]).toMatchObject({ programCode: 'demarrage', stage: { code: 'premier-contact' }, status: 'active', version: 1 });
+    expect(project.enrollments[0]).toMatchObject({
+      programCode: 'demarrage',
+      stage: { code: 'premier-contact' },
+      status: 'active',
+      version: 1,
+    });
 
-    const first = await move(project.id, { to: 'accompagnement', occurredAt: '2024-02-09', note: 'Entente signée' }).expect(201);
+    const first = await move(project.id, {
+      to: 'accompagnement',
+      occurredAt: '2024-02-09',
+      note: 'Entente signée',
+    }).expect(201);
     expect(first.headers.etag).toBe('"2"');
-    expect(first.body.enrollment).toMatchObject({ stage: { code: 'accompagnement', milestone: 'engaged' }, version: 2 });
-    expect(first.body.transition).toMatchObject({ from: 'premier-contact', to: 'accompagnement', daysInStage: 30, source: 'manual', note: 'Entente signée' });
+    expect(first.body.enrollment).toMatchObject({
+      stage: { code: 'accompagnement', milestone: 'engaged' },
+      version: 2,
+    });
+    expect(first.body.transition).toMatchObject({
+      from: 'premier-contact',
+      to: 'accompagnement',
+      daysInStage: 30,
+      source: 'manual',
+      note: 'Entente signée',
+    });
 
     await move(project.id, { to: 'constitution', occurredAt: '2024-05-09' }).expect(201);
 
     const history = await t.http().get(`/projects/${project.id}/transitions`).set(bearer(coordinator)).expect(200);
-    expect(history.body.map((h: { from: string | null; to: string; daysInStage: number | null }) => [h.from, h.to, h.daysInStage])).toEqual([
+    expect(
+      history.body.map((h: { from: string | null; to: string; daysInStage: number | null }) => [
+        h.from,
+        h.to,
+        h.daysInStage,
+      ]),
+    ).toEqual([
       [null, 'premier-contact', null],
       ['premier-contact', 'accompagnement', 30],
       ['accompagnement', 'constitution', 90],
     ]);
-    expect(history.body[2]).toMatchObject({ programCode: 'demarrage', actor: { name: 'Test coordinator' }, occurredAt: '2024-05-09T04:00:00.000Z' });
-    expect(new Date(history.body[2].recordedAt).getTime()).toBeGreaterThan(new Date(history.body[2].occurredAt).getTime());
+    expect(history.body[2]).toMatchObject({
+      programCode: 'demarrage',
+      actor: { name: 'Test coordinator' },
+      occurredAt: '2024-05-09T04:00:00.000Z',
+    });
+    expect(new Date(history.body[2].recordedAt).getTime()).toBeGreaterThan(
+      new Date(history.body[2].occurredAt).getTime(),
+    );
   });
 
   it('lets exactly one of several parallel moves with the same If-Match win', async () => {
@@ -84,7 +114,12 @@ describe('stage moves and history', () => {
       expect(await enrollmentOf(project.id)).toMatchObject({ stage: { code: 'plan-affaires' }, version: 2 });
 
       const back = await move(project.id, { to: 'accompagnement', note: "Plan d'affaires à reprendre" }).expect(201);
-      expect(back.body.transition).toMatchObject({ from: 'plan-affaires', to: 'accompagnement', note: "Plan d'affaires à reprendre", kind: 'move' });
+      expect(back.body.transition).toMatchObject({
+        from: 'plan-affaires',
+        to: 'accompagnement',
+        note: "Plan d'affaires à reprendre",
+        kind: 'move',
+      });
       expect(back.body.enrollment).toMatchObject({ stage: { code: 'accompagnement' }, status: 'active', version: 3 });
       expect(await countRows(t, 'transitions')).toBe(before + 1);
     });
@@ -106,8 +141,16 @@ describe('stage moves and history', () => {
         statusReason: 'Financement refusé',
         version: 3,
       });
-      expect(abandoned.body.transition).toMatchObject({ from: 'accompagnement', to: 'abandoned', reason: 'Financement refusé' });
-      expect(await enrollmentOf(project.id)).toMatchObject({ stage: { code: 'accompagnement' }, status: 'abandoned', statusReason: 'Financement refusé' });
+      expect(abandoned.body.transition).toMatchObject({
+        from: 'accompagnement',
+        to: 'abandoned',
+        reason: 'Financement refusé',
+      });
+      expect(await enrollmentOf(project.id)).toMatchObject({
+        stage: { code: 'accompagnement' },
+        status: 'abandoned',
+        statusReason: 'Financement refusé',
+      });
     });
 
     it('refuses to move an abandoned enrollment to a stage (422, reopen first), then reopens it in the same stage', async () => {
@@ -122,7 +165,12 @@ describe('stage moves and history', () => {
       expect(await countRows(t, 'transitions')).toBe(before);
 
       const reopened = await move(project.id, { to: 'reopen', note: "L'équipe revient" }).expect(201);
-      expect(reopened.body.enrollment).toMatchObject({ stage: { code: 'accompagnement' }, status: 'active', statusReason: null, version: 4 });
+      expect(reopened.body.enrollment).toMatchObject({
+        stage: { code: 'accompagnement' },
+        status: 'active',
+        statusReason: null,
+        version: 4,
+      });
       expect(reopened.body.transition).toMatchObject({ from: 'abandoned', to: 'accompagnement' });
 
       await move(project.id, { to: 'plan-affaires' }).expect(201);
@@ -131,7 +179,11 @@ describe('stage moves and history', () => {
     it('puts an enrollment on hold with a reason and reopens it', async () => {
       const project = await createProject(t, coordinator);
       const held = await move(project.id, { to: 'on_hold', reason: 'Congé parental' }).expect(201);
-      expect(held.body.enrollment).toMatchObject({ stage: { code: 'premier-contact' }, status: 'on_hold', statusReason: 'Congé parental' });
+      expect(held.body.enrollment).toMatchObject({
+        stage: { code: 'premier-contact' },
+        status: 'on_hold',
+        statusReason: 'Congé parental',
+      });
       expect(held.body.transition).toMatchObject({ from: 'premier-contact', to: 'on_hold', reason: 'Congé parental' });
 
       const stuck = await move(project.id, { to: 'accompagnement' }).expect(422);
@@ -139,7 +191,11 @@ describe('stage moves and history', () => {
       expect(stuck.body.message).toMatch(/reopen/);
 
       const reopened = await move(project.id, { to: 'reopen' }).expect(201);
-      expect(reopened.body.enrollment).toMatchObject({ stage: { code: 'premier-contact' }, status: 'active', statusReason: null });
+      expect(reopened.body.enrollment).toMatchObject({
+        stage: { code: 'premier-contact' },
+        status: 'active',
+        statusReason: null,
+      });
       expect(reopened.body.transition).toMatchObject({ from: 'on_hold', to: 'premier-contact' });
     });
 
@@ -195,12 +251,19 @@ describe('stage moves and history', () => {
       const refused = await move(project.id, { to: 'nowhere' }).expect(422);
       expectErrorShape(refused.body, 422);
       expect(refused.body.message).toContain('nowhere is not a stage of demarrage');
-      expect(refused.body.message).toContain('premier-contact, accompagnement, plan-affaires, montage-financier, constitution, en-activite');
+      expect(refused.body.message).toContain(
+        'premier-contact, accompagnement, plan-affaires, montage-financier, constitution, en-activite',
+      );
     });
 
     it('needs programCode (422) when the project has two enrollments, and filters the history by program', async () => {
       const project = await createProject(t, coordinator);
-      await t.http().post(`/projects/${project.id}/enrollments`).set(bearer(coordinator)).send({ programCode: 'transfertcoop' }).expect(201);
+      await t
+        .http()
+        .post(`/projects/${project.id}/enrollments`)
+        .set(bearer(coordinator))
+        .send({ programCode: 'transfertcoop' })
+        .expect(201);
       const before = await countRows(t, 'transitions');
 
       const ambiguous = await move(project.id, { to: 'prefaisabilite' }).expect(422);
@@ -210,8 +273,15 @@ describe('stage moves and history', () => {
 
       const moved = await move(project.id, { to: 'prefaisabilite', programCode: 'transfertcoop' }).expect(201);
       expect(moved.body.enrollment).toMatchObject({ programCode: 'transfertcoop', stage: { code: 'prefaisabilite' } });
-      expect(moved.body.transition).toMatchObject({ programCode: 'transfertcoop', from: 'exploration', to: 'prefaisabilite' });
-      expect(await enrollmentOf(project.id, 'demarrage')).toMatchObject({ stage: { code: 'premier-contact' }, version: 1 });
+      expect(moved.body.transition).toMatchObject({
+        programCode: 'transfertcoop',
+        from: 'exploration',
+        to: 'prefaisabilite',
+      });
+      expect(await enrollmentOf(project.id, 'demarrage')).toMatchObject({
+        stage: { code: 'premier-contact' },
+        version: 1,
+      });
 
       const all = await history(project.id).expect(200);
       expect(all.body).toHaveLength(3);
@@ -221,7 +291,9 @@ describe('stage moves and history', () => {
         ['transfertcoop', 'exploration', 'prefaisabilite'],
       ]);
       const demarrage = await history(project.id, { programCode: 'demarrage' }).expect(200);
-      expect(demarrage.body.map((h: Entry) => [h.programCode, h.from, h.to])).toEqual([['demarrage', null, 'premier-contact']]);
+      expect(demarrage.body.map((h: Entry) => [h.programCode, h.from, h.to])).toEqual([
+        ['demarrage', null, 'premier-contact'],
+      ]);
     });
 
     it('answers 404 for the history of an unknown project', async () => {
@@ -255,9 +327,13 @@ describe('stage moves and history', () => {
         expect(entry).toHaveProperty('reason');
         expect(entry).toHaveProperty('daysInStage');
       }
-      expect(response.body.map((h: Entry & { note: string | null; reason: string | null; daysInStage: number | null; occurredAt: string }) => [
-        h.from, h.to, h.occurredAt, h.note, h.reason, h.daysInStage,
-      ])).toEqual([
+      expect(
+        response.body.map(
+          (
+            h: Entry & { note: string | null; reason: string | null; daysInStage: number | null; occurredAt: string },
+          ) => [h.from, h.to, h.occurredAt, h.note, h.reason, h.daysInStage],
+        ),
+      ).toEqual([
         [null, 'premier-contact', '2024-01-10T05:00:00.000Z', null, null, null],
         ['premier-contact', 'accompagnement', '2024-02-09T05:00:00.000Z', 'Entente signée', null, 30],
         ['accompagnement', 'abandoned', '2024-03-10T05:00:00.000Z', null, 'Financement refusé', 30],
@@ -297,7 +373,11 @@ describe('stage moves and history', () => {
     it('refuses If-Match and expectedVersion that disagree (400)', async () => {
       const project = await createProject(t, coordinator);
       const before = await countRows(t, 'transitions');
-      const refused = await move(project.id, { to: 'accompagnement', expectedVersion: 2 }, { 'if-match': '"1"' }).expect(400);
+      const refused = await move(
+        project.id,
+        { to: 'accompagnement', expectedVersion: 2 },
+        { 'if-match': '"1"' },
+      ).expect(400);
       expectErrorShape(refused.body, 400);
       expect(await countRows(t, 'transitions')).toBe(before);
 
@@ -312,11 +392,21 @@ describe('stage moves and history', () => {
       const mine = await createProject(t, advisor);
       const theirs = await createProject(t, other);
 
-      const moved = await t.http().post(`/projects/${mine.id}/transitions`).set(bearer(advisor)).send({ to: 'accompagnement' }).expect(201);
+      const moved = await t
+        .http()
+        .post(`/projects/${mine.id}/transitions`)
+        .set(bearer(advisor))
+        .send({ to: 'accompagnement' })
+        .expect(201);
       expect(moved.body.transition.actor).toEqual({ id: await t.userIdFor('advisor'), name: 'Test advisor' });
 
       const before = await countRows(t, 'transitions');
-      const refused = await t.http().post(`/projects/${theirs.id}/transitions`).set(bearer(advisor)).send({ to: 'accompagnement' }).expect(403);
+      const refused = await t
+        .http()
+        .post(`/projects/${theirs.id}/transitions`)
+        .set(bearer(advisor))
+        .send({ to: 'accompagnement' })
+        .expect(403);
       expectErrorShape(refused.body, 403);
       expect(await countRows(t, 'transitions')).toBe(before);
       expect(await enrollmentOf(theirs.id)).toMatchObject({ stage: { code: 'premier-contact' }, version: 1 });
@@ -326,7 +416,12 @@ describe('stage moves and history', () => {
       const viewer = await t.tokenFor('viewer');
       const project = await createProject(t, coordinator);
       const before = await countRows(t, 'transitions');
-      const refused = await t.http().post(`/projects/${project.id}/transitions`).set(bearer(viewer)).send({ to: 'accompagnement' }).expect(403);
+      const refused = await t
+        .http()
+        .post(`/projects/${project.id}/transitions`)
+        .set(bearer(viewer))
+        .send({ to: 'accompagnement' })
+        .expect(403);
       expectErrorShape(refused.body, 403);
       expect(await countRows(t, 'transitions')).toBe(before);
     });

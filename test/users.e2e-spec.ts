@@ -3,11 +3,16 @@ import { ROLES } from './support/roles.js';
 import { ADMIN, bearer, expectErrorShape, fieldsOf, startTestApp, type TestApp } from './support/test-app.js';
 import { countRows } from './support/fixtures.js';
 
-
 let counter = 0;
 const newUser = (overrides: Record<string, unknown> = {}) => {
   counter += 1;
-  return { email: `user-${counter}@users.test.example`, password: 'a-long-password-1', name: `User ${counter}`, role: 'advisor', ...overrides };
+  return {
+    email: `user-${counter}@users.test.example`,
+    password: 'a-long-password-1',
+    name: `User ${counter}`,
+    role: 'advisor',
+    ...overrides,
+  };
 };
 
 /** A user body never carries a password or its hash, under any name. */
@@ -28,7 +33,8 @@ describe('users', () => {
   afterAll(() => t.close());
 
   const createUser = (body: object, token = admin) => t.http().post('/users').set(bearer(token)).send(body);
-  const patchUser = (id: number | string, body: object, token = admin) => t.http().patch(`/users/${id}`).set(bearer(token)).send(body);
+  const patchUser = (id: number | string, body: object, token = admin) =>
+    t.http().patch(`/users/${id}`).set(bearer(token)).send(body);
   const login = (email: string, password: string) => t.http().post('/auth/login').send({ email, password });
 
   describe('GET /users/me', () => {
@@ -37,14 +43,21 @@ describe('users', () => {
       const id = await t.userIdFor(role);
       const response = await t.http().get('/users/me').set(bearer(token)).expect(200);
       expect(response.body).toMatchObject({ id, role, active: true, language: 'fr' });
-      expect(response.body.email).toEqual(role === 'admin' ? ADMIN.email : expect.stringMatching(new RegExp(`^${role}-.+@test\\.example$`)));
+      expect(response.body.email).toEqual(
+        role === 'admin' ? ADMIN.email : expect.stringMatching(new RegExp(`^${role}-.+@test\\.example$`)),
+      );
       expectNoSecrets(response.body);
     });
   });
 
   describe('POST /users', () => {
     it('creates a user (201), normalizes the e-mail, and never returns the password or its hash', async () => {
-      const body = newUser({ email: '  Marie.Tremblay@Federation.Example ', name: '  Marie Tremblay ', role: 'coordinator', language: 'en' });
+      const body = newUser({
+        email: '  Marie.Tremblay@Federation.Example ',
+        name: '  Marie Tremblay ',
+        role: 'coordinator',
+        language: 'en',
+      });
       const created = await createUser(body).expect(201);
       expect(created.body).toEqual({
         id: expect.any(Number),
@@ -103,13 +116,16 @@ describe('users', () => {
       expect(await countRows(t, 'users')).toBe(before);
     });
 
-    it.each(['coordinator', 'advisor', 'viewer'] as Role[])('is refused to a %s with 403, and writes nothing', async (role) => {
-      const token = await t.tokenFor(role);
-      const before = await countRows(t, 'users');
-      const response = await createUser(newUser({ role: 'admin' }), token).expect(403);
-      expectErrorShape(response.body, 403);
-      expect(await countRows(t, 'users')).toBe(before);
-    });
+    it.each(['coordinator', 'advisor', 'viewer'] as Role[])(
+      'is refused to a %s with 403, and writes nothing',
+      async (role) => {
+        const token = await t.tokenFor(role);
+        const before = await countRows(t, 'users');
+        const response = await createUser(newUser({ role: 'admin' }), token).expect(403);
+        expectErrorShape(response.body, 403);
+        expect(await countRows(t, 'users')).toBe(before);
+      },
+    );
   });
 
   describe('GET /users', () => {
@@ -126,7 +142,11 @@ describe('users', () => {
       const token = await t.tokenFor(role);
       const list = await t.http().get('/users').set(bearer(token)).expect(403);
       expectErrorShape(list.body, 403);
-      const one = await t.http().get(`/users/${await t.userIdFor('admin')}`).set(bearer(token)).expect(403);
+      const one = await t
+        .http()
+        .get(`/users/${await t.userIdFor('admin')}`)
+        .set(bearer(token))
+        .expect(403);
       expectErrorShape(one.body, 403);
     });
   });
@@ -135,7 +155,14 @@ describe('users', () => {
     it('changes the name and the language', async () => {
       const { body: user } = await createUser(newUser()).expect(201);
       const response = await patchUser(user.id, { name: '  Nouveau Nom  ', language: 'en' }).expect(200);
-      expect(response.body).toMatchObject({ id: user.id, email: user.email, name: 'Nouveau Nom', language: 'en', role: 'advisor', active: true });
+      expect(response.body).toMatchObject({
+        id: user.id,
+        email: user.email,
+        name: 'Nouveau Nom',
+        language: 'en',
+        role: 'advisor',
+        active: true,
+      });
       expectNoSecrets(response.body);
       const read = await t.http().get(`/users/${user.id}`).set(bearer(admin)).expect(200);
       expect(read.body).toMatchObject({ name: 'Nouveau Nom', language: 'en' });
@@ -181,7 +208,11 @@ describe('users', () => {
       const response = await patchUser(id, body).expect(400);
       expectErrorShape(response.body, 400);
       expect(fieldsOf(response.body)).toEqual([field]);
-      const me = await t.http().get('/users/me').set(bearer(await t.tokenFor('viewer'))).expect(200);
+      const me = await t
+        .http()
+        .get('/users/me')
+        .set(bearer(await t.tokenFor('viewer')))
+        .expect(200);
       expect(me.body).toMatchObject({ role: 'viewer', active: true });
     });
 
@@ -216,18 +247,32 @@ describe('users', () => {
       expect(read.body.message).toMatch(/\bid\b/);
     });
 
-    it.each(['coordinator', 'advisor', 'viewer'] as Role[])('is refused to a %s with 403, even on their own account', async (role) => {
-      const token = await t.tokenFor(role);
-      const ownId = await t.userIdFor(role);
-      const other = await t.userIdFor('advisor', 'bystander');
-      for (const [id, body] of [[ownId, { role: 'admin' }], [ownId, { name: 'Self-renamed' }], [other, { active: false }]] as const) {
-        const response = await patchUser(id, body, token);
-        expect({ id, body, status: response.status }).toEqual({ id, body, status: 403 });
-        expectErrorShape(response.body, 403);
-      }
-      expect((await t.http().get('/users/me').set(bearer(token)).expect(200)).body).toMatchObject({ role, name: `Test ${role}` });
-      await t.http().get('/users/me').set(bearer(await t.tokenFor('advisor', 'bystander'))).expect(200);
-    });
+    it.each(['coordinator', 'advisor', 'viewer'] as Role[])(
+      'is refused to a %s with 403, even on their own account',
+      async (role) => {
+        const token = await t.tokenFor(role);
+        const ownId = await t.userIdFor(role);
+        const other = await t.userIdFor('advisor', 'bystander');
+        for (const [id, body] of [
+          [ownId, { role: 'admin' }],
+          [ownId, { name: 'Self-renamed' }],
+          [other, { active: false }],
+        ] as const) {
+          const response = await patchUser(id, body, token);
+          expect({ id, body, status: response.status }).toEqual({ id, body, status: 403 });
+          expectErrorShape(response.body, 403);
+        }
+        expect((await t.http().get('/users/me').set(bearer(token)).expect(200)).body).toMatchObject({
+          role,
+          name: `Test ${role}`,
+        });
+        await t
+          .http()
+          .get('/users/me')
+          .set(bearer(await t.tokenFor('advisor', 'bystander')))
+          .expect(200);
+      },
+    );
   });
 
   describe('the last active admin', () => {
@@ -236,13 +281,25 @@ describe('users', () => {
       // Make the bootstrap admin the only active one, whatever earlier tests did. An inactive admin does not count.
       const { body: second } = await createUser(newUser({ role: 'admin' })).expect(201);
       await patchUser(second.id, { active: false }).expect(200);
-      const users = (await t.http().get('/users').set(bearer(admin)).expect(200)).body as { id: number; role: Role; active: boolean }[];
+      const users = (await t.http().get('/users').set(bearer(admin)).expect(200)).body as {
+        id: number;
+        role: Role;
+        active: boolean;
+      }[];
       for (const other of users.filter((u) => u.role === 'admin' && u.active && u.id !== adminId)) {
         await patchUser(other.id, { role: 'coordinator' }).expect(200);
       }
-      expect((await t.http().get(`/users/${second.id}`).set(bearer(admin)).expect(200)).body).toMatchObject({ role: 'admin', active: false });
+      expect((await t.http().get(`/users/${second.id}`).set(bearer(admin)).expect(200)).body).toMatchObject({
+        role: 'admin',
+        active: false,
+      });
 
-      for (const body of [{ role: 'coordinator' }, { role: 'viewer' }, { active: false }, { role: 'advisor', active: false }]) {
+      for (const body of [
+        { role: 'coordinator' },
+        { role: 'viewer' },
+        { active: false },
+        { role: 'advisor', active: false },
+      ]) {
         const response = await patchUser(adminId, body);
         expect({ body, status: response.status }).toEqual({ body, status: 422 });
         expectErrorShape(response.body, 422);
@@ -251,7 +308,12 @@ describe('users', () => {
       expect(me.body).toMatchObject({ id: adminId, role: 'admin', active: true });
 
       // Other changes to the last admin are fine.
-      const renamed = await patchUser(adminId, { name: 'Administration', language: 'en', role: 'admin', active: true }).expect(200);
+      const renamed = await patchUser(adminId, {
+        name: 'Administration',
+        language: 'en',
+        role: 'admin',
+        active: true,
+      }).expect(200);
       expect(renamed.body).toMatchObject({ role: 'admin', active: true, language: 'en' });
       await patchUser(adminId, { language: 'fr' }).expect(200);
     });
@@ -262,7 +324,10 @@ describe('users', () => {
       for (let round = 1; round <= 5; round++) {
         const body = newUser({ role: 'admin' });
         const { body: created } = await createUser(body, current.token).expect(201);
-        const other = { id: created.id as number, token: (await login(body.email, body.password).expect(200)).body.accessToken as string };
+        const other = {
+          id: created.id as number,
+          token: (await login(body.email, body.password).expect(200)).body.accessToken as string,
+        };
 
         const [demoteOther, demoteCurrent] = await Promise.all([
           patchUser(other.id, { role: 'coordinator' }, current.token),
@@ -270,10 +335,18 @@ describe('users', () => {
         ]);
         // One wins; the other is refused: 422 (last admin) or 403 (its caller was demoted first).
         const statuses = [demoteOther.status, demoteCurrent.status];
-        const users = (await t.http().get('/users').set(bearer(current.token)).expect(200)).body as { id: number; role: Role; active: boolean }[];
+        const users = (await t.http().get('/users').set(bearer(current.token)).expect(200)).body as {
+          id: number;
+          role: Role;
+          active: boolean;
+        }[];
         const admins = users.filter((u) => u.role === 'admin' && u.active).map((u) => u.id);
-        expect({ round, granted: statuses.filter((s) => s === 200).length, refused: statuses.filter((s) => s === 403 || s === 422).length, admins: admins.length })
-          .toEqual({ round, granted: 1, refused: 1, admins: 1 });
+        expect({
+          round,
+          granted: statuses.filter((s) => s === 200).length,
+          refused: statuses.filter((s) => s === 403 || s === 422).length,
+          admins: admins.length,
+        }).toEqual({ round, granted: 1, refused: 1, admins: 1 });
         if (admins[0] === other.id) current = other;
       }
     });

@@ -50,10 +50,16 @@ describe('viewers see no free text written about people', () => {
       expect(body).not.toHaveProperty('snoozeReason');
       expect(body.enrollments[0]).not.toHaveProperty('statusReason');
       expect(body).toMatchObject({
-        id: project.id, entrepreneurCount: 3, snoozedUntil: expect.any(String), lastActivityAt: expect.any(String),
+        id: project.id,
+        entrepreneurCount: 3,
+        snoozedUntil: expect.any(String),
+        lastActivityAt: expect.any(String),
       });
       expect(body.enrollments[0]).toMatchObject({
-        status: 'on_hold', stage: { code: 'accompagnement' }, stageEnteredAt: expect.any(String), version: 3,
+        status: 'on_hold',
+        stage: { code: 'accompagnement' },
+        stageEnteredAt: expect.any(String),
+        version: 3,
       });
       expectNoFreeText(body);
     });
@@ -62,7 +68,11 @@ describe('viewers see no free text written about people', () => {
   describe('GET /projects/:id/transitions', () => {
     it.each(STAFF)("shows a %s each move's note and reason", async (role) => {
       const history = await historyAs(role);
-      const lines = history.map((entry: { to: string; note: string | null; reason: string | null }) => [entry.to, entry.note, entry.reason]);
+      const lines = history.map((entry: { to: string; note: string | null; reason: string | null }) => [
+        entry.to,
+        entry.note,
+        entry.reason,
+      ]);
       expect(lines).toEqual([
         ['premier-contact', null, null],
         ['accompagnement', NOTE, null],
@@ -82,7 +92,9 @@ describe('viewers see no free text written about people', () => {
         ['accompagnement', 'on_hold'],
       ]);
       expect(history[2]).toMatchObject({
-        occurredAt: expect.any(String), daysInStage: 0, actor: expect.objectContaining({ name: expect.any(String) }),
+        occurredAt: expect.any(String),
+        daysInStage: 0,
+        actor: expect.objectContaining({ name: expect.any(String) }),
       });
       expectNoFreeText(history);
     });

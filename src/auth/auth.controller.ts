@@ -1,4 +1,13 @@
-import { Body, Controller, HttpCode, Inject, Post, UnauthorizedException, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  Inject,
+  Post,
+  UnauthorizedException,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -24,7 +33,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: AccessTokenDto })
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts per address, per account, or at once from one address' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many attempts per address, per account, or at once from one address',
+  })
   async login(@Body() body: LoginDto): Promise<AccessTokenDto> {
     const user = await this.users.authenticate(body.email, body.password);
     if (!user) throw new UnauthorizedException('Wrong e-mail or password');

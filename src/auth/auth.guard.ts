@@ -24,7 +24,8 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: unknown }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('Sign in first: send Authorization: Bearer <accessToken> from POST /auth/login');
+    if (scheme !== 'Bearer' || !token)
+      throw new UnauthorizedException('Sign in first: send Authorization: Bearer <accessToken> from POST /auth/login');
 
     let subject: number;
     try {

@@ -1,7 +1,12 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
-const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
+const scrypt = promisify(scryptCallback) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: object,
+) => Promise<Buffer>;
 
 // scrypt is memory-hard: N=2^15 with r=8 needs 32 MiB per hash, which is what makes
 // guessing costly on GPUs. Parameters are stored with each hash so they can rise later.
@@ -23,7 +28,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (scheme !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
   const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
-    N: Number(n), r: Number(r), p: Number(p), maxmem: maxmemFor(Number(n), Number(r)),
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: maxmemFor(Number(n), Number(r)),
   });
   return timingSafeEqual(actual, expected);
 }

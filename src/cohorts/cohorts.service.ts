@@ -60,14 +60,18 @@ export class CohortsService {
 
   async update(id: number, input: UpdateCohortDto): Promise<CohortView> {
     await this.transactions.run(async (manager) => {
-      const cohort = await this.transactions.forUpdate(manager.createQueryBuilder(Cohort, 'c').where('c.id = :id', { id })).getOne();
+      const cohort = await this.transactions
+        .forUpdate(manager.createQueryBuilder(Cohort, 'c').where('c.id = :id', { id }))
+        .getOne();
       if (!cohort) throw notFound('Cohort', id);
       const next = { ...cohort, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
       this.assertDates(next.startsOn, next.endsOn);
-      if (input.number !== undefined && input.number !== cohort.number) await this.assertNumberFree(manager, cohort.programCode, input.number);
+      if (input.number !== undefined && input.number !== cohort.number)
+        await this.assertNumberFree(manager, cohort.programCode, input.number);
       if (next.capacity !== null && next.capacity !== undefined) {
         const enrolled = await manager.countBy(Enrollment, { cohortId: id });
-        if (enrolled > next.capacity) throw unprocessable(`capacity ${next.capacity} is below the ${enrolled} projects already enrolled`);
+        if (enrolled > next.capacity)
+          throw unprocessable(`capacity ${next.capacity} is below the ${enrolled} projects already enrolled`);
       }
       await manager.save(Cohort, next);
       await this.figureMarks.markCohort(manager, cohort, next);
@@ -78,10 +82,14 @@ export class CohortsService {
   /** For a body that names a cohort: it must exist, belong to the program and have room. */
   async requireForEnrollment(manager: EntityManager, cohortId: number, programCode: string): Promise<Cohort> {
     // Locked: two projects taking the last place at once must not both get it.
-    const cohort = await this.transactions.forUpdate(manager.createQueryBuilder(Cohort, 'c').where('c.id = :cohortId', { cohortId })).getOne();
+    const cohort = await this.transactions
+      .forUpdate(manager.createQueryBuilder(Cohort, 'c').where('c.id = :cohortId', { cohortId }))
+      .getOne();
     if (!cohort) throw unprocessable(`cohortId ${cohortId} is not a cohort`);
     if (cohort.programCode !== programCode) {
-      throw unprocessable(`Cohort ${cohortId} (number ${cohort.number}) belongs to ${cohort.programCode}, not to ${programCode}`);
+      throw unprocessable(
+        `Cohort ${cohortId} (number ${cohort.number}) belongs to ${cohort.programCode}, not to ${programCode}`,
+      );
     }
     if (cohort.capacity !== null && (await manager.countBy(Enrollment, { cohortId })) >= cohort.capacity) {
       throw unprocessable(`Cohort ${cohort.number} of ${programCode} is full (capacity ${cohort.capacity})`);

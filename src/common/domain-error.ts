@@ -19,7 +19,8 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string | number) => new DomainError('not_found', `${what} ${id} does not exist`);
+export const notFound = (what: string, id: string | number) =>
+  new DomainError('not_found', `${what} ${id} does not exist`);
 export const forbidden = (message: string) => new DomainError('forbidden', message);
 export const conflict = (message: string, details?: unknown) => new DomainError('conflict', message, details);
 export const unprocessable = (message: string, details?: unknown) => new DomainError('unprocessable', message, details);

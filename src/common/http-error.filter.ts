@@ -62,13 +62,18 @@ export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof QueryFailedError) {
     const code = String((exception as QueryFailedError & { code?: string }).code ?? '');
     // Services check uniqueness first; this catches the race where two requests pass that check together.
-    if (UNIQUE_VIOLATIONS.has(code)) return { statusCode: 409, error: REASON[409], message: 'This record already exists' };
+    if (UNIQUE_VIOLATIONS.has(code))
+      return { statusCode: 409, error: REASON[409], message: 'This record already exists' };
   }
   // Anything else that carries a 4xx status (errors raised by Fastify or a plugin) keeps it.
   const withStatus = exception as { statusCode?: unknown; message?: unknown };
   if (typeof withStatus?.statusCode === 'number' && withStatus.statusCode >= 400 && withStatus.statusCode < 500) {
     const statusCode = withStatus.statusCode;
-    return { statusCode, error: REASON[statusCode] ?? 'Error', message: typeof withStatus.message === 'string' ? withStatus.message : 'The request was refused' };
+    return {
+      statusCode,
+      error: REASON[statusCode] ?? 'Error',
+      message: typeof withStatus.message === 'string' ? withStatus.message : 'The request was refused',
+    };
   }
   return { statusCode: 500, error: REASON[500], message: 'An unexpected error occurred; it has been logged' };
 }

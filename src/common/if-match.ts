@@ -9,7 +9,8 @@ export function parseIfMatch(header: string | string[] | undefined): number | un
   if (header === undefined) return undefined;
   const value = (Array.isArray(header) ? header[0] : header).trim();
   const match = /^(?:W\/)?"?(\d{1,10})"?$/.exec(value);
-  if (!match || Number(match[1]) > MAX_INTEGER) throw badRequest(`If-Match must be a version number, as in If-Match: "3"; got ${value}`);
+  if (!match || Number(match[1]) > MAX_INTEGER)
+    throw badRequest(`If-Match must be a version number, as in If-Match: "3"; got ${value}`);
   return Number(match[1]);
 }
 

@@ -5,11 +5,19 @@ import { Omittable } from './validators.js';
 
 export class PageQuery {
   @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  @Omittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   page: number = 1;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @Omittable() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @Omittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   pageSize: number = 50;
 }
 

@@ -6,7 +6,8 @@ import { MAX_INTEGER } from './validators.js';
 export const ParseId = (name = 'id'): PipeTransform<string, number> => ({
   transform(value: string) {
     const id = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
-    if (!(id >= 1 && id <= MAX_INTEGER)) throw badRequest(`${name} in the path must be a whole number from 1 to ${MAX_INTEGER}`);
+    if (!(id >= 1 && id <= MAX_INTEGER))
+      throw badRequest(`${name} in the path must be a whole number from 1 to ${MAX_INTEGER}`);
     return id;
   },
 });

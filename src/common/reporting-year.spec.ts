@@ -21,7 +21,11 @@ describe('reporting years', () => {
     expect(reportingYearOf('0500-02-10', 4).label).toBe('0499-0500');
     expect(reportingYearOf('9999-03-31', 4)).toEqual({ label: '9998-9999', from: '9998-04-01', until: '9999-04-01' });
     const dates: [string, number][] = [
-      ['0000-04-01', 4], ['0999-12-31', 4], ['0042-06-30', 9], ['0007-07-07', 1], ['9998-12-31', 1],
+      ['0000-04-01', 4],
+      ['0999-12-31', 4],
+      ['0042-06-30', 9],
+      ['0007-07-07', 1],
+      ['9998-12-31', 1],
     ];
     for (const [date, startMonth] of dates) {
       const year = reportingYearOf(date, startMonth);

@@ -78,7 +78,9 @@ export function installRequestBoundary(fastify: FastifyInstance): void {
     const found = findRequestProblem(request);
     if (!found) return;
     const field = found.field || 'body';
-    const error = badRequest(`Invalid input: ${field} ${found.problem}`, [{ field, problems: [`${field} ${found.problem}`] }]);
+    const error = badRequest(`Invalid input: ${field} ${found.problem}`, [
+      { field, problems: [`${field} ${found.problem}`] },
+    ]);
     await reply.status(400).header('content-type', 'application/json; charset=utf-8').send(toErrorBody(error));
   });
 }

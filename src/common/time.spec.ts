@@ -28,16 +28,27 @@ describe('instants from user input', () => {
 describe('whole days in Montréal', () => {
   it('agrees with a calendar difference in the zone, around both 2026 clock changes', () => {
     const calendarDays = (from: Date, to: Date) =>
-      Math.floor(DateTime.fromJSDate(to, { zone: LOCAL_ZONE }).diff(DateTime.fromJSDate(from, { zone: LOCAL_ZONE }), 'days').days + 1e-9);
+      Math.floor(
+        DateTime.fromJSDate(to, { zone: LOCAL_ZONE }).diff(DateTime.fromJSDate(from, { zone: LOCAL_ZONE }), 'days')
+          .days + 1e-9,
+      );
     const disagreements: string[] = [];
     for (const change of ['2026-03-08T07:00:00Z', '2026-11-01T06:00:00Z']) {
       const around = new Date(change).getTime();
       // Every 20 minutes from three days before the change to three days after, against instants up to 40 days later.
       for (let from = around - 3 * 86_400_000; from < around + 3 * 86_400_000; from += 20 * 60_000) {
-        for (const later of [0, 59 * 60_000, 23 * 3_600_000, 24 * 3_600_000, 25 * 3_600_000, 40 * 86_400_000 + 1_234_567]) {
+        for (const later of [
+          0,
+          59 * 60_000,
+          23 * 3_600_000,
+          24 * 3_600_000,
+          25 * 3_600_000,
+          40 * 86_400_000 + 1_234_567,
+        ]) {
           const a = new Date(from);
           const b = new Date(from + later);
-          if (wholeDaysBetween(a, b) !== calendarDays(a, b)) disagreements.push(`${a.toISOString()} -> ${b.toISOString()}`);
+          if (wholeDaysBetween(a, b) !== calendarDays(a, b))
+            disagreements.push(`${a.toISOString()} -> ${b.toISOString()}`);
         }
       }
     }
@@ -51,7 +62,8 @@ describe('local dates in Montréal', () => {
     const start = Date.UTC(2022, 0, 1);
     for (let ms = start; ms < start + 3 * 365 * 86_400_000; ms += 97 * 60_000) {
       const instant = new Date(ms);
-      if (localDateOf(instant) !== DateTime.fromJSDate(instant, { zone: LOCAL_ZONE }).toISODate()) mismatches.push(instant.toISOString());
+      if (localDateOf(instant) !== DateTime.fromJSDate(instant, { zone: LOCAL_ZONE }).toISODate())
+        mismatches.push(instant.toISOString());
     }
     expect(mismatches).toEqual([]);
   });

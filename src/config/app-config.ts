@@ -1,5 +1,16 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBooleanString, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBooleanString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 export type NodeEnv = 'development' | 'test' | 'production';
 /** all: api and worker in one process (the default); api: HTTP only; worker: background jobs only. */
@@ -67,93 +78,165 @@ const DEVELOPMENT_JWT_SECRET = 'development-only-secret-do-not-use-in-production
 export const DEFAULT_DEMO_PASSWORD = 'demo-coop-2024';
 
 class EnvironmentVariables {
-  @IsOptional() @IsIn(['development', 'test', 'production'])
+  @IsOptional()
+  @IsIn(['development', 'test', 'production'])
   NODE_ENV?: NodeEnv;
 
-  @IsOptional() @IsIn(PROCESS_ROLES, { message: `ROLE must be one of ${PROCESS_ROLES.join(', ')}` })
+  @IsOptional()
+  @IsIn(PROCESS_ROLES, { message: `ROLE must be one of ${PROCESS_ROLES.join(', ')}` })
   ROLE?: ProcessRole;
 
-  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT?: number;
 
-  @IsOptional() @Matches(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, {
+  @IsOptional()
+  @Matches(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, {
     message: 'DATABASE_URL must be sqlite:<path> or postgres://user@host:port/database',
   })
   DATABASE_URL?: string;
 
-  @IsOptional() @Matches(/^[a-z][a-z0-9_]*$/, { message: 'DATABASE_SCHEMA must be a lower-case identifier' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_]*$/, { message: 'DATABASE_SCHEMA must be a lower-case identifier' })
   DATABASE_SCHEMA?: string;
 
-  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be redis://host:port' })
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be redis://host:port' })
   REDIS_URL?: string;
 
-  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @IsOptional() @Matches(/^\d+[smhd]$/, { message: 'JWT_EXPIRES_IN must look like 12h, 30m or 7d' })
+  @IsOptional()
+  @Matches(/^\d+[smhd]$/, { message: 'JWT_EXPIRES_IN must look like 12h, 30m or 7d' })
   JWT_EXPIRES_IN?: string;
 
-  @IsOptional() @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'ADMIN_EMAIL must be an e-mail address' })
+  @IsOptional()
+  @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'ADMIN_EMAIL must be an e-mail address' })
   ADMIN_EMAIL?: string;
 
-  @IsOptional() @IsString() @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
   ADMIN_PASSWORD?: string;
 
-  @IsOptional() @IsBooleanString({ message: 'DEMO_DATA must be true or false' })
+  @IsOptional()
+  @IsBooleanString({ message: 'DEMO_DATA must be true or false' })
   DEMO_DATA?: string;
 
-  @IsOptional() @IsString() @MinLength(10, { message: 'DEMO_PASSWORD must be at least 10 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: 'DEMO_PASSWORD must be at least 10 characters' })
   DEMO_PASSWORD?: string;
 
-  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(1) @Max(12)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(12)
   REPORTING_YEAR_START_MONTH?: number;
 
-  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(1)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
   LOGIN_ATTEMPTS_PER_MINUTE?: number;
 
-  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(1)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
   LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE?: number;
 
-  @IsOptional() @IsBooleanString({ message: 'TRUST_PROXY must be true or false' })
+  @IsOptional()
+  @IsBooleanString({ message: 'TRUST_PROXY must be true or false' })
   TRUST_PROXY?: string;
 
-  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(0) @Max(23)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(23)
   FIGURES_RECOMPUTE_HOUR?: number;
 
-  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(50) @Max(60_000)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
   RELAY_INTERVAL_MS?: number;
 
-  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(0) @Max(60_000)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
   FIGURES_DEBOUNCE_MS?: number;
 
-  @IsOptional() @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'QUEUE_PREFIX must be 1 to 40 letters, digits, - or _' })
+  @IsOptional()
+  @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'QUEUE_PREFIX must be 1 to 40 letters, digits, - or _' })
   QUEUE_PREFIX?: string;
 
-  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(0) @Max(23)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(23)
   DIGEST_HOUR?: number;
 
-  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(0) @Max(23)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(23)
   CHECK_IN_HOUR?: number;
 
-  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(0) @Max(365)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(365)
   CHECK_IN_CATCH_UP_DAYS?: number;
 
-  @IsOptional() @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be smtp://user:password@host:port or smtps://...' })
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be smtp://user:password@host:port or smtps://...' })
   SMTP_URL?: string;
 
-  @IsOptional() @IsString() @MinLength(1)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
   MAIL_OUTBOX_DIR?: string;
 
-  @IsOptional() @Matches(/^([^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/, { message: 'MAIL_FROM must be an address, or a name and <address>' })
+  @IsOptional()
+  @Matches(/^([^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/, {
+    message: 'MAIL_FROM must be an address, or a name and <address>',
+  })
   MAIL_FROM?: string;
 
-  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(1) @Max(20)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(20)
   MAIL_ATTEMPTS?: number;
 
-  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(10) @Max(3_600_000)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
   MAIL_RETRY_DELAY_MS?: number;
 
-  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(10) @Max(3600)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(10)
+  @Max(3600)
   MAIL_LOCK_SECONDS?: number;
 }
 
@@ -180,7 +263,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (Boolean(vars.ADMIN_EMAIL) !== Boolean(vars.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither');
   }
-  if (nodeEnv === 'production' && !vars.SMTP_URL) problems.push('SMTP_URL is required when NODE_ENV=production (without it, e-mail only goes to a local folder)');
+  if (nodeEnv === 'production' && !vars.SMTP_URL)
+    problems.push('SMTP_URL is required when NODE_ENV=production (without it, e-mail only goes to a local folder)');
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {

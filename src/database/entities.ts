@@ -16,7 +16,20 @@ import { SatisfactionRating } from '../satisfaction/satisfaction-rating.entity.j
 import { User } from '../users/user.entity.js';
 
 export const ENTITIES = [
-  User, Program, Stage, Cohort, Project, Contact, Enrollment, Transition, FigureSnapshot, FigureDirtyMark,
-  FigureFailure, FollowUp, ProjectNote, Notification,
-  SatisfactionRating, ExportLogEntry,
+  User,
+  Program,
+  Stage,
+  Cohort,
+  Project,
+  Contact,
+  Enrollment,
+  Transition,
+  FigureSnapshot,
+  FigureDirtyMark,
+  FigureFailure,
+  FollowUp,
+  ProjectNote,
+  Notification,
+  SatisfactionRating,
+  ExportLogEntry,
 ];

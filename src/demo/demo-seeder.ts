@@ -16,12 +16,19 @@ import { SatisfactionService } from '../satisfaction/satisfaction.service.js';
 import { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import {
-  DEMARRAGE_OUTCOMES, DEMO_FOLLOW_UPS, DEMO_USERS, PARCOURS_COOP_COHORTS, PARCOURS_COOP_PROJECTS, PARCOURS_COOP_RATINGS, STAND_IN_SECTORS,
+  DEMARRAGE_OUTCOMES,
+  DEMO_FOLLOW_UPS,
+  DEMO_USERS,
+  PARCOURS_COOP_COHORTS,
+  PARCOURS_COOP_PROJECTS,
+  PARCOURS_COOP_RATINGS,
+  STAND_IN_SECTORS,
   TRANSFERTCOOP_OUTCOMES,
   type DemoStep,
 } from './demo-data.js';
 
-const addDays = (date: string, days: number) => DateTime.fromISO(date, { zone: LOCAL_ZONE }).plus({ days }).toISODate()!;
+const addDays = (date: string, days: number) =>
+  DateTime.fromISO(date, { zone: LOCAL_ZONE }).plus({ days }).toISODate()!;
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /**
@@ -63,24 +70,52 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
     const cohortIds = new Map<number, number>();
     for (const cohort of PARCOURS_COOP_COHORTS) {
-      const created = await this.cohorts.create({ programCode: 'parcours-coop', deliveryMode: 'remote', capacity: 12, ...cohort });
+      const created = await this.cohorts.create({
+        programCode: 'parcours-coop',
+        deliveryMode: 'remote',
+        capacity: 12,
+        ...cohort,
+      });
       cohortIds.set(cohort.number, created.id);
     }
 
     for (const [index, demo] of PARCOURS_COOP_PROJECTS.entries()) {
       const advisor = advisors[index % 2];
-      const slug = demo.name.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-      await this.createAndMove(coordinator, advisor, {
-        name: demo.name, sector: demo.sector, kind: demo.kind, coopType: demo.coopType, region: demo.region,
-        entrepreneurCount: demo.entrepreneurs, programCode: 'parcours-coop', cohortId: cohortIds.get(demo.cohort),
-        enrolledAt: demo.enrolledOn,
-        contacts: [{ name: `Équipe ${demo.name} (contact démo)`, email: `${slug}@demo.coop.example`, language: index === 2 ? 'en' : 'fr' }],
-      }, demo.fictitious, demo.steps);
+      const slug = demo.name
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
+      await this.createAndMove(
+        coordinator,
+        advisor,
+        {
+          name: demo.name,
+          sector: demo.sector,
+          kind: demo.kind,
+          coopType: demo.coopType,
+          region: demo.region,
+          entrepreneurCount: demo.entrepreneurs,
+          programCode: 'parcours-coop',
+          cohortId: cohortIds.get(demo.cohort),
+          enrolledAt: demo.enrolledOn,
+          contacts: [
+            {
+              name: `Équipe ${demo.name} (contact démo)`,
+              email: `${slug}@demo.coop.example`,
+              language: index === 2 ? 'en' : 'fr',
+            },
+          ],
+        },
+        demo.fictitious,
+        demo.steps,
+      );
     }
 
     for (const { cohort, fives, fours } of PARCOURS_COOP_RATINGS) {
       const ratings = [...Array<number>(fives).fill(5), ...Array<number>(fours).fill(4)].map((rating, i) => ({
-        rating, respondent: `Participant·e fictif·ve ${cohort}-${pad2(i + 1)} (démo)`,
+        rating,
+        respondent: `Participant·e fictif·ve ${cohort}-${pad2(i + 1)} (démo)`,
       }));
       await this.satisfaction.record(coordinator, cohortIds.get(cohort)!, ratings, { demo: true });
     }
@@ -90,8 +125,19 @@ export class DemoSeeder implements OnApplicationBootstrap {
       for (let n = 0; n < outcome.count; n++, team++) {
         const enrolledOn = addDays('2023-04-03', team * 8);
         const steps: DemoStep[] = outcome.path.map((to, i) => ({ to, on: addDays(enrolledOn, 45 * (i + 1)) }));
-        if (outcome.ending) steps.push({ to: 'abandoned', on: addDays(enrolledOn, 45 * outcome.path.length + 60), reason: 'Projet non poursuivi par le groupe (démo)' });
-        await this.createAndMove(coordinator, advisors[team % 2], this.standIn(`Équipe fictive D${pad2(team + 1)} (démo)`, team, 'startup', 'demarrage', enrolledOn), true, steps);
+        if (outcome.ending)
+          steps.push({
+            to: 'abandoned',
+            on: addDays(enrolledOn, 45 * outcome.path.length + 60),
+            reason: 'Projet non poursuivi par le groupe (démo)',
+          });
+        await this.createAndMove(
+          coordinator,
+          advisors[team % 2],
+          this.standIn(`Équipe fictive D${pad2(team + 1)} (démo)`, team, 'startup', 'demarrage', enrolledOn),
+          true,
+          steps,
+        );
       }
     }
 
@@ -100,7 +146,19 @@ export class DemoSeeder implements OnApplicationBootstrap {
       for (let n = 0; n < outcome.count; n++, takeover++) {
         const enrolledOn = addDays('2023-04-17', takeover * 25);
         const steps = outcome.path.map((to, i) => ({ to, on: addDays(enrolledOn, 40 * (i + 1)) }));
-        await this.createAndMove(coordinator, advisors[takeover % 2], this.standIn(`Repreneuriat fictif T${pad2(takeover + 1)} (démo)`, takeover + 3, 'transfer', 'transfertcoop', enrolledOn), true, steps);
+        await this.createAndMove(
+          coordinator,
+          advisors[takeover % 2],
+          this.standIn(
+            `Repreneuriat fictif T${pad2(takeover + 1)} (démo)`,
+            takeover + 3,
+            'transfer',
+            'transfertcoop',
+            enrolledOn,
+          ),
+          true,
+          steps,
+        );
       }
     }
     await this.seedFollowUps(advisors);
@@ -110,16 +168,26 @@ export class DemoSeeder implements OnApplicationBootstrap {
   private async seedFollowUps(advisors: AuthenticatedUser[]): Promise<void> {
     const today = localDateOf(this.clock.now());
     for (const advisor of advisors) {
-      const projects = await this.dataSource.manager.find(Project, { where: { advisorId: advisor.id }, order: { id: 'ASC' }, take: DEMO_FOLLOW_UPS.length });
+      const projects = await this.dataSource.manager.find(Project, {
+        where: { advisorId: advisor.id },
+        order: { id: 'ASC' },
+        take: DEMO_FOLLOW_UPS.length,
+      });
       for (const [index, task] of DEMO_FOLLOW_UPS.entries()) {
-        await this.followUps.create(advisor, projects[index].id, { dueOn: addDays(today, task.dueInDays), note: task.note });
+        await this.followUps.create(advisor, projects[index].id, {
+          dueOn: addDays(today, task.dueInDays),
+          note: task.note,
+        });
       }
     }
   }
 
   private standIn(name: string, index: number, kind: 'startup' | 'transfer', programCode: string, enrolledAt: string) {
     return {
-      name, kind, programCode, enrolledAt,
+      name,
+      kind,
+      programCode,
+      enrolledAt,
       sector: STAND_IN_SECTORS[index % STAND_IN_SECTORS.length],
       coopType: index % 5 === 0 ? ('solidarity' as const) : ('worker' as const),
       region: REGIONS[(index * 7) % REGIONS.length],
@@ -136,7 +204,12 @@ export class DemoSeeder implements OnApplicationBootstrap {
   ) {
     const project = await this.projects.create(coordinator, { ...input, advisorId: advisor.id }, { fictitious });
     for (const step of steps) {
-      await this.transitions.move(advisor, project.id, { to: step.to, occurredAt: step.on, reason: step.reason, note: step.note });
+      await this.transitions.move(advisor, project.id, {
+        to: step.to,
+        occurredAt: step.on,
+        reason: step.reason,
+        note: step.note,
+      });
     }
   }
 
@@ -145,7 +218,13 @@ export class DemoSeeder implements OnApplicationBootstrap {
     for (const demo of DEMO_USERS) {
       const existing = await this.dataSource.manager.findOneBy(User, { email: demo.email });
       const user = existing ?? (await this.users.create({ ...demo, password: this.config.demoPassword }));
-      people.set(demo.key, { id: user.id, email: user.email, name: user.name, role: user.role, language: user.language });
+      people.set(demo.key, {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        language: user.language,
+      });
     }
     return people;
   }

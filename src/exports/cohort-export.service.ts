@@ -35,7 +35,9 @@ export class CohortExportService {
   async prepare(user: AuthenticatedUser, cohortId: number, options: CohortExportOptions): Promise<ExportFile> {
     const { format, lang, includeContacts } = options;
     if (includeContacts && !isManager(user)) {
-      throw forbidden(`Contacts are personal information: only coordinators and admins export them (includeContacts=true); you are ${user.role}. Leave includeContacts out to export the rest`);
+      throw forbidden(
+        `Contacts are personal information: only coordinators and admins export them (includeContacts=true); you are ${user.role}. Leave includeContacts out to export the rest`,
+      );
     }
     const cohort = await this.cohorts.get(cohortId);
     const { stages, ...program } = await this.programs.get(cohort.programCode);
@@ -47,7 +49,10 @@ export class CohortExportService {
     const projects = () => this.reader.batches(cohortId, stages, includeContacts);
     const stream = renderExport(
       options,
-      () => [cohortProjectsTable(projects(), stages, includeContacts, lang), cohortFiguresTable(figures, satisfaction, lang)],
+      () => [
+        cohortProjectsTable(projects(), stages, includeContacts, lang),
+        cohortFiguresTable(figures, satisfaction, lang),
+      ],
       () => [
         ['cohort', { ...cohort, programName: { fr: program.nameFr, en: program.nameEn } }],
         ['projects', new StreamedArray(projects())],
@@ -55,6 +60,10 @@ export class CohortExportService {
         ['satisfaction', satisfaction],
       ],
     );
-    return { filename: `${lang === 'fr' ? 'cohorte' : 'cohort'}-${cohort.number}-${cohort.programCode}.${format}`, format, stream };
+    return {
+      filename: `${lang === 'fr' ? 'cohorte' : 'cohort'}-${cohort.number}-${cohort.programCode}.${format}`,
+      format,
+      stream,
+    };
   }
 }

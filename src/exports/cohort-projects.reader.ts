@@ -88,13 +88,21 @@ export class CohortProjectsReader {
     private readonly clock: Clock,
   ) {}
 
-  async *batches(cohortId: number, stages: Stage[], withContacts: boolean, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<ExportedProject[]> {
+  async *batches(
+    cohortId: number,
+    stages: Stage[],
+    withContacts: boolean,
+    batchSize = EXPORT_BATCH_SIZE,
+  ): AsyncGenerator<ExportedProject[]> {
     const manager = this.dataSource.manager;
     const now = this.clock.now();
     const stageByCode = new Map(stages.map((s) => [s.code, s]));
     const milestones = stages.filter((s) => s.milestone !== null);
     const dialect = dialectOf(this.dataSource);
-    const reachedParameters = { zone: LOCAL_ZONE, ...Object.fromEntries(milestones.map((s, i) => [`position${i}`, s.position])) };
+    const reachedParameters = {
+      zone: LOCAL_ZONE,
+      ...Object.fromEntries(milestones.map((s, i) => [`position${i}`, s.position])),
+    };
     const reachedQuery = reachedSql(dialect, milestones.length);
     const localDate = (value: Value) => (dialect === 'postgres' ? String(value) : localDateOf(instantFromRow(value)));
 
@@ -107,7 +115,8 @@ export class CohortProjectsReader {
 
       const reached = new Map<number, Row>();
       if (milestones.length) {
-        for (const row of await namedQuery<Row>(manager, reachedQuery, { enrollmentIds, ...reachedParameters })) reached.set(Number(row.enrollment_id), row);
+        for (const row of await namedQuery<Row>(manager, reachedQuery, { enrollmentIds, ...reachedParameters }))
+          reached.set(Number(row.enrollment_id), row);
       }
       const contacts = new Map<number, { name: string; email: string }[]>();
       if (withContacts) {
@@ -136,13 +145,19 @@ export class CohortProjectsReader {
           region: String(row.region),
           entrepreneurs: Number(row.entrepreneur_count),
           advisor: row.advisor_name === null ? null : String(row.advisor_name),
-          stage: { code: String(row.stage_code), labelFr: stage?.labelFr ?? String(row.stage_code), labelEn: stage?.labelEn ?? String(row.stage_code) },
+          stage: {
+            code: String(row.stage_code),
+            labelFr: stage?.labelFr ?? String(row.stage_code),
+            labelEn: stage?.labelEn ?? String(row.stage_code),
+          },
           status: row.status as EnrollmentStatus,
           enrolledAt,
-          milestones: Object.fromEntries(milestones.map((m, i) => {
-            const first = dates?.[`reached${i}`];
-            return [m.milestone!, first === null || first === undefined ? null : localDate(first)];
-          })),
+          milestones: Object.fromEntries(
+            milestones.map((m, i) => {
+              const first = dates?.[`reached${i}`];
+              return [m.milestone!, first === null || first === undefined ? null : localDate(first)];
+            }),
+          ),
           daysInProgram: wholeDaysBetween(enrolledAt, now),
         };
         if (withContacts) project.contacts = contacts.get(projectId) ?? [];

@@ -49,10 +49,17 @@ describe('CSV writer', () => {
     }
     const out = await text([
       { sheet: 'A', columns: [{ header: 'Nom' }, { header: 'N' }], rows: batches() },
-      { sheet: 'B', title: 'Indicateurs', columns: [{ header: 'Indicateur' }, { header: 'Valeur' }], rows: [['Taux', rateCell(rate(1, 4))]] },
+      {
+        sheet: 'B',
+        title: 'Indicateurs',
+        columns: [{ header: 'Indicateur' }, { header: 'Valeur' }],
+        rows: [['Taux', rateCell(rate(1, 4))]],
+      },
     ]);
     expect(out.startsWith(BOM)).toBe(true);
-    expect(out.slice(1)).toBe('Nom,N\r\nUn,1\r\n"Deux, trois",2\r\n\r\nIndicateurs\r\nIndicateur,Valeur\r\nTaux,25 %\r\n');
+    expect(out.slice(1)).toBe(
+      'Nom,N\r\nUn,1\r\n"Deux, trois",2\r\n\r\nIndicateurs\r\nIndicateur,Valeur\r\nTaux,25 %\r\n',
+    );
   });
 
   it('round-trips through an ordinary CSV parser', async () => {
@@ -83,7 +90,12 @@ describe('CSV writer', () => {
       expect(guessed.flat().filter((cell) => cell.startsWith('='))).toEqual([]);
       if ((delimiter === ';') === (separator === 'semicolon')) {
         const records: string[][] = parse(out, { bom: true, delimiter });
-        expect(records).toEqual([['Projet', 'N'], ['x;=1+1;', '1'], ['a,=2+2,', '1'], ["'=3+3;b", '1']]);
+        expect(records).toEqual([
+          ['Projet', 'N'],
+          ['x;=1+1;', '1'],
+          ['a,=2+2,', '1'],
+          ["'=3+3;b", '1'],
+        ]);
       }
     }
   });
@@ -91,11 +103,17 @@ describe('CSV writer', () => {
   it('writes the same rows with either delimiter', async () => {
     const tables = (): Table[] => [
       {
-        sheet: 'A', columns: [{ header: 'Nom' }, { header: 'N' }],
-        rows: [['Café "Les Amis", Montréal\nCoop', 2], ['x;=1+1;', 3]],
+        sheet: 'A',
+        columns: [{ header: 'Nom' }, { header: 'N' }],
+        rows: [
+          ['Café "Les Amis", Montréal\nCoop', 2],
+          ['x;=1+1;', 3],
+        ],
       },
       {
-        sheet: 'B', title: 'Indicateurs', columns: [{ header: 'Indicateur' }, { header: 'Valeur' }],
+        sheet: 'B',
+        title: 'Indicateurs',
+        columns: [{ header: 'Indicateur' }, { header: 'Valeur' }],
         rows: [['Taux', rateCell(rate(1, 4))]],
       },
     ];

@@ -39,7 +39,9 @@ export class ExportLogService {
 
   async record(user: AuthenticatedUser, request: ExportRequest): Promise<void> {
     // Through the runner: on SQLite a write outside it could land inside someone else's transaction.
-    await this.transactions.run((manager) => manager.insert(ExportLogEntry, { userId: user.id, ...request, createdAt: this.clock.now() }));
+    await this.transactions.run((manager) =>
+      manager.insert(ExportLogEntry, { userId: user.id, ...request, createdAt: this.clock.now() }),
+    );
   }
 
   async list(query: PageQuery): Promise<Page<ExportLogView>> {
@@ -49,7 +51,9 @@ export class ExportLogService {
       take: query.pageSize,
     });
     const userIds = [...new Set(entries.map((e) => e.userId))];
-    const users = userIds.length ? await this.dataSource.manager.createQueryBuilder(User, 'u').whereInIds(userIds).getMany() : [];
+    const users = userIds.length
+      ? await this.dataSource.manager.createQueryBuilder(User, 'u').whereInIds(userIds).getMany()
+      : [];
     const byId = new Map(users.map((u) => [u.id, { id: u.id, name: u.name, email: u.email }]));
     const items = entries.map(({ userId, ...entry }) => ({ ...entry, user: byId.get(userId) ?? null }));
     return { items, total, page: query.page, pageSize: query.pageSize };

@@ -15,7 +15,10 @@ const PRODUCES = Object.values(CONTENT_TYPES);
 
 /** Fastify pipes the stream into the response: the file is never whole in memory. */
 const streamable = (file: ExportFile) =>
-  new StreamableFile(file.stream, { type: CONTENT_TYPES[file.format], disposition: attachmentDisposition(file.filename) });
+  new StreamableFile(file.stream, {
+    type: CONTENT_TYPES[file.format],
+    disposition: attachmentDisposition(file.filename),
+  });
 
 @ApiTags('exports')
 @ApiBearerAuth()
@@ -31,23 +34,38 @@ export class ExportsController {
   @Get('cohorts/:id/export')
   @ApiProduces(...PRODUCES)
   @ApiOkResponse({ description: 'The file, as an attachment' })
-  async cohort(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseId()) id: number, @Query() query: CohortExportQuery) {
-    return streamable(await this.cohortExports.prepare(user, id, {
-      format: query.format,
-      lang: query.lang,
-      delimiter: query.delimiter ?? 'comma',
-      includeContacts: query.includeContacts === 'true',
-    }));
+  async cohort(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseId()) id: number,
+    @Query() query: CohortExportQuery,
+  ) {
+    return streamable(
+      await this.cohortExports.prepare(user, id, {
+        format: query.format,
+        lang: query.lang,
+        delimiter: query.delimiter ?? 'comma',
+        includeContacts: query.includeContacts === 'true',
+      }),
+    );
   }
 
   /** The year as the annual report shows it: cohorts and total, accompaniment funnels, transfers by stage. Logged. */
   @Get('programs/:code/report')
   @ApiProduces(...PRODUCES)
   @ApiOkResponse({ description: 'The file, as an attachment' })
-  async report(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string, @Query() query: ProgramReportQuery) {
-    return streamable(await this.reports.prepare(user, code, {
-      year: query.year, format: query.format, lang: query.lang, delimiter: query.delimiter ?? 'comma',
-    }));
+  async report(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('code') code: string,
+    @Query() query: ProgramReportQuery,
+  ) {
+    return streamable(
+      await this.reports.prepare(user, code, {
+        year: query.year,
+        format: query.format,
+        lang: query.lang,
+        delimiter: query.delimiter ?? 'comma',
+      }),
+    );
   }
 
   /** Every export taken, newest first. */

@@ -35,4 +35,5 @@ export function labelOf<K extends string>(labels: Record<K, Localised>, code: st
 }
 
 /** A stage's label in the user's language. */
-export const stageLabel = (stage: { labelFr: string; labelEn: string }, lang: ExportLang) => (lang === 'fr' ? stage.labelFr : stage.labelEn);
+export const stageLabel = (stage: { labelFr: string; labelEn: string }, lang: ExportLang) =>
+  lang === 'fr' ? stage.labelFr : stage.labelEn;

@@ -43,8 +43,12 @@ export class ProgramReportService {
     if (!program) throw notFound('Program', programCode);
     const accompaniments = await manager.find(Program, { where: { usesCohorts: false }, order: { position: 'ASC' } });
     if (!program.usesCohorts) {
-      const cohortPrograms = (await manager.find(Program, { where: { usesCohorts: true }, order: { position: 'ASC' } })).map((p) => p.code);
-      throw unprocessable(`Program ${programCode} is not run in cohorts: its funnel is in the report of a cohort program (${cohortPrograms.join(', ')})`);
+      const cohortPrograms = (
+        await manager.find(Program, { where: { usesCohorts: true }, order: { position: 'ASC' } })
+      ).map((p) => p.code);
+      throw unprocessable(
+        `Program ${programCode} is not run in cohorts: its funnel is in the report of a cohort program (${cohortPrograms.join(', ')})`,
+      );
     }
 
     // Fresh from the recorded moves, like the figures endpoints with ?fresh=true.
@@ -52,12 +56,22 @@ export class ProgramReportService {
     const satisfaction = await this.satisfaction.ofCohorts(cohorts.map((c) => c.cohortId));
     const funnels: { program: Program; funnel: Funnel }[] = [];
     for (const accompaniment of accompaniments) {
-      funnels.push({ program: accompaniment, funnel: await this.figures.programFunnel(accompaniment.code, year.label, true) });
+      funnels.push({
+        program: accompaniment,
+        funnel: await this.figures.programFunnel(accompaniment.code, year.label, true),
+      });
     }
     // The funnel's "current" is what this table needs: the year's projects in each stage now, not abandoned.
-    const transfers: TransfersAtStage[] = (funnels.find((f) => f.program.code === TRANSFER_ACCOMPANIMENT)?.funnel.stages ?? [])
-      .map((stage) => ({ code: stage.code, labelFr: stage.labelFr, labelEn: stage.labelEn, projects: stage.current }));
-    await this.log.record(user, { kind: 'program-report', target: `${programCode}:${year.label}`, format, lang, includeContacts: false });
+    const transfers: TransfersAtStage[] = (
+      funnels.find((f) => f.program.code === TRANSFER_ACCOMPANIMENT)?.funnel.stages ?? []
+    ).map((stage) => ({ code: stage.code, labelFr: stage.labelFr, labelEn: stage.labelEn, projects: stage.current }));
+    await this.log.record(user, {
+      kind: 'program-report',
+      target: `${programCode}:${year.label}`,
+      format,
+      lang,
+      includeContacts: false,
+    });
 
     const stats = { ...total, cohorts };
     const stream = renderExport(
@@ -78,6 +92,10 @@ export class ProgramReportService {
         ['pending', pending],
       ],
     );
-    return { filename: `${lang === 'fr' ? 'rapport' : 'report'}-${programCode}-${year.label}.${format}`, format, stream };
+    return {
+      filename: `${lang === 'fr' ? 'rapport' : 'report'}-${programCode}-${year.label}.${format}`,
+      format,
+      stream,
+    };
   }
 }

@@ -65,11 +65,16 @@ async function* batchesOf(rows: Table['rows']): AsyncGenerator<Cell[][]> {
 }
 
 /** A Node stream, or the older readable-stream one archiver uses, which has no writableNeedDrain. */
-type Sink = NodeJS.EventEmitter & { destroyed?: boolean; writableNeedDrain?: boolean; _writableState?: { needDrain?: boolean } };
+type Sink = NodeJS.EventEmitter & {
+  destroyed?: boolean;
+  writableNeedDrain?: boolean;
+  _writableState?: { needDrain?: boolean };
+};
 
 /** Resolves once a stream that asked for a pause has taken what it holds (or has closed). */
 function drained(stream: Sink | undefined): Promise<void> {
-  if (!stream || stream.destroyed || !(stream.writableNeedDrain ?? stream._writableState?.needDrain)) return Promise.resolve();
+  if (!stream || stream.destroyed || !(stream.writableNeedDrain ?? stream._writableState?.needDrain))
+    return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       stream.off('drain', done);

@@ -46,7 +46,11 @@ export class FigureFailures {
     for (const { scope, error, generation, final } of failures) {
       const message = messageOf(error);
       await namedQuery(manager, RECORD_SQL, {
-        scope, error: message, failingSince: now, lastFailedAt: now, failedGeneration: final ? generation : null,
+        scope,
+        error: message,
+        failingSince: now,
+        lastFailedAt: now,
+        failedGeneration: final ? generation : null,
       });
       if (final) this.logger.warn(`No figures for ${scope} until it changes again: ${message}`);
     }

@@ -43,15 +43,24 @@ export class FigureMarks {
    * reporting year can be written for (a row that bypassed validation) has no year scope: the move
    * is still recorded, and the cohort's recompute says what is wrong.
    */
-  async scopesOf(manager: EntityManager, enrollment: Pick<Enrollment, 'programCode' | 'cohortId' | 'enrolledAt'>): Promise<string[]> {
-    const cohort = enrollment.cohortId !== null ? await manager.findOneByOrFail(Cohort, { id: enrollment.cohortId }) : null;
+  async scopesOf(
+    manager: EntityManager,
+    enrollment: Pick<Enrollment, 'programCode' | 'cohortId' | 'enrolledAt'>,
+  ): Promise<string[]> {
+    const cohort =
+      enrollment.cohortId !== null ? await manager.findOneByOrFail(Cohort, { id: enrollment.cohortId }) : null;
     return this.scopesWith(enrollment, cohort);
   }
 
   /** The cohorts are read in one query, however many enrollments (a bulk of moves marks up to 1,000). */
-  async markEnrollments(manager: EntityManager, enrollments: Pick<Enrollment, 'programCode' | 'cohortId' | 'enrolledAt'>[]): Promise<void> {
+  async markEnrollments(
+    manager: EntityManager,
+    enrollments: Pick<Enrollment, 'programCode' | 'cohortId' | 'enrolledAt'>[],
+  ): Promise<void> {
     const cohortIds = [...new Set(enrollments.map((e) => e.cohortId).filter((id): id is number => id !== null))];
-    const cohorts = new Map((cohortIds.length ? await manager.findBy(Cohort, { id: In(cohortIds) }) : []).map((c) => [c.id, c]));
+    const cohorts = new Map(
+      (cohortIds.length ? await manager.findBy(Cohort, { id: In(cohortIds) }) : []).map((c) => [c.id, c]),
+    );
     const scopes = enrollments.flatMap((enrollment) => {
       const cohort = enrollment.cohortId !== null ? cohorts.get(enrollment.cohortId) : null;
       if (cohort === undefined) throw new Error(`Cohort ${enrollment.cohortId} of an enrollment does not exist`);
@@ -66,7 +75,11 @@ export class FigureMarks {
   }
 
   /** After a cohort changes (dates, number): it, and the years it was and is in. */
-  async markCohort(manager: EntityManager, before: Pick<Cohort, 'id' | 'programCode' | 'startsOn'>, after: Pick<Cohort, 'startsOn'>): Promise<void> {
+  async markCohort(
+    manager: EntityManager,
+    before: Pick<Cohort, 'id' | 'programCode' | 'startsOn'>,
+    after: Pick<Cohort, 'startsOn'>,
+  ): Promise<void> {
     const years = this.yearScopes(before.programCode, [before.startsOn, after.startsOn]);
     await this.mark(manager, [cohortScope(before.id), ...years]);
   }
@@ -83,10 +96,22 @@ export class FigureMarks {
    * from the moment the change commits, not only once the program's job has started.
    */
   async markProgram(manager: EntityManager, programCode: string): Promise<void> {
-    const cohorts = await namedQuery<{ id: number }>(manager, 'SELECT id FROM cohorts WHERE program_code = :programCode', { programCode });
-    const years = await namedQuery<{ scope: string }>(manager, 'SELECT scope FROM figure_snapshots WHERE scope LIKE :prefix', {
-      prefix: `${programYearScope(programCode, '')}%`,
-    });
-    await this.mark(manager, [programScope(programCode), ...cohorts.map((c) => cohortScope(Number(c.id))), ...years.map((y) => y.scope)]);
+    const cohorts = await namedQuery<{ id: number }>(
+      manager,
+      'SELECT id FROM cohorts WHERE program_code = :programCode',
+      { programCode },
+    );
+    const years = await namedQuery<{ scope: string }>(
+      manager,
+      'SELECT scope FROM figure_snapshots WHERE scope LIKE :prefix',
+      {
+        prefix: `${programYearScope(programCode, '')}%`,
+      },
+    );
+    await this.mark(manager, [
+      programScope(programCode),
+      ...cohorts.map((c) => cohortScope(Number(c.id))),
+      ...years.map((y) => y.scope),
+    ]);
   }
 }

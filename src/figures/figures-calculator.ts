@@ -4,7 +4,11 @@ import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../common/domain-error.js';
 import {
-  parseReportingYear, reportingYearFormat, reportingYearOf, reportingYearOrNullOf, type ReportingYear,
+  parseReportingYear,
+  reportingYearFormat,
+  reportingYearOf,
+  reportingYearOrNullOf,
+  type ReportingYear,
 } from '../common/reporting-year.js';
 import { LOCAL_ZONE } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -13,7 +17,11 @@ import { instantFromRow, namedQuery } from '../database/named-query.js';
 import { Program } from '../programs/program.entity.js';
 import { Stage } from '../programs/stage.entity.js';
 import {
-  accompanimentYearEnrollments, cohortFiguresSql, cohortProgramYearEnrollments, enrollmentFiguresSql, funnelSql,
+  accompanimentYearEnrollments,
+  cohortFiguresSql,
+  cohortProgramYearEnrollments,
+  enrollmentFiguresSql,
+  funnelSql,
   PROGRAM_YEAR_COHORTS,
 } from './figures.sql.js';
 import type { CohortFigures, FigureCounts, Funnel, FunnelMilestone, ProgramYearFigures } from './figures.types.js';
@@ -26,7 +34,8 @@ export type CohortOutcome = { cohortId: number; figures: CohortFigures } | { coh
 
 const num = (value: Row[string] | undefined) => (value === null || value === undefined ? 0 : Number(value));
 /** A milestone count, or null when the program has no stage with that milestone. */
-const countIf = (hasMilestone: unknown, value: Row[string]) => (hasMilestone === null || hasMilestone === undefined ? null : num(value));
+const countIf = (hasMilestone: unknown, value: Row[string]) =>
+  hasMilestone === null || hasMilestone === undefined ? null : num(value);
 
 /** Runs the figures' aggregates and shapes their rows; it stores nothing. */
 @Injectable()
@@ -41,7 +50,11 @@ export class FiguresCalculator {
   }
 
   /** Figures of the cohorts a filter on `c` keeps; all cohorts when no filter is given. */
-  async cohorts(filter = '1 = 1', parameters: Record<string, unknown> = {}, manager = this.dataSource.manager): Promise<CohortFigures[]> {
+  async cohorts(
+    filter = '1 = 1',
+    parameters: Record<string, unknown> = {},
+    manager = this.dataSource.manager,
+  ): Promise<CohortFigures[]> {
     const rows = await namedQuery<Row>(manager, cohortFiguresSql(filter), parameters);
     return rows.map((row) => this.cohortFigures(row));
   }
@@ -84,7 +97,11 @@ export class FiguresCalculator {
     return figures;
   }
 
-  async programYear(programCode: string, yearLabel: string, manager = this.dataSource.manager): Promise<ProgramYearFigures> {
+  async programYear(
+    programCode: string,
+    yearLabel: string,
+    manager = this.dataSource.manager,
+  ): Promise<ProgramYearFigures> {
     const program = await manager.findOneBy(Program, { code: programCode });
     if (!program) throw notFound('Program', programCode);
     const year = parseReportingYear(yearLabel, this.config.reportingYearStartMonth);
@@ -102,7 +119,9 @@ export class FiguresCalculator {
       counts = this.counts(row);
     }
     const stats = {
-      programCode, year: year.label, ...counts,
+      programCode,
+      year: year.label,
+      ...counts,
       completionRate: counts.completed === null ? null : rate(counts.completed, counts.registered),
       startRate: counts.incorporated === null ? null : rate(counts.incorporated, counts.registered),
       cohorts,
@@ -119,8 +138,16 @@ export class FiguresCalculator {
   async yearsWithData(programCode: string, manager = this.dataSource.manager): Promise<string[]> {
     const program = await manager.findOneByOrFail(Program, { code: programCode });
     const dates: Row[] = program.usesCohorts
-      ? await namedQuery<Row>(manager, 'SELECT DISTINCT CAST(starts_on AS VARCHAR(10)) AS d FROM cohorts WHERE program_code = :programCode', { programCode })
-      : await namedQuery<Row>(manager, 'SELECT MIN(enrolled_at) AS first, MAX(enrolled_at) AS last FROM enrollments WHERE program_code = :programCode', { programCode });
+      ? await namedQuery<Row>(
+          manager,
+          'SELECT DISTINCT CAST(starts_on AS VARCHAR(10)) AS d FROM cohorts WHERE program_code = :programCode',
+          { programCode },
+        )
+      : await namedQuery<Row>(
+          manager,
+          'SELECT MIN(enrolled_at) AS first, MAX(enrolled_at) AS last FROM enrollments WHERE program_code = :programCode',
+          { programCode },
+        );
     const labels = new Set<string>();
     const startMonth = this.config.reportingYearStartMonth;
     if (program.usesCohorts) {
@@ -141,7 +168,13 @@ export class FiguresCalculator {
     return [...labels].sort();
   }
 
-  private async funnel(manager: EntityManager, programCode: string, year: ReportingYear, filter: string, parameters: Record<string, unknown>): Promise<Funnel> {
+  private async funnel(
+    manager: EntityManager,
+    programCode: string,
+    year: ReportingYear,
+    filter: string,
+    parameters: Record<string, unknown>,
+  ): Promise<Funnel> {
     const [rows, stages] = await Promise.all([
       namedQuery<Row>(manager, funnelSql(this.dialect, filter), parameters),
       manager.find(Stage, { where: { programCode }, order: { position: 'ASC' } }),
@@ -151,8 +184,13 @@ export class FiguresCalculator {
       const row = byCode.get(stage.code);
       const median = row?.median_days;
       return {
-        code: stage.code, labelFr: stage.labelFr, labelEn: stage.labelEn, position: stage.position, milestone: stage.milestone,
-        reached: num(row?.reached), current: num(row?.current),
+        code: stage.code,
+        labelFr: stage.labelFr,
+        labelEn: stage.labelEn,
+        position: stage.position,
+        milestone: stage.milestone,
+        reached: num(row?.reached),
+        current: num(row?.current),
         medianDays: median === null || median === undefined ? null : Math.round(Number(median) * 10) / 10,
       };
     });
@@ -162,7 +200,9 @@ export class FiguresCalculator {
       const first = milestones[0];
       const previous = milestones[milestones.length - 1];
       milestones.push({
-        milestone: stage.milestone!, stageCode: stage.code, reached: stage.reached,
+        milestone: stage.milestone!,
+        stageCode: stage.code,
+        reached: stage.reached,
         fromPrevious: previous ? rate(stage.reached, previous.reached) : null,
         fromFirst: rate(stage.reached, first ? first.reached : stage.reached),
         ofProjects: rate(stage.reached, projects),
@@ -174,11 +214,15 @@ export class FiguresCalculator {
   private cohortFigures(row: Row): CohortFigures {
     const counts = this.counts(row);
     return {
-      cohortId: Number(row.cohort_id), number: Number(row.number), label: String(row.label), programCode: String(row.program_code),
+      cohortId: Number(row.cohort_id),
+      number: Number(row.number),
+      label: String(row.label),
+      programCode: String(row.program_code),
       year: reportingYearOf(String(row.starts_on).slice(0, 10), this.config.reportingYearStartMonth).label,
       ...counts,
       completionRate: counts.completed === null ? null : rate(counts.completed, counts.registered),
-      startRate: counts.incorporated === null || counts.completed === null ? null : rate(counts.incorporated, counts.completed),
+      startRate:
+        counts.incorporated === null || counts.completed === null ? null : rate(counts.incorporated, counts.completed),
     };
   }
 
@@ -197,13 +241,21 @@ export class FiguresCalculator {
   /** The bounds of a reporting year as dates (cohorts start on a date) and as instants in Montréal time. */
   private yearParameters(programCode: string, year: ReportingYear) {
     const instant = (date: string) => DateTime.fromISO(date, { zone: LOCAL_ZONE }).toJSDate();
-    return { programCode, fromDate: year.from, untilDate: year.until, fromInstant: instant(year.from), untilInstant: instant(year.until) };
+    return {
+      programCode,
+      fromDate: year.from,
+      untilDate: year.until,
+      fromInstant: instant(year.from),
+      untilInstant: instant(year.until),
+    };
   }
 }
 
 function sumCounts(groups: FigureCounts[]): FigureCounts {
   const sum = (pick: (g: FigureCounts) => number | null) =>
-    groups.length === 0 || groups.every((g) => pick(g) !== null) ? groups.reduce((total, g) => total + (pick(g) ?? 0), 0) : null;
+    groups.length === 0 || groups.every((g) => pick(g) !== null)
+      ? groups.reduce((total, g) => total + (pick(g) ?? 0), 0)
+      : null;
   return {
     registered: sum((g) => g.registered)!,
     completed: sum((g) => g.completed),

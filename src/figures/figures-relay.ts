@@ -60,11 +60,22 @@ export class FiguresRelay extends OutboxRelay {
     const jobId = `recompute:${mark.scope}:${mark.generation}:${mark.handCount + 1}`;
     // Delayed a little: while it waits, the job absorbs the rest of a burst of moves.
     const options = { jobId, delay: this.config.figuresDebounceMs };
-    await withTimeout(this.queue.add('recompute-scope', { scope: mark.scope }, options), PRODUCER_TIMEOUT_MS, 'Adding a job');
+    await withTimeout(
+      this.queue.add('recompute-scope', { scope: mark.scope }, options),
+      PRODUCER_TIMEOUT_MS,
+      'Adding a job',
+    );
     await this.transactions.run((manager) =>
-      manager.update(FigureDirtyMark, { scope: mark.scope }, {
-        handedGeneration: mark.generation, handedJobId: jobId, handedAt: this.clock.now(), handCount: mark.handCount + 1,
-      }),
+      manager.update(
+        FigureDirtyMark,
+        { scope: mark.scope },
+        {
+          handedGeneration: mark.generation,
+          handedJobId: jobId,
+          handedAt: this.clock.now(),
+          handCount: mark.handCount + 1,
+        },
+      ),
     );
     return true;
   }

@@ -58,7 +58,11 @@ export class FiguresService {
     return this.read(cohortScope(cohortId), fresh, () => this.calculator.cohort(cohortId));
   }
 
-  async programStats(programCode: string, year: string | undefined, fresh: boolean): Promise<ProgramYearStats & Freshness> {
+  async programStats(
+    programCode: string,
+    year: string | undefined,
+    fresh: boolean,
+  ): Promise<ProgramYearStats & Freshness> {
     const { payload, ...freshness } = await this.readProgramYear(programCode, year, fresh);
     return { ...payload.stats, ...freshness };
   }
@@ -82,15 +86,27 @@ export class FiguresService {
    * The stored figures of a scope, or figures computed now when asked (`fresh`) or when none are
    * stored yet. Computing now uses the same aggregate as the job.
    */
-  private async read<T extends object>(scope: string, fresh: boolean, compute: () => Promise<T>): Promise<T & Freshness> {
+  private async read<T extends object>(
+    scope: string,
+    fresh: boolean,
+    compute: () => Promise<T>,
+  ): Promise<T & Freshness> {
     const [row] = fresh ? [] : await namedQuery(this.dataSource.manager, READ_SQL, { scope });
     if (row) {
       const payload = JSON.parse(String(row.payload)) as T;
-      return { ...payload, computedAt: instantFromRow(row.computed_at), pending: Number(row.generation ?? 0) > Number(row.computed_generation ?? 0) };
+      return {
+        ...payload,
+        computedAt: instantFromRow(row.computed_at),
+        pending: Number(row.generation ?? 0) > Number(row.computed_generation ?? 0),
+      };
     }
     const figures = await compute();
     const mark = await this.dataSource.manager.findOneBy(FigureDirtyMark, { scope });
-    return { ...figures, computedAt: this.clock.now(), pending: mark ? mark.generation > mark.computedGeneration : false };
+    return {
+      ...figures,
+      computedAt: this.clock.now(),
+      pending: mark ? mark.generation > mark.computedGeneration : false,
+    };
   }
 
   // ---- Recomputing (jobs) ----------------------------------------------------------------------
@@ -168,7 +184,11 @@ export class FiguresService {
       }
     }
     const failed = new Set(failures.map((f) => f.scope));
-    await this.store(figures, [...generations.entries()].filter(([scope]) => !failed.has(scope)), failures);
+    await this.store(
+      figures,
+      [...generations.entries()].filter(([scope]) => !failed.has(scope)),
+      failures,
+    );
     return { scopes: figures.length, failed: [...failed] };
   }
 
@@ -196,7 +216,9 @@ export class FiguresService {
    * failure), and records the failures of a full recompute; one transaction.
    */
   private async store(
-    figures: StoredFigures[], computed: [scope: string, generation: number][], failures: ScopeFailure[] = [],
+    figures: StoredFigures[],
+    computed: [scope: string, generation: number][],
+    failures: ScopeFailure[] = [],
   ): Promise<void> {
     const computedAt = this.clock.now();
     await this.transactions.run(async (manager) => {

@@ -19,11 +19,21 @@ export function stateOf(followUp: Pick<FollowUp, 'doneAt' | 'dueOn'>, today: str
 }
 
 /** Tasks as the API shows them, with the names of their project and assignee in two batched reads. */
-export async function followUpViews(manager: EntityManager, followUps: FollowUp[], today: string): Promise<FollowUpView[]> {
+export async function followUpViews(
+  manager: EntityManager,
+  followUps: FollowUp[],
+  today: string,
+): Promise<FollowUpView[]> {
   if (followUps.length === 0) return [];
   const [projects, users] = await Promise.all([
-    manager.find(Project, { where: { id: In([...new Set(followUps.map((f) => f.projectId))]) }, select: { id: true, name: true } }),
-    manager.find(User, { where: { id: In([...new Set(followUps.map((f) => f.assigneeId).filter((id) => id !== null))]) }, select: { id: true, name: true } }),
+    manager.find(Project, {
+      where: { id: In([...new Set(followUps.map((f) => f.projectId))]) },
+      select: { id: true, name: true },
+    }),
+    manager.find(User, {
+      where: { id: In([...new Set(followUps.map((f) => f.assigneeId).filter((id) => id !== null))]) },
+      select: { id: true, name: true },
+    }),
   ]);
   const projectNames = new Map(projects.map((p) => [p.id, { id: p.id, name: p.name }]));
   const userNames = new Map(users.map((u) => [u.id, { id: u.id, name: u.name }]));

@@ -36,7 +36,9 @@ export class FollowUpsJobs implements OnModuleInit {
 
   onModuleInit(): void {
     if (!this.runsWorker) return;
-    this.registry.register('followUps', 'daily-digest', (data: JobData['daily-digest']) => this.dailyDigest(data.localDate));
+    this.registry.register('followUps', 'daily-digest', (data: JobData['daily-digest']) =>
+      this.dailyDigest(data.localDate),
+    );
     this.registry.register('followUps', 'cohort-check-ins', async (data: JobData['cohort-check-ins']) => {
       const run = await this.checkIns.run(data.localDate);
       void this.mailRelay.relay();
@@ -51,9 +53,16 @@ export class FollowUpsJobs implements OnModuleInit {
   async dailyDigest(localDate: string): Promise<DigestRun> {
     const digests = await this.digests.build(localDate, this.clock.now());
     const drafts = digests.map((digest) => ({
-      key: `digest:${digest.advisor.id}:${localDate}`, kind: 'digest' as const,
-      recipientEmail: digest.advisor.email, recipientName: digest.advisor.name, recipientUserId: digest.advisor.id,
-      contactId: null, projectId: null, language: digest.advisor.language, replyTo: null, ...digestEmail(digest),
+      key: `digest:${digest.advisor.id}:${localDate}`,
+      kind: 'digest' as const,
+      recipientEmail: digest.advisor.email,
+      recipientName: digest.advisor.name,
+      recipientUserId: digest.advisor.id,
+      contactId: null,
+      projectId: null,
+      language: digest.advisor.language,
+      replyTo: null,
+      ...digestEmail(digest),
     }));
     const recorded = await this.transactions.run((manager) => this.notifications.record(manager, drafts));
     void this.mailRelay.relay();

@@ -29,13 +29,25 @@ export class FollowUpsService {
       const project = await this.projects.lockProject(manager, projectId);
       assertCanChange(actor, project);
       const assigneeId = input.assigneeId ?? project.advisorId;
-      if (assigneeId === null) throw unprocessable(`Project ${projectId} has no advisor: say who the task is for with assigneeId`);
-      if (assigneeId !== actor.id && !isManager(actor)) throw forbidden('An advisor writes tasks for themselves; a coordinator assigns them to others');
+      if (assigneeId === null)
+        throw unprocessable(`Project ${projectId} has no advisor: say who the task is for with assigneeId`);
+      if (assigneeId !== actor.id && !isManager(actor))
+        throw forbidden('An advisor writes tasks for themselves; a coordinator assigns them to others');
       await this.requireStaff(manager, assigneeId);
-      const followUp = await manager.save(manager.create(FollowUp, {
-        projectId, assigneeId, dueOn: input.dueOn, note: input.note, kind: 'task', sourceKey: null, createdById: actor.id,
-        doneAt: null, doneById: null, outcome: null,
-      }));
+      const followUp = await manager.save(
+        manager.create(FollowUp, {
+          projectId,
+          assigneeId,
+          dueOn: input.dueOn,
+          note: input.note,
+          kind: 'task',
+          sourceKey: null,
+          createdById: actor.id,
+          doneAt: null,
+          doneById: null,
+          outcome: null,
+        }),
+      );
       await this.projects.recordActivity(manager, projectId);
       return followUp.id;
     });
@@ -51,8 +63,10 @@ export class FollowUpsService {
 
   async list(actor: AuthenticatedUser, query: ListFollowUpsQuery): Promise<Page<FollowUpView>> {
     const assignee = query.assignee ?? (isManager(actor) ? undefined : 'me');
-    const assigneeId = assignee === 'me' ? actor.id : assignee === 'none' || assignee === undefined ? assignee : Number(assignee);
-    if (!isManager(actor) && assigneeId !== actor.id) throw forbidden('An advisor sees their own tasks (assignee=me); coordinators see everyone\'s');
+    const assigneeId =
+      assignee === 'me' ? actor.id : assignee === 'none' || assignee === undefined ? assignee : Number(assignee);
+    if (!isManager(actor) && assigneeId !== actor.id)
+      throw forbidden("An advisor sees their own tasks (assignee=me); coordinators see everyone's");
     const today = this.today();
     const builder = this.dataSource.manager.createQueryBuilder(FollowUp, 'f');
     if (assigneeId === 'none') builder.andWhere('f.assigneeId IS NULL');
@@ -60,15 +74,34 @@ export class FollowUpsService {
     if (query.projectId) builder.andWhere('f.projectId = :projectId', { projectId: query.projectId });
     const open = 'f.doneAt IS NULL';
     switch (query.state) {
-      case 'done': builder.andWhere('f.doneAt IS NOT NULL'); break;
-      case 'open': builder.andWhere(open); break;
-      case 'overdue': builder.andWhere(`${open} AND f.dueOn < :today`, { today }); break;
-      case 'due': builder.andWhere(`${open} AND f.dueOn = :today`, { today }); break;
-      case 'upcoming': builder.andWhere(`${open} AND f.dueOn > :today`, { today }); break;
+      case 'done':
+        builder.andWhere('f.doneAt IS NOT NULL');
+        break;
+      case 'open':
+        builder.andWhere(open);
+        break;
+      case 'overdue':
+        builder.andWhere(`${open} AND f.dueOn < :today`, { today });
+        break;
+      case 'due':
+        builder.andWhere(`${open} AND f.dueOn = :today`, { today });
+        break;
+      case 'upcoming':
+        builder.andWhere(`${open} AND f.dueOn > :today`, { today });
+        break;
     }
-    builder.orderBy('f.dueOn', 'ASC').addOrderBy('f.id', 'ASC').skip((query.page - 1) * query.pageSize).take(query.pageSize);
+    builder
+      .orderBy('f.dueOn', 'ASC')
+      .addOrderBy('f.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize);
     const [followUps, total] = await builder.getManyAndCount();
-    return { items: await followUpViews(this.dataSource.manager, followUps, today), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: await followUpViews(this.dataSource.manager, followUps, today),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async update(actor: AuthenticatedUser, id: number, input: UpdateFollowUpDto): Promise<FollowUpView> {
@@ -85,7 +118,8 @@ export class FollowUpsService {
       if (input.dueOn !== undefined) changes.dueOn = input.dueOn;
       if (input.note !== undefined) changes.note = input.note;
       if (input.outcome !== undefined) changes.outcome = input.outcome;
-      if (input.done === true && !followUp.doneAt) Object.assign(changes, { doneAt: this.clock.now(), doneById: actor.id });
+      if (input.done === true && !followUp.doneAt)
+        Object.assign(changes, { doneAt: this.clock.now(), doneById: actor.id });
       if (input.done === false && followUp.doneAt) Object.assign(changes, { doneAt: null, doneById: null });
       if (Object.keys(changes).length === 0) return;
       await manager.update(FollowUp, { id }, changes);
@@ -97,11 +131,17 @@ export class FollowUpsService {
 
   private assertCanSee(actor: AuthenticatedUser, followUp: FollowUp): void {
     if (isManager(actor) || followUp.assigneeId === actor.id) return;
-    throw forbidden(`Follow-up ${followUp.id} is another person's task: only they or a coordinator can see or change it`);
+    throw forbidden(
+      `Follow-up ${followUp.id} is another person's task: only they or a coordinator can see or change it`,
+    );
   }
 
   private async requireStaff(manager: EntityManager, userId: number): Promise<void> {
-    const user = await manager.findOneBy(User, { id: userId, active: true, role: In(['advisor', 'coordinator', 'admin']) });
+    const user = await manager.findOneBy(User, {
+      id: userId,
+      active: true,
+      role: In(['advisor', 'coordinator', 'admin']),
+    });
     if (!user) throw unprocessable(`assigneeId ${userId} is not an active advisor, coordinator or admin`);
   }
 

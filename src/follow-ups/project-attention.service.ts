@@ -35,7 +35,9 @@ export class ProjectAttentionService {
   async addNote(actor: AuthenticatedUser, projectId: number, input: CreateNoteDto): Promise<NoteView> {
     const note = await this.transactions.run(async (manager) => {
       assertCanChange(actor, await this.projects.lockProject(manager, projectId));
-      const saved = await manager.save(manager.create(ProjectNote, { projectId, authorId: actor.id, body: input.body }));
+      const saved = await manager.save(
+        manager.create(ProjectNote, { projectId, authorId: actor.id, body: input.body }),
+      );
       await this.projects.recordActivity(manager, projectId);
       return saved;
     });
@@ -48,8 +50,13 @@ export class ProjectAttentionService {
     if (!(await manager.existsBy(Project, { id: projectId }))) throw notFound('Project', projectId);
     const notes = await manager.find(ProjectNote, { where: { projectId }, order: { createdAt: 'DESC', id: 'DESC' } });
     const authorIds = [...new Set(notes.map((n) => n.authorId).filter((id) => id !== null))];
-    const authors = new Map((await manager.findBy(User, { id: In(authorIds) })).map((u) => [u.id, { id: u.id, name: u.name }]));
-    return notes.map((note) => ({ ...note, author: note.authorId === null ? null : (authors.get(note.authorId) ?? null) }));
+    const authors = new Map(
+      (await manager.findBy(User, { id: In(authorIds) })).map((u) => [u.id, { id: u.id, name: u.name }]),
+    );
+    return notes.map((note) => ({
+      ...note,
+      author: note.authorId === null ? null : (authors.get(note.authorId) ?? null),
+    }));
   }
 
   /** Hides the project's stale alert until a date, without abandoning it. Not activity: the project still waits. */
@@ -60,8 +67,15 @@ export class ProjectAttentionService {
     await this.transactions.run(async (manager) => {
       assertCanChange(actor, await this.projects.lockProject(manager, projectId));
       if (input.until <= today) throw unprocessable(`until ${input.until} must be after today (${today})`);
-      if (input.until > latest) throw unprocessable(`until ${input.until} is more than a year away (latest ${latest}): decide about the project instead`);
-      await manager.update(Project, { id: projectId }, { snoozedUntil: input.until, snoozeReason: input.reason, snoozedById: actor.id, snoozedAt: now });
+      if (input.until > latest)
+        throw unprocessable(
+          `until ${input.until} is more than a year away (latest ${latest}): decide about the project instead`,
+        );
+      await manager.update(
+        Project,
+        { id: projectId },
+        { snoozedUntil: input.until, snoozeReason: input.reason, snoozedById: actor.id, snoozedAt: now },
+      );
     });
     return this.projects.get(actor, projectId);
   }
@@ -69,7 +83,11 @@ export class ProjectAttentionService {
   async unsnooze(actor: AuthenticatedUser, projectId: number): Promise<void> {
     await this.transactions.run(async (manager) => {
       assertCanChange(actor, await this.projects.lockProject(manager, projectId));
-      await manager.update(Project, { id: projectId }, { snoozedUntil: null, snoozeReason: null, snoozedById: null, snoozedAt: null });
+      await manager.update(
+        Project,
+        { id: projectId },
+        { snoozedUntil: null, snoozeReason: null, snoozedById: null, snoozedAt: null },
+      );
     });
   }
 }

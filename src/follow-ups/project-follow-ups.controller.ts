@@ -21,7 +21,11 @@ export class ProjectFollowUpsController {
 
   /** A task for the project's advisor by default. */
   @Post('follow-ups')
-  createFollowUp(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseId()) id: number, @Body() body: CreateFollowUpDto) {
+  createFollowUp(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseId()) id: number,
+    @Body() body: CreateFollowUpDto,
+  ) {
     return this.followUps.create(user, id, body);
   }
 

@@ -47,7 +47,11 @@ export class HealthController {
   @Get()
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
     const [database, redis, outbox, figures, mail] = await Promise.all([
-      this.database(), this.redis(), this.outbox(), this.figures(), this.mail(),
+      this.database(),
+      this.redis(),
+      this.outbox(),
+      this.figures(),
+      this.mail(),
     ]);
     const queues = redis.status === 'up' ? await this.queues() : null;
     const figuresFailed = !('error' in figures) && figures.failedScopes > 0;
@@ -79,14 +83,22 @@ export class HealthController {
   private async queues() {
     const counts = async (queue: Queue) => {
       try {
-        const { waiting, active, failed, delayed } = await withTimeout(queue.getJobCounts(), CHECK_TIMEOUT_MS, 'Counting jobs');
+        const { waiting, active, failed, delayed } = await withTimeout(
+          queue.getJobCounts(),
+          CHECK_TIMEOUT_MS,
+          'Counting jobs',
+        );
         return { waiting, active, failed, delayed };
       } catch (error) {
         return { error: messageOf(error) };
       }
     };
     // Every queue of QUEUES, so a new queue shows here without a change.
-    return Object.fromEntries(await Promise.all(Object.values(QUEUES).map(async (name) => [name, await counts(queueNamed(this.moduleRef, name))] as const)));
+    return Object.fromEntries(
+      await Promise.all(
+        Object.values(QUEUES).map(async (name) => [name, await counts(queueNamed(this.moduleRef, name))] as const),
+      ),
+    );
   }
 
   /**
@@ -110,7 +122,9 @@ export class HealthController {
       return {
         pendingScopes: Number(row.pending),
         notHandedOver: Number(row.not_handed ?? 0),
-        oldestNotHandedOverSeconds: oldest ? Math.max(0, Math.round((this.clock.now().getTime() - oldest.getTime()) / 1000)) : null,
+        oldestNotHandedOverSeconds: oldest
+          ? Math.max(0, Math.round((this.clock.now().getTime() - oldest.getTime()) / 1000))
+          : null,
       };
     } catch (error) {
       return { error: messageOf(error) };

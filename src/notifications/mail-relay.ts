@@ -63,12 +63,22 @@ export class MailRelay extends OutboxRelay {
     const { attempts, retryDelayMs } = this.config.mail;
     const data: JobData['send-notification'] = { notificationId };
     await withTimeout(
-      this.queue.add('send-notification', data, { jobId, attempts, backoff: { type: 'exponential', delay: retryDelayMs } }),
+      this.queue.add('send-notification', data, {
+        jobId,
+        attempts,
+        backoff: { type: 'exponential', delay: retryDelayMs },
+      }),
       PRODUCER_TIMEOUT_MS,
       'Adding a mail job',
     );
-    await namedQuery(this.dataSource.manager, 'UPDATE notifications SET job_id = :jobId, hand_count = :handCount WHERE id = :notificationId', {
-      jobId, handCount, notificationId,
-    });
+    await namedQuery(
+      this.dataSource.manager,
+      'UPDATE notifications SET job_id = :jobId, hand_count = :handCount WHERE id = :notificationId',
+      {
+        jobId,
+        handCount,
+        notificationId,
+      },
+    );
   }
 }

@@ -39,7 +39,10 @@ export class MailSender implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    if (this.runsWorker) this.registry.register('mail', 'send-notification', (data: JobData['send-notification']) => this.send(data.notificationId));
+    if (this.runsWorker)
+      this.registry.register('mail', 'send-notification', (data: JobData['send-notification']) =>
+        this.send(data.notificationId),
+      );
   }
 
   async send(notificationId: number): Promise<SendOutcome> {
@@ -53,19 +56,36 @@ export class MailSender implements OnModuleInit {
     try {
       await this.mailer.send(notification);
       await lock.release();
-      await this.dataSource.manager.update(Notification, { id: notificationId }, {
-        status: 'sent', attempts, sentAt: this.clock.now(), lastError: null, lockedUntil: null,
-      });
+      await this.dataSource.manager.update(
+        Notification,
+        { id: notificationId },
+        {
+          status: 'sent',
+          attempts,
+          sentAt: this.clock.now(),
+          lastError: null,
+          lockedUntil: null,
+        },
+      );
       return { status: 'sent', notificationId };
     } catch (error) {
       await lock.release();
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
       const failed = attempts >= this.config.mail.attempts;
-      await this.dataSource.manager.update(Notification, { id: notificationId }, {
-        status: failed ? 'failed' : 'pending', attempts, lastError: message, lockedUntil: null,
-      });
+      await this.dataSource.manager.update(
+        Notification,
+        { id: notificationId },
+        {
+          status: failed ? 'failed' : 'pending',
+          attempts,
+          lastError: message,
+          lockedUntil: null,
+        },
+      );
       if (!failed) throw error;
-      this.logger.warn(`E-mail ${notification.key} to ${notification.recipientEmail} failed after ${attempts} attempts: ${message}`);
+      this.logger.warn(
+        `E-mail ${notification.key} to ${notification.recipientEmail} failed after ${attempts} attempts: ${message}`,
+      );
       return { status: 'failed', notificationId };
     }
   }
@@ -84,7 +104,10 @@ export class MailSender implements OnModuleInit {
         lockedUntil: new Date(now.getTime() + this.config.mail.lockMs),
         messageId: () => 'COALESCE(message_id, :messageId)',
       })
-      .where("id = :notificationId AND status = 'pending' AND (locked_until IS NULL OR locked_until < :now)", { notificationId, now })
+      .where("id = :notificationId AND status = 'pending' AND (locked_until IS NULL OR locked_until < :now)", {
+        notificationId,
+        now,
+      })
       .setParameter('messageId', messageId)
       .execute();
     return result.affected === 1;
@@ -93,15 +116,18 @@ export class MailSender implements OnModuleInit {
   /** Renews the lock every third of its length while the e-mail is being sent. */
   private holdLock(notificationId: number): { release: () => Promise<void> } {
     let renewal: Promise<unknown> = Promise.resolve();
-    const timer = setInterval(() => {
-      const until = new Date(Date.now() + this.config.mail.lockMs);
-      renewal = this.dataSource.manager
-        .update(Notification, { id: notificationId, status: 'pending' }, { lockedUntil: until })
-        .catch((error: unknown) => {
-          const reason = error instanceof Error ? error.message : error;
-          this.logger.warn(`Could not renew the lock on e-mail ${notificationId}: ${reason}`);
-        });
-    }, Math.floor(this.config.mail.lockMs / 3));
+    const timer = setInterval(
+      () => {
+        const until = new Date(Date.now() + this.config.mail.lockMs);
+        renewal = this.dataSource.manager
+          .update(Notification, { id: notificationId, status: 'pending' }, { lockedUntil: until })
+          .catch((error: unknown) => {
+            const reason = error instanceof Error ? error.message : error;
+            this.logger.warn(`Could not renew the lock on e-mail ${notificationId}: ${reason}`);
+          });
+      },
+      Math.floor(this.config.mail.lockMs / 3),
+    );
     return {
       // Waits for a renewal under way, so that none lands after the status that ends the attempt.
       release: async () => {

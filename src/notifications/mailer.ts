@@ -23,7 +23,12 @@ export class Mailer implements OnApplicationShutdown {
     const { smtpUrl, outboxDir } = config.mail;
     this.outboxDir = smtpUrl ? null : outboxDir;
     this.transport = smtpUrl
-      ? nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
+      ? nodemailer.createTransport({
+          url: smtpUrl,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 30_000,
+        })
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
     if (this.outboxDir) this.logger.log(`No SMTP_URL: e-mail is written to ${this.outboxDir}/ as .eml files`);
   }
@@ -44,7 +49,10 @@ export class Mailer implements OnApplicationShutdown {
     });
     if (this.outboxDir) {
       await mkdir(this.outboxDir, { recursive: true });
-      await writeFile(join(this.outboxDir, `${notification.id}-${notification.key.replace(/[^a-z0-9-]+/gi, '_')}.eml`), info.message as Buffer);
+      await writeFile(
+        join(this.outboxDir, `${notification.id}-${notification.key.replace(/[^a-z0-9-]+/gi, '_')}.eml`),
+        info.message as Buffer,
+      );
     }
     return { messageId: info.messageId };
   }

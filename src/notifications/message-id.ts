@@ -3,7 +3,10 @@ import { randomBytes } from 'node:crypto';
 /** The domain of the sender's address in MAIL_FROM (`Suivi <suivi@federation.coop>`: federation.coop). */
 export function senderDomain(from: string): string {
   const address = /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from;
-  return address.slice(address.lastIndexOf('@') + 1).trim().toLowerCase();
+  return address
+    .slice(address.lastIndexOf('@') + 1)
+    .trim()
+    .toLowerCase();
 }
 
 /**

@@ -41,5 +41,15 @@ export class Notification {
 /** What a job hands over to be sent: everything but the delivery bookkeeping. */
 export type NotificationDraft = Pick<
   Notification,
-  'key' | 'kind' | 'recipientEmail' | 'recipientName' | 'recipientUserId' | 'contactId' | 'projectId' | 'language' | 'subject' | 'body' | 'replyTo'
+  | 'key'
+  | 'kind'
+  | 'recipientEmail'
+  | 'recipientName'
+  | 'recipientUserId'
+  | 'contactId'
+  | 'projectId'
+  | 'language'
+  | 'subject'
+  | 'body'
+  | 'replyTo'
 >;

@@ -37,10 +37,14 @@ export class NotificationsService {
     const builder = this.dataSource.manager.createQueryBuilder(Notification, 'n');
     if (query.status) builder.andWhere('n.status = :status', { status: query.status });
     if (query.kind) builder.andWhere('n.kind = :kind', { kind: query.kind });
-    if (query.recipient) builder.andWhere('n.recipientEmail = :recipient', { recipient: query.recipient.toLowerCase() });
+    if (query.recipient)
+      builder.andWhere('n.recipientEmail = :recipient', { recipient: query.recipient.toLowerCase() });
     if (query.userId) builder.andWhere('n.recipientUserId = :userId', { userId: query.userId });
     if (query.projectId) builder.andWhere('n.projectId = :projectId', { projectId: query.projectId });
-    builder.orderBy('n.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize);
+    builder
+      .orderBy('n.id', 'DESC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize);
     const [items, total] = await builder.getManyAndCount();
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
@@ -57,12 +61,20 @@ export class NotificationsService {
     if (notification.status !== 'failed') {
       throw unprocessable(`Notification ${id} is ${notification.status}: only a failed one is retried`);
     }
-    await this.dataSource.manager.update(Notification, { id, status: 'failed' }, { status: 'pending', attempts: 0, lastError: null, jobId: null });
+    await this.dataSource.manager.update(
+      Notification,
+      { id, status: 'failed' },
+      { status: 'pending', attempts: 0, lastError: null, jobId: null },
+    );
     return this.get(id);
   }
 
   /** Law 25: a contact who is erased leaves no address or message behind in the record. */
   async eraseContact(manager: EntityManager, contactId: number): Promise<void> {
-    await manager.update(Notification, { contactId }, { recipientEmail: 'erased', recipientName: 'erased', body: '', replyTo: null });
+    await manager.update(
+      Notification,
+      { contactId },
+      { recipientEmail: 'erased', recipientName: 'erased', body: '', replyTo: null },
+    );
   }
 }

@@ -9,6 +9,12 @@ export class Program {
   @Column({ type: 'boolean' }) usesCohorts: boolean;
   @Column({ type: 'integer' }) position: number;
   /** Days after a cohort ends when its active projects get a check-in (cohort programs only). */
-  @Column({ type: 'varchar', transformer: { to: (days: number[]) => days.join(','), from: (text: string) => (text ? text.split(',').map(Number) : []) } })
+  @Column({
+    type: 'varchar',
+    transformer: {
+      to: (days: number[]) => days.join(','),
+      from: (text: string) => (text ? text.split(',').map(Number) : []),
+    },
+  })
   checkInOffsets: number[];
 }

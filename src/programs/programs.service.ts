@@ -45,7 +45,9 @@ export class ProgramsService {
     if (!program) throw notFound('Program', code);
     if (input.checkInOffsets !== undefined) {
       if (!program.usesCohorts && input.checkInOffsets.length > 0) {
-        throw unprocessable(`Program ${code} has no cohorts, so no cohort ends to check in after: checkInOffsets must be []`);
+        throw unprocessable(
+          `Program ${code} has no cohorts, so no cohort ends to check in after: checkInOffsets must be []`,
+        );
       }
       await this.programs.update({ code }, { checkInOffsets: [...input.checkInOffsets].sort((a, b) => a - b) });
     }
@@ -70,17 +72,29 @@ export class ProgramsService {
     return this.transactions.run(async (manager) => {
       const stages = await this.requireStages(programCode, manager);
       if ((STATUS_TARGETS as readonly string[]).includes(input.code)) {
-        throw unprocessable(`${input.code} is a move target of its own (${STATUS_TARGETS.join(', ')}) and cannot be a stage code`);
+        throw unprocessable(
+          `${input.code} is a move target of its own (${STATUS_TARGETS.join(', ')}) and cannot be a stage code`,
+        );
       }
-      if (stages.some((s) => s.code === input.code)) throw conflict(`Program ${programCode} already has a stage ${input.code}`);
+      if (stages.some((s) => s.code === input.code))
+        throw conflict(`Program ${programCode} already has a stage ${input.code}`);
       this.assertMilestoneFree(stages, input.milestone ?? null, input.code);
       const position = input.position ?? stages.length + 1;
       if (position > stages.length + 1) throw unprocessable(`position must be between 1 and ${stages.length + 1}`);
       const reordered = [...stages];
-      reordered.splice(position - 1, 0, manager.create(Stage, {
-        programCode, code: input.code, labelFr: input.labelFr, labelEn: input.labelEn,
-        position, milestone: input.milestone ?? null, staleAfterDays: input.staleAfterDays ?? null,
-      }));
+      reordered.splice(
+        position - 1,
+        0,
+        manager.create(Stage, {
+          programCode,
+          code: input.code,
+          labelFr: input.labelFr,
+          labelEn: input.labelEn,
+          position,
+          milestone: input.milestone ?? null,
+          staleAfterDays: input.staleAfterDays ?? null,
+        }),
+      );
       await this.savePositions(manager, reordered);
       return this.stagesOf(programCode, manager);
     });
@@ -108,7 +122,10 @@ export class ProgramsService {
       if (missing.length || unknown.length) {
         throw unprocessable('codes must list every stage of the program exactly once', { missing, unknown });
       }
-      await this.savePositions(manager, input.codes.map((c) => stages.find((s) => s.code === c)!));
+      await this.savePositions(
+        manager,
+        input.codes.map((c) => stages.find((s) => s.code === c)!),
+      );
       return this.stagesOf(programCode, manager);
     });
   }
@@ -123,23 +140,32 @@ export class ProgramsService {
         (await manager.existsBy(Enrollment, { programCode, stageCode: code })) ||
         (await manager.existsBy(Transition, { programCode, toStage: code })) ||
         (await manager.existsBy(Transition, { programCode, fromStage: code }));
-      if (inUse) throw conflict(`Stage ${code} is in use by projects of ${programCode} and cannot be deleted; relabel it instead`);
+      if (inUse)
+        throw conflict(
+          `Stage ${code} is in use by projects of ${programCode} and cannot be deleted; relabel it instead`,
+        );
       if (stages.length === 1) throw unprocessable('A program keeps at least one stage');
       await manager.delete(Stage, { id: stage.id });
-      await this.savePositions(manager, stages.filter((s) => s.id !== stage.id));
+      await this.savePositions(
+        manager,
+        stages.filter((s) => s.id !== stage.id),
+      );
     });
   }
 
   /** Reads a program's stages for a change, holding the program row so changes apply one at a time. */
   private async requireStages(programCode: string, manager: EntityManager): Promise<Stage[]> {
-    const program = await this.transactions.forUpdate(manager.createQueryBuilder(Program, 'p').where('p.code = :programCode', { programCode })).getOne();
+    const program = await this.transactions
+      .forUpdate(manager.createQueryBuilder(Program, 'p').where('p.code = :programCode', { programCode }))
+      .getOne();
     if (!program) throw notFound('Program', programCode);
     return this.stagesOf(programCode, manager);
   }
 
   private assertMilestoneFree(stages: Stage[], milestone: string | null, forCode: string) {
     const holder = milestone && stages.find((s) => s.milestone === milestone && s.code !== forCode);
-    if (holder) throw conflict(`Milestone ${milestone} already belongs to stage ${holder.code}; a milestone marks one stage`);
+    if (holder)
+      throw conflict(`Milestone ${milestone} already belongs to stage ${holder.code}; a milestone marks one stage`);
   }
 
   private async savePositions(manager: EntityManager, ordered: Stage[]) {

@@ -89,8 +89,13 @@ export class ProjectViews {
     const ids = projects.map((p) => p.id);
     const enrollments = await manager.find(Enrollment, { where: { projectId: In(ids) }, order: { id: 'ASC' } });
     const enrollmentViews = await this.enrollments(manager, enrollments, reader);
-    const advisors = await this.namesOf(manager, projects.map((p) => p.advisorId));
-    const contacts = showContacts ? await manager.find(Contact, { where: { projectId: In(ids) }, order: { id: 'ASC' } }) : [];
+    const advisors = await this.namesOf(
+      manager,
+      projects.map((p) => p.advisorId),
+    );
+    const contacts = showContacts
+      ? await manager.find(Contact, { where: { projectId: In(ids) }, order: { id: 'ASC' } })
+      : [];
     return projects.map(({ snoozeReason, ...project }) => ({
       ...project,
       ...freeText(reader, { snoozeReason }),
@@ -119,7 +124,13 @@ export class ProjectViews {
         programCode: e.programCode,
         cohortId: e.cohortId,
         cohort: cohort ? { id: cohort.id, number: cohort.number, label: cohort.label } : null,
-        stage: { code: stage.code, labelFr: stage.labelFr, labelEn: stage.labelEn, position: stage.position, milestone: stage.milestone },
+        stage: {
+          code: stage.code,
+          labelFr: stage.labelFr,
+          labelEn: stage.labelEn,
+          position: stage.position,
+          milestone: stage.milestone,
+        },
         status: e.status,
         ...freeText(reader, { statusReason: e.statusReason }),
         version: e.version,
@@ -132,7 +143,10 @@ export class ProjectViews {
 
   /** History lines, oldest first, each with the days spent in what it left. */
   async history(manager: EntityManager, transitions: Transition[], reader: AuthenticatedUser): Promise<HistoryEntry[]> {
-    const actors = await this.namesOf(manager, transitions.map((t) => t.actorId));
+    const actors = await this.namesOf(
+      manager,
+      transitions.map((t) => t.actorId),
+    );
     const previousOf = new Map<number, Transition>();
     return transitions.map((t) => {
       const previous = previousOf.get(t.enrollmentId);

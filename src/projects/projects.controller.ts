@@ -6,13 +6,23 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { badRequest } from '../common/bad-request.js';
 import { etagOf, parseIfMatch } from '../common/if-match.js';
 import { ParseId } from '../common/parse-id.pipe.js';
-import { ContactDto, CreateEnrollmentDto, CreateProjectDto, UpdateEnrollmentDto, UpdateProjectDto } from './dto/project.dto.js';
+import {
+  ContactDto,
+  CreateEnrollmentDto,
+  CreateProjectDto,
+  UpdateEnrollmentDto,
+  UpdateProjectDto,
+} from './dto/project.dto.js';
 import { ListProjectsQuery } from './dto/list-projects.query.js';
 import { HistoryQuery, TransitionDto } from './dto/transition.dto.js';
 import { ProjectsService } from './projects.service.js';
 import { TransitionsService } from './transitions.service.js';
 
-const IF_MATCH_DOC = { name: 'If-Match', required: false, description: 'The version you last read; a stale one gets 409' };
+const IF_MATCH_DOC = {
+  name: 'If-Match',
+  required: false,
+  description: 'The version you last read; a stale one gets 409',
+};
 
 @ApiTags('projects')
 @ApiBearerAuth()
@@ -35,7 +45,11 @@ export class ProjectsController {
   }
 
   @Get(':id')
-  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseId()) id: number, @Res({ passthrough: true }) reply: FastifyReply) {
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseId()) id: number,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const project = await this.projects.get(user, id);
     void reply.header('ETag', etagOf(project.version));
     return project;
@@ -58,7 +72,11 @@ export class ProjectsController {
 
   @Roles(...WRITERS)
   @Post(':id/enrollments')
-  addEnrollment(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseId()) id: number, @Body() body: CreateEnrollmentDto) {
+  addEnrollment(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseId()) id: number,
+    @Body() body: CreateEnrollmentDto,
+  ) {
     return this.projects.addEnrollment(user, id, body);
   }
 
@@ -87,7 +105,10 @@ export class ProjectsController {
     if (fromHeader !== undefined && body.expectedVersion !== undefined && fromHeader !== body.expectedVersion) {
       throw badRequest(`If-Match (${fromHeader}) and expectedVersion (${body.expectedVersion}) disagree: send one`);
     }
-    const result = await this.transitions.move(user, id, { ...body, expectedVersion: fromHeader ?? body.expectedVersion });
+    const result = await this.transitions.move(user, id, {
+      ...body,
+      expectedVersion: fromHeader ?? body.expectedVersion,
+    });
     void reply.header('ETag', etagOf(result.enrollment.version));
     return result;
   }

@@ -15,7 +15,13 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { ProgramsService } from '../programs/programs.service.js';
 import { User } from '../users/user.entity.js';
 import { Contact } from './contact.entity.js';
-import type { ContactDto, CreateEnrollmentDto, CreateProjectDto, UpdateEnrollmentDto, UpdateProjectDto } from './dto/project.dto.js';
+import type {
+  ContactDto,
+  CreateEnrollmentDto,
+  CreateProjectDto,
+  UpdateEnrollmentDto,
+  UpdateProjectDto,
+} from './dto/project.dto.js';
 import type { ListProjectsQuery } from './dto/list-projects.query.js';
 import { Enrollment } from './enrollment.entity.js';
 import { assertCanChange } from './project-access.js';
@@ -24,7 +30,12 @@ import { Project } from './project.entity.js';
 import { STALE_JOIN, staleCondition } from './stale-projects.js';
 import { Transition } from './transition.entity.js';
 
-const SORT_COLUMNS = { name: 'p.name', createdAt: 'p.createdAt', updatedAt: 'p.updatedAt', region: 'p.region' } as const;
+const SORT_COLUMNS = {
+  name: 'p.name',
+  createdAt: 'p.createdAt',
+  updatedAt: 'p.updatedAt',
+  region: 'p.region',
+} as const;
 
 @Injectable()
 export class ProjectsService {
@@ -40,14 +51,28 @@ export class ProjectsService {
   ) {}
 
   /** `fictitious` is for demo stand-ins only; the API never sets it. */
-  async create(actor: AuthenticatedUser, input: CreateProjectDto, options: { fictitious?: boolean } = {}): Promise<ProjectView> {
+  async create(
+    actor: AuthenticatedUser,
+    input: CreateProjectDto,
+    options: { fictitious?: boolean } = {},
+  ): Promise<ProjectView> {
     const id = await this.transactions.run(async (manager) => {
       const advisorId = await this.advisorForNewProject(manager, actor, input.advisorId);
-      const project = await manager.save(manager.create(Project, {
-        name: input.name, searchName: foldForSearch(input.name), sector: input.sector, kind: input.kind, coopType: input.coopType, region: input.region,
-        entrepreneurCount: input.entrepreneurCount, advisorId, fictitious: options.fictitious ?? false, version: 1,
-        lastActivityAt: this.clock.now(),
-      }));
+      const project = await manager.save(
+        manager.create(Project, {
+          name: input.name,
+          searchName: foldForSearch(input.name),
+          sector: input.sector,
+          kind: input.kind,
+          coopType: input.coopType,
+          region: input.region,
+          entrepreneurCount: input.entrepreneurCount,
+          advisorId,
+          fictitious: options.fictitious ?? false,
+          version: 1,
+          lastActivityAt: this.clock.now(),
+        }),
+      );
       for (const contact of input.contacts ?? []) await this.insertContact(manager, project.id, contact);
       await this.enrol(manager, actor, project.id, input);
       return project.id;
@@ -55,7 +80,11 @@ export class ProjectsService {
     return this.get(actor, id);
   }
 
-  async get(actor: AuthenticatedUser, id: number, manager: EntityManager = this.dataSource.manager): Promise<ProjectView> {
+  async get(
+    actor: AuthenticatedUser,
+    id: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ProjectView> {
     const project = await manager.findOneBy(Project, { id });
     if (!project) throw notFound('Project', id);
     return (await this.views.projects(manager, [project], actor, true))[0];
@@ -77,9 +106,15 @@ export class ProjectsService {
     if (query.status) enrollmentFilters.push('e.status = :status');
     if (enrollmentFilters.length) {
       // One EXISTS so that programCode=x&stage=y means one enrollment in x at y.
-      builder.andWhere(`EXISTS (SELECT 1 FROM enrollments e WHERE e.project_id = p.id AND ${enrollmentFilters.join(' AND ')})`, {
-        programCode: query.programCode, cohortId: query.cohortId, stage: query.stage, status: query.status,
-      });
+      builder.andWhere(
+        `EXISTS (SELECT 1 FROM enrollments e WHERE e.project_id = p.id AND ${enrollmentFilters.join(' AND ')})`,
+        {
+          programCode: query.programCode,
+          cohortId: query.cohortId,
+          stage: query.stage,
+          status: query.status,
+        },
+      );
     }
     if (query.stale) {
       const now = this.clock.now();
@@ -97,20 +132,30 @@ export class ProjectsService {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  async update(actor: AuthenticatedUser, id: number, input: UpdateProjectDto, expectedVersion?: number): Promise<ProjectView> {
+  async update(
+    actor: AuthenticatedUser,
+    id: number,
+    input: UpdateProjectDto,
+    expectedVersion?: number,
+  ): Promise<ProjectView> {
     await this.transactions.run(async (manager) => {
       const project = await this.lockProject(manager, id);
       assertCanChange(actor, project);
       if (expectedVersion !== undefined && expectedVersion !== project.version) {
-        throw conflict(`Project ${id} has changed: you sent version ${expectedVersion}, it is at version ${project.version}`, {
-          currentVersion: project.version,
-        });
+        throw conflict(
+          `Project ${id} has changed: you sent version ${expectedVersion}, it is at version ${project.version}`,
+          {
+            currentVersion: project.version,
+          },
+        );
       }
       if (input.advisorId !== undefined && input.advisorId !== project.advisorId) {
         if (!isManager(actor)) throw forbidden('Only coordinators and admins reassign a project to another advisor');
         if (input.advisorId !== null) await this.requireAdvisor(manager, input.advisorId);
       }
-      const changes: Record<string, unknown> = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+      const changes: Record<string, unknown> = Object.fromEntries(
+        Object.entries(input).filter(([, value]) => value !== undefined),
+      );
       if (input.name !== undefined) changes.searchName = foldForSearch(input.name);
       if (Object.keys(changes).length === 0) return;
       const result = await manager
@@ -119,9 +164,11 @@ export class ProjectsService {
         .set({ ...changes, version: () => 'version + 1' })
         .where('id = :id AND version = :version', { id, version: project.version })
         .execute();
-      if (result.affected !== 1) throw conflict(`Project ${id} was changed by someone else at the same moment; read it again`);
+      if (result.affected !== 1)
+        throw conflict(`Project ${id} was changed by someone else at the same moment; read it again`);
       // The team's size counts in the figures (entrepreneurs).
-      if (input.entrepreneurCount !== undefined) await this.figureMarks.markEnrollments(manager, await manager.findBy(Enrollment, { projectId: id }));
+      if (input.entrepreneurCount !== undefined)
+        await this.figureMarks.markEnrollments(manager, await manager.findBy(Enrollment, { projectId: id }));
     });
     return this.get(actor, id);
   }
@@ -134,7 +181,12 @@ export class ProjectsService {
     return this.get(actor, projectId);
   }
 
-  async changeCohort(actor: AuthenticatedUser, projectId: number, programCode: string, input: UpdateEnrollmentDto): Promise<EnrollmentView> {
+  async changeCohort(
+    actor: AuthenticatedUser,
+    projectId: number,
+    programCode: string,
+    input: UpdateEnrollmentDto,
+  ): Promise<EnrollmentView> {
     return this.transactions.run(async (manager) => {
       assertCanChange(actor, await this.lockProject(manager, projectId));
       const enrollment = await manager.findOneBy(Enrollment, { projectId, programCode });
@@ -142,9 +194,15 @@ export class ProjectsService {
       if (input.cohortId !== null && input.cohortId !== enrollment.cohortId) {
         await this.cohorts.requireForEnrollment(manager, input.cohortId, programCode);
       }
-      await manager.update(Enrollment, { id: enrollment.id }, { cohortId: input.cohortId, version: enrollment.version + 1 });
+      await manager.update(
+        Enrollment,
+        { id: enrollment.id },
+        { cohortId: input.cohortId, version: enrollment.version + 1 },
+      );
       await this.figureMarks.markEnrollments(manager, [enrollment, { ...enrollment, cohortId: input.cohortId }]);
-      return (await this.views.enrollments(manager, [await manager.findOneByOrFail(Enrollment, { id: enrollment.id })], actor))[0];
+      return (
+        await this.views.enrollments(manager, [await manager.findOneByOrFail(Enrollment, { id: enrollment.id })], actor)
+      )[0];
     });
   }
 
@@ -170,12 +228,18 @@ export class ProjectsService {
    * A plain column update, so it neither bumps the project's version nor conflicts with an edit.
    */
   async recordActivity(manager: EntityManager, projectIds: number | number[]): Promise<void> {
-    await manager.update(Project, { id: Array.isArray(projectIds) ? In(projectIds) : projectIds }, { lastActivityAt: this.clock.now() });
+    await manager.update(
+      Project,
+      { id: Array.isArray(projectIds) ? In(projectIds) : projectIds },
+      { lastActivityAt: this.clock.now() },
+    );
   }
 
   /** Reads a project for a change; on PostgreSQL the row stays locked until the transaction ends. */
   async lockProject(manager: EntityManager, id: number): Promise<Project> {
-    const project = await this.transactions.forUpdate(manager.createQueryBuilder(Project, 'p').where('p.id = :id', { id })).getOne();
+    const project = await this.transactions
+      .forUpdate(manager.createQueryBuilder(Project, 'p').where('p.id = :id', { id }))
+      .getOne();
     if (!project) throw notFound('Project', id);
     return project;
   }
@@ -191,22 +255,50 @@ export class ProjectsService {
     }
     const now = this.clock.now();
     const enrolledAt = input.enrolledAt ? parseInstant(input.enrolledAt)! : now;
-    if (enrolledAt.getTime() > now.getTime() + 60_000) throw unprocessable(`enrolledAt ${input.enrolledAt} is in the future`);
+    if (enrolledAt.getTime() > now.getTime() + 60_000)
+      throw unprocessable(`enrolledAt ${input.enrolledAt} is in the future`);
     const [firstStage] = await this.programs.stagesOf(program.code, manager);
-    const enrollment = await manager.save(manager.create(Enrollment, {
-      projectId, programCode: program.code, cohortId: input.cohortId ?? null, stageCode: firstStage.code, status: 'active',
-      statusReason: null, version: 1, enrolledAt, stageEnteredAt: enrolledAt, lastMovedAt: enrolledAt,
-    }));
+    const enrollment = await manager.save(
+      manager.create(Enrollment, {
+        projectId,
+        programCode: program.code,
+        cohortId: input.cohortId ?? null,
+        stageCode: firstStage.code,
+        status: 'active',
+        statusReason: null,
+        version: 1,
+        enrolledAt,
+        stageEnteredAt: enrolledAt,
+        lastMovedAt: enrolledAt,
+      }),
+    );
     await this.figureMarks.markEnrollments(manager, [enrollment]);
     await manager.insert(Transition, {
-      enrollmentId: enrollment.id, projectId, programCode: program.code, kind: 'enrol', fromStage: null, toStage: firstStage.code,
-      fromStatus: null, toStatus: 'active', occurredAt: enrolledAt, recordedAt: now, actorId: actor.id, source: 'manual', note: null, reason: null,
+      enrollmentId: enrollment.id,
+      projectId,
+      programCode: program.code,
+      kind: 'enrol',
+      fromStage: null,
+      toStage: firstStage.code,
+      fromStatus: null,
+      toStatus: 'active',
+      occurredAt: enrolledAt,
+      recordedAt: now,
+      actorId: actor.id,
+      source: 'manual',
+      note: null,
+      reason: null,
     });
   }
 
-  private async advisorForNewProject(manager: EntityManager, actor: AuthenticatedUser, requested?: number): Promise<number | null> {
+  private async advisorForNewProject(
+    manager: EntityManager,
+    actor: AuthenticatedUser,
+    requested?: number,
+  ): Promise<number | null> {
     if (actor.role === 'advisor') {
-      if (requested !== undefined && requested !== actor.id) throw forbidden('An advisor creates projects assigned to themselves; a coordinator assigns them to others');
+      if (requested !== undefined && requested !== actor.id)
+        throw forbidden('An advisor creates projects assigned to themselves; a coordinator assigns them to others');
       return actor.id;
     }
     if (requested === undefined) return null;
@@ -220,6 +312,13 @@ export class ProjectsService {
   }
 
   private insertContact(manager: EntityManager, projectId: number, input: ContactDto): Promise<Contact> {
-    return manager.save(manager.create(Contact, { projectId, name: input.name, email: input.email.toLowerCase(), language: input.language ?? 'fr' }));
+    return manager.save(
+      manager.create(Contact, {
+        projectId,
+        name: input.name,
+        email: input.email.toLowerCase(),
+        language: input.language ?? 'fr',
+      }),
+    );
   }
 }

@@ -63,9 +63,16 @@ export class StaleProjects {
     return rows.map((row) => {
       const lastActivityAt = instantFromRow(row.last_activity_at);
       return {
-        projectId: Number(row.project_id), projectName: row.project_name, advisorId: row.advisor_id === null ? null : Number(row.advisor_id),
-        programCode: row.program_code, stageCode: row.stage_code, stageLabelFr: row.label_fr, stageLabelEn: row.label_en,
-        staleAfterDays: Number(row.stale_after_days), lastActivityAt, idleDays: wholeDaysBetween(lastActivityAt, now),
+        projectId: Number(row.project_id),
+        projectName: row.project_name,
+        advisorId: row.advisor_id === null ? null : Number(row.advisor_id),
+        programCode: row.program_code,
+        stageCode: row.stage_code,
+        stageLabelFr: row.label_fr,
+        stageLabelEn: row.label_en,
+        staleAfterDays: Number(row.stale_after_days),
+        lastActivityAt,
+        idleDays: wholeDaysBetween(lastActivityAt, now),
       };
     });
   }

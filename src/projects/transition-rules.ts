@@ -52,10 +52,12 @@ export function planTransition(
       return { kind: 'abandon', toStage: state.stageCode, toStatus: 'abandoned' };
     case 'on_hold':
       if (state.status === 'on_hold') throw unprocessable('The enrollment is already on hold');
-      if (state.status === 'abandoned') throw unprocessable('The enrollment is abandoned: reopen it before putting it on hold');
+      if (state.status === 'abandoned')
+        throw unprocessable('The enrollment is abandoned: reopen it before putting it on hold');
       return { kind: 'hold', toStage: state.stageCode, toStatus: 'on_hold' };
     case 'reopen':
-      if (state.status === 'active') throw unprocessable('The enrollment is active: only an abandoned or on-hold enrollment can be reopened');
+      if (state.status === 'active')
+        throw unprocessable('The enrollment is active: only an abandoned or on-hold enrollment can be reopened');
       return { kind: 'reopen', toStage: state.stageCode, toStatus: 'active' };
   }
 
@@ -66,8 +68,10 @@ export function planTransition(
       `${request.to} is not a stage of ${state.programCode}${where}. The stages of ${state.programCode} are ${stages.map((s) => s.code).join(', ')}; other targets are abandoned, on_hold and reopen`,
     );
   }
-  if (state.status === 'abandoned') throw unprocessable('The enrollment is abandoned: reopen it before moving it to a stage');
-  if (state.status === 'on_hold') throw unprocessable('The enrollment is on hold: reopen it before moving it to a stage');
+  if (state.status === 'abandoned')
+    throw unprocessable('The enrollment is abandoned: reopen it before moving it to a stage');
+  if (state.status === 'on_hold')
+    throw unprocessable('The enrollment is on hold: reopen it before moving it to a stage');
   if (target.code === state.stageCode) throw unprocessable(`The enrollment is already at stage ${target.code}`);
   const current = stages.find((s) => s.code === state.stageCode);
   if (current && target.position < current.position && !request.note) {

@@ -122,20 +122,39 @@ export class TransitionsService {
       if (updated.affected !== ids.length) throw await this.movedMeanwhile(manager, group.firstMoves, version);
     }
 
-    const rows = planned.map(({ request, before, after, plan, occurredAt }) => manager.create(Transition, {
-      enrollmentId: before.id, projectId: before.projectId, programCode: before.programCode, kind: plan.kind,
-      fromStage: before.stageCode, toStage: after.stageCode, fromStatus: before.status, toStatus: after.status,
-      occurredAt, recordedAt: now, actorId: actor.id, source,
-      note: request.note ?? null, reason: request.reason ?? null,
-    }));
+    const rows = planned.map(({ request, before, after, plan, occurredAt }) =>
+      manager.create(Transition, {
+        enrollmentId: before.id,
+        projectId: before.projectId,
+        programCode: before.programCode,
+        kind: plan.kind,
+        fromStage: before.stageCode,
+        toStage: after.stageCode,
+        fromStatus: before.status,
+        toStatus: after.status,
+        occurredAt,
+        recordedAt: now,
+        actorId: actor.id,
+        source,
+        note: request.note ?? null,
+        reason: request.reason ?? null,
+      }),
+    );
     const transitions = await this.insertTransitions(manager, rows);
     await this.projects.recordActivity(manager, [...new Set(planned.map((m) => m.before.projectId))]);
     // Same transaction as the moves: the figures' work is recorded even if Redis is away. Last, so that
     // on PostgreSQL the marks' rows, which every move of a program and year shares, are locked briefly.
-    await this.figureMarks.markEnrollments(manager, [...firstMoves.values()].map((m) => m.before));
+    await this.figureMarks.markEnrollments(
+      manager,
+      [...firstMoves.values()].map((m) => m.before),
+    );
 
     const entries = await this.views.history(manager, transitions, actor);
-    const enrollments = await this.views.enrollments(manager, planned.map((m) => m.after), actor);
+    const enrollments = await this.views.enrollments(
+      manager,
+      planned.map((m) => m.after),
+      actor,
+    );
     return planned.map((move, i) => ({
       // The move it follows happened at the enrollment's lastMovedAt.
       transition: { ...entries[i], daysInStage: wholeDaysBetween(move.before.lastMovedAt, move.occurredAt) },
@@ -150,14 +169,21 @@ export class TransitionsService {
    */
   private async snapshot(manager: EntityManager, moves: { projectId: number }[], lock: boolean): Promise<MoveSnapshot> {
     const ids = [...new Set(moves.map((m) => m.projectId))].sort((a, b) => a - b);
-    const projectQuery = manager.createQueryBuilder(Project, 'p')
-      .select('p.id', 'id').addSelect('p.advisorId', 'advisorId')
-      .where('p.id IN (:...ids)', { ids }).orderBy('p.id');
-    const projects = await (lock ? this.transactions.forUpdate(projectQuery) : projectQuery)
-      .getRawMany<{ id: number; advisorId: number | null }>();
-    const enrollments = await manager.createQueryBuilder(Enrollment, 'e')
+    const projectQuery = manager
+      .createQueryBuilder(Project, 'p')
+      .select('p.id', 'id')
+      .addSelect('p.advisorId', 'advisorId')
+      .where('p.id IN (:...ids)', { ids })
+      .orderBy('p.id');
+    const projects = await (lock ? this.transactions.forUpdate(projectQuery) : projectQuery).getRawMany<{
+      id: number;
+      advisorId: number | null;
+    }>();
+    const enrollments = await manager
+      .createQueryBuilder(Enrollment, 'e')
       .select(ENROLLMENT_COLUMNS.map((column) => `e.${column} AS "${column}"`))
-      .where('e.projectId IN (:...ids)', { ids }).orderBy('e.id')
+      .where('e.projectId IN (:...ids)', { ids })
+      .orderBy('e.id')
       .getRawMany<Record<(typeof ENROLLMENT_COLUMNS)[number], unknown>>();
     const stages = await manager.find(Stage, { order: { programCode: 'ASC', position: 'ASC' } });
     const byProject = new Map<number, EnrollmentRow[]>();
@@ -182,10 +208,14 @@ export class TransitionsService {
     const rows = await manager.find(Enrollment, { select: { id: true, version: true }, where: { id: In(ids) } });
     const versions = new Map(rows.map((row) => [row.id, row.version]));
     const first = firstMoves.find((m) => versions.get(m.after.id) !== updatedVersion) ?? firstMoves[0];
-    return new MoveRefusal(first.index, first.request.projectId, conflict(
-      `The enrollment of project ${first.request.projectId} in ${first.before.programCode} ` +
-        'was moved by someone else at the same moment; read it again',
-    ));
+    return new MoveRefusal(
+      first.index,
+      first.request.projectId,
+      conflict(
+        `The enrollment of project ${first.request.projectId} in ${first.before.programCode} ` +
+          'was moved by someone else at the same moment; read it again',
+      ),
+    );
   }
 
   /**
@@ -201,8 +231,20 @@ export class TransitionsService {
     const inserted: Transition[] = [];
     for (const t of transitions) {
       const [{ id }] = await manager.query<{ id: number }[]>(INSERT_TRANSITION_SQLITE, [
-        t.enrollmentId, t.projectId, t.programCode, t.kind, t.fromStage, t.toStage, t.fromStatus, t.toStatus,
-        instant(t.occurredAt), instant(t.recordedAt), t.actorId, t.source, t.note, t.reason,
+        t.enrollmentId,
+        t.projectId,
+        t.programCode,
+        t.kind,
+        t.fromStage,
+        t.toStage,
+        t.fromStatus,
+        t.toStatus,
+        instant(t.occurredAt),
+        instant(t.recordedAt),
+        t.actorId,
+        t.source,
+        t.note,
+        t.reason,
       ]);
       inserted.push({ ...t, id: Number(id) });
     }
@@ -217,14 +259,26 @@ const INSERT_TRANSITION_SQLITE = `
   RETURNING id`;
 
 const ENROLLMENT_COLUMNS = [
-  'id', 'projectId', 'programCode', 'cohortId', 'stageCode', 'status', 'statusReason', 'version',
-  'enrolledAt', 'stageEnteredAt', 'lastMovedAt',
+  'id',
+  'projectId',
+  'programCode',
+  'cohortId',
+  'stageCode',
+  'status',
+  'statusReason',
+  'version',
+  'enrolledAt',
+  'stageEnteredAt',
+  'lastMovedAt',
 ] as const;
 
 function enrollmentFromRow(row: Record<(typeof ENROLLMENT_COLUMNS)[number], unknown>): EnrollmentRow {
   return {
-    id: Number(row.id), projectId: Number(row.projectId), programCode: String(row.programCode),
-    cohortId: row.cohortId === null ? null : Number(row.cohortId), stageCode: String(row.stageCode),
+    id: Number(row.id),
+    projectId: Number(row.projectId),
+    programCode: String(row.programCode),
+    cohortId: row.cohortId === null ? null : Number(row.cohortId),
+    stageCode: String(row.stageCode),
     status: row.status as EnrollmentRow['status'],
     statusReason: row.statusReason === null ? null : String(row.statusReason),
     version: Number(row.version),

@@ -29,7 +29,9 @@ describe('JobRegistry', () => {
     const registry = new JobRegistry(true);
     everyHandler(registry);
     registry.register('figures', 'send-mail', async () => undefined);
-    expect(() => registry.onApplicationBootstrap()).toThrow(/send-mail on queue figures, which is not a job of that queue/);
+    expect(() => registry.onApplicationBootstrap()).toThrow(
+      /send-mail on queue figures, which is not a job of that queue/,
+    );
   });
 
   it('checks nothing in an api-only process, which runs no processor', () => {

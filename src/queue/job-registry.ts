@@ -37,7 +37,8 @@ export class JobRegistry implements OnApplicationBootstrap {
         if (count !== 1) problems.push(`job ${name} on queue ${queue} has ${count} handlers; it needs exactly one`);
       }
       for (const name of this.handlers.get(queue)?.keys() ?? []) {
-        if (!names.includes(name)) problems.push(`a handler is registered for ${name} on queue ${queue}, which is not a job of that queue`);
+        if (!names.includes(name))
+          problems.push(`a handler is registered for ${name} on queue ${queue}, which is not a job of that queue`);
       }
     }
     if (problems.length) throw new Error(`The worker cannot start:\n  - ${problems.join('\n  - ')}`);

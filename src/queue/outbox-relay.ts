@@ -63,7 +63,8 @@ export abstract class OutboxRelay implements OnApplicationBootstrap, OnApplicati
     if (this.running) return 0;
     this.running = true;
     try {
-      if (this.relayQueue.client.status !== 'ready') return this.away(new Error(`Redis connection is ${this.relayQueue.client.status}`));
+      if (this.relayQueue.client.status !== 'ready')
+        return this.away(new Error(`Redis connection is ${this.relayQueue.client.status}`));
       const handed = await this.handPending();
       if (this.redisAway) this.logger.log(`Redis answers again: handing pending ${this.what} to the queue`);
       this.redisAway = false;
@@ -76,7 +77,10 @@ export abstract class OutboxRelay implements OnApplicationBootstrap, OnApplicati
   }
 
   private away(error: unknown): number {
-    if (!this.redisAway) this.logger.warn(`${this.what} wait in the database until Redis answers: ${error instanceof Error ? error.message : error}`);
+    if (!this.redisAway)
+      this.logger.warn(
+        `${this.what} wait in the database until Redis answers: ${error instanceof Error ? error.message : error}`,
+      );
     this.redisAway = true;
     return 0;
   }

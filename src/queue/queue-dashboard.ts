@@ -52,13 +52,16 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
     }
   };
 
-  await app.getHttpAdapter().getInstance().register(
-    async (scope) => {
-      scope.addHook('onRequest', adminOnly);
-      await scope.register(board.registerPlugin());
-    },
-    { prefix: DASHBOARD_PATH },
-  );
+  await app
+    .getHttpAdapter()
+    .getInstance()
+    .register(
+      async (scope) => {
+        scope.addHook('onRequest', adminOnly);
+        await scope.register(board.registerPlugin());
+      },
+      { prefix: DASHBOARD_PATH },
+    );
 }
 
 function readCookie(header: string | undefined, name: string): string | undefined {

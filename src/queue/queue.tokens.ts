@@ -6,4 +6,5 @@ import type { Queue } from 'bull';
 export const RUNS_WORKER = Symbol('RUNS_WORKER');
 
 /** A queue by name, for code that goes over every queue or picks one from configuration. */
-export const queueNamed = (moduleRef: ModuleRef, name: string): Queue => moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+export const queueNamed = (moduleRef: ModuleRef, name: string): Queue =>
+  moduleRef.get<Queue>(getQueueToken(name), { strict: false });

@@ -12,7 +12,9 @@ export function createRedisConnection(redisUrl: string, type: 'client' | 'subscr
     lazyConnect: false,
   };
   const options: RedisOptions =
-    type === 'client' ? { ...common, maxRetriesPerRequest: 2 } : { ...common, maxRetriesPerRequest: null, enableReadyCheck: false };
+    type === 'client'
+      ? { ...common, maxRetriesPerRequest: 2 }
+      : { ...common, maxRetriesPerRequest: null, enableReadyCheck: false };
   return new Redis(redisUrl, options);
 }
 

@@ -12,7 +12,12 @@ import type { RatingDto } from './dto/ratings.dto.js';
 import { SatisfactionRating } from './satisfaction-rating.entity.js';
 import type { CohortSatisfaction, Satisfaction } from './satisfaction.types.js';
 
-type Row = { cohort_id: number | string; responses: number | string; satisfied: number | string | null; very_satisfied: number | string | null };
+type Row = {
+  cohort_id: number | string;
+  responses: number | string;
+  satisfied: number | string | null;
+  very_satisfied: number | string | null;
+};
 
 // One aggregate for any set of cohorts: the report reads it directly, nothing is stored.
 const SHARES_SQL = `
@@ -45,13 +50,26 @@ export class SatisfactionService {
   ) {}
 
   /** Records every rating or none. `demo` is for the demo data only; the API never sets it. */
-  async record(actor: AuthenticatedUser, cohortId: number, ratings: RatingDto[], options: { demo?: boolean } = {}): Promise<CohortSatisfaction> {
+  async record(
+    actor: AuthenticatedUser,
+    cohortId: number,
+    ratings: RatingDto[],
+    options: { demo?: boolean } = {},
+  ): Promise<CohortSatisfaction> {
     await this.transactions.run(async (manager) => {
       await this.requireCohort(manager, cohortId);
       const recordedAt = this.clock.now();
-      await manager.insert(SatisfactionRating, ratings.map((r) => ({
-        cohortId, rating: r.rating, respondent: r.respondent ?? null, demo: options.demo ?? false, recordedBy: actor.id, recordedAt,
-      })));
+      await manager.insert(
+        SatisfactionRating,
+        ratings.map((r) => ({
+          cohortId,
+          rating: r.rating,
+          respondent: r.respondent ?? null,
+          demo: options.demo ?? false,
+          recordedBy: actor.id,
+          recordedAt,
+        })),
+      );
     });
     return this.ofCohort(cohortId);
   }
@@ -65,9 +83,15 @@ export class SatisfactionService {
   /** Each cohort's shares and the shares over all of them (every answer counts once). */
   async ofCohorts(cohortIds: number[]): Promise<{ byCohort: Map<number, Satisfaction>; total: Satisfaction }> {
     const rows = cohortIds.length ? await namedQuery<Row>(this.dataSource.manager, SHARES_SQL, { cohortIds }) : [];
-    const tallies = new Map<number, Tally>(cohortIds.map((id) => [id, { responses: 0, satisfied: 0, verySatisfied: 0 }]));
+    const tallies = new Map<number, Tally>(
+      cohortIds.map((id) => [id, { responses: 0, satisfied: 0, verySatisfied: 0 }]),
+    );
     for (const row of rows) {
-      tallies.set(Number(row.cohort_id), { responses: Number(row.responses), satisfied: Number(row.satisfied ?? 0), verySatisfied: Number(row.very_satisfied ?? 0) });
+      tallies.set(Number(row.cohort_id), {
+        responses: Number(row.responses),
+        satisfied: Number(row.satisfied ?? 0),
+        verySatisfied: Number(row.very_satisfied ?? 0),
+      });
     }
     const total: Tally = { responses: 0, satisfied: 0, verySatisfied: 0 };
     for (const tally of tallies.values()) {

@@ -66,11 +66,16 @@ export class SchedulesService implements OnModuleInit, OnApplicationBootstrap {
       for (const schedule of this.schedules) {
         if (existing.some((r) => r.id === schedule.name && r.cron === cronOf(schedule))) continue;
         const data: ScheduleTick = { schedule: schedule.name };
-        await this.ticks.add('schedule-tick', data, { jobId: schedule.name, repeat: { cron: cronOf(schedule), tz: LOCAL_ZONE } });
+        await this.ticks.add('schedule-tick', data, {
+          jobId: schedule.name,
+          repeat: { cron: cronOf(schedule), tz: LOCAL_ZONE },
+        });
         this.logger.log(`Schedule ${schedule.name} runs daily at ${cronOf(schedule)} (minute hour) ${LOCAL_ZONE}`);
       }
     } catch (error) {
-      this.logger.warn(`Schedules not reconciled yet (Redis away?); retrying when it answers: ${error instanceof Error ? error.message : error}`);
+      this.logger.warn(
+        `Schedules not reconciled yet (Redis away?); retrying when it answers: ${error instanceof Error ? error.message : error}`,
+      );
     }
   }
 
@@ -81,7 +86,11 @@ export class SchedulesService implements OnModuleInit, OnApplicationBootstrap {
     }
     const data: ScheduleTick = { schedule: name, manual: true };
     try {
-      const job = await withTimeout(this.ticks.add('schedule-tick', data), PRODUCER_TIMEOUT_MS, 'Adding a schedule tick');
+      const job = await withTimeout(
+        this.ticks.add('schedule-tick', data),
+        PRODUCER_TIMEOUT_MS,
+        'Adding a schedule tick',
+      );
       return { schedule: name, jobId: String(job.id) };
     } catch {
       throw new DomainError('unavailable', 'The job queue does not answer (Redis is away); try again shortly');
@@ -102,7 +111,12 @@ export class SchedulesService implements OnModuleInit, OnApplicationBootstrap {
       await queue.add(schedule.job, schedule.dataFor(localDate), jobId ? { jobId } : {});
     } catch (error) {
       // Give the day back, so the retry of this tick can claim it again.
-      if (!tick.manual) await namedQuery(this.dataSource.manager, 'DELETE FROM schedule_runs WHERE name = :name AND local_date = :localDate', { name: schedule.name, localDate });
+      if (!tick.manual)
+        await namedQuery(
+          this.dataSource.manager,
+          'DELETE FROM schedule_runs WHERE name = :name AND local_date = :localDate',
+          { name: schedule.name, localDate },
+        );
       throw error;
     }
     return { enqueued: true, localDate };

@@ -12,8 +12,29 @@ type ScheduledJob = { [J in DailyJob]: { job: J; dataFor: (localDate: string) =>
 
 export function schedulesFrom(config: AppConfig): Schedule[] {
   return [
-    { name: 'figures-recompute', hour: config.figuresRecomputeHour, minute: 0, queue: 'figures', job: 'recompute-all', dataFor: () => ({ reason: 'nightly' }) },
-    { name: 'daily-digest', hour: config.digestHour, minute: 0, queue: 'followUps', job: 'daily-digest', dataFor: (localDate) => ({ localDate }) },
-    { name: 'cohort-check-ins', hour: config.checkInHour, minute: 0, queue: 'followUps', job: 'cohort-check-ins', dataFor: (localDate) => ({ localDate }) },
+    {
+      name: 'figures-recompute',
+      hour: config.figuresRecomputeHour,
+      minute: 0,
+      queue: 'figures',
+      job: 'recompute-all',
+      dataFor: () => ({ reason: 'nightly' }),
+    },
+    {
+      name: 'daily-digest',
+      hour: config.digestHour,
+      minute: 0,
+      queue: 'followUps',
+      job: 'daily-digest',
+      dataFor: (localDate) => ({ localDate }),
+    },
+    {
+      name: 'cohort-check-ins',
+      hour: config.checkInHour,
+      minute: 0,
+      queue: 'followUps',
+      job: 'cohort-check-ins',
+      dataFor: (localDate) => ({ localDate }),
+    },
   ];
 }

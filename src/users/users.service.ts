@@ -54,7 +54,12 @@ export class UsersService {
     return this.transactions.run(async (manager) => {
       if (await manager.existsBy(User, { email })) throw conflict(`A user with the e-mail ${email} already exists`);
       const user = manager.create(User, {
-        email, name: input.name, role: input.role, language: input.language ?? 'fr', passwordHash, active: true,
+        email,
+        name: input.name,
+        role: input.role,
+        language: input.language ?? 'fr',
+        passwordHash,
+        active: true,
       });
       const { id } = await manager.save(user);
       return manager.findOneByOrFail(User, { id });
@@ -66,10 +71,17 @@ export class UsersService {
     return this.transactions.run(async (manager) => {
       const user = await manager.findOneBy(User, { id });
       if (!user) throw notFound('User', id);
-      const losesAdmin = user.role === 'admin' && user.active && (input.active === false || (input.role && input.role !== 'admin'));
+      const losesAdmin =
+        user.role === 'admin' && user.active && (input.active === false || (input.role && input.role !== 'admin'));
       // The admin rows stay locked until commit: two admins demoting each other at once cannot both pass.
       const activeAdmins = () =>
-        this.transactions.forUpdate(manager.createQueryBuilder(User, 'u').where('u.role = :role AND u.active = :active', { role: 'admin', active: true })).getMany();
+        this.transactions
+          .forUpdate(
+            manager
+              .createQueryBuilder(User, 'u')
+              .where('u.role = :role AND u.active = :active', { role: 'admin', active: true }),
+          )
+          .getMany();
       if (losesAdmin && (await activeAdmins()).length <= 1) {
         throw unprocessable('This is the last active admin: make another user admin first');
       }

@@ -15,7 +15,9 @@ export class BuiltService {
 
   build(): void {
     const tsc = resolve('node_modules/typescript/bin/tsc');
-    const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', this.dir], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', this.dir], {
+      encoding: 'utf8',
+    });
     if (result.status !== 0) throw new Error(`the build failed:\n${result.stdout}${result.stderr}`);
   }
 
@@ -44,7 +46,10 @@ export class BuiltService {
     await until(async () => {
       if (!service.running) throw new Error(`the ${role} process exited at start:\n${service.output}`);
       if (role === 'worker') return /Worker started/.test(service.output);
-      return fetch(`${service.url}/health`).then(() => true, () => false);
+      return fetch(`${service.url}/health`).then(
+        () => true,
+        () => false,
+      );
     }, 60_000);
     return service;
   }

@@ -7,7 +7,10 @@ import type { Response } from 'supertest';
 import { bearer, type TestApp } from './test-app.js';
 
 /** Keeps the body as the bytes the server sent, whatever its content type. */
-export function binaryParser(response: { on(event: string, listener: (chunk: Buffer) => void): unknown }, callback: (error: Error | null, body: Buffer) => void) {
+export function binaryParser(
+  response: { on(event: string, listener: (chunk: Buffer) => void): unknown },
+  callback: (error: Error | null, body: Buffer) => void,
+) {
   const chunks: Buffer[] = [];
   response.on('data', (chunk: Buffer) => chunks.push(chunk));
   response.on('end', () => callback(null, Buffer.concat(chunks)));

@@ -50,5 +50,8 @@ export async function eventually<T>(fn: () => Promise<T>, { timeoutMs = 20_000, 
 
 /** The rate the API should return for numerator / denominator, rounded half up. */
 export const rateOf = (numerator: number, denominator: number): Rate => ({
-  numerator, denominator, ratio: numerator / denominator, percent: Math.floor((200 * numerator + denominator) / (2 * denominator)),
+  numerator,
+  denominator,
+  ratio: numerator / denominator,
+  percent: Math.floor((200 * numerator + denominator) / (2 * denominator)),
 });

@@ -32,20 +32,31 @@ export function cohortBody(overrides: Record<string, unknown> = {}) {
 
 export async function createProject(t: TestApp, token: string, overrides: Record<string, unknown> = {}) {
   const response = await t.http().post('/projects').set(bearer(token)).send(projectBody(overrides));
-  if (response.status !== 201) throw new Error(`project creation failed: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 201)
+    throw new Error(`project creation failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
 export async function createCohort(t: TestApp, token: string, overrides: Record<string, unknown> = {}) {
   const response = await t.http().post('/cohorts').set(bearer(token)).send(cohortBody(overrides));
-  if (response.status !== 201) throw new Error(`cohort creation failed: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 201)
+    throw new Error(`cohort creation failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
 /** Counts rows straight from the database, to check that a refused request wrote nothing. */
 export async function countRows(
   t: TestApp,
-  table: 'projects' | 'enrollments' | 'transitions' | 'contacts' | 'cohorts' | 'users' | 'stages' | 'satisfaction_ratings' | 'export_log',
+  table:
+    | 'projects'
+    | 'enrollments'
+    | 'transitions'
+    | 'contacts'
+    | 'cohorts'
+    | 'users'
+    | 'stages'
+    | 'satisfaction_ratings'
+    | 'export_log',
 ) {
   const [row] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
   return Number(row.n);

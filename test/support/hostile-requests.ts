@@ -31,7 +31,10 @@ interface Parameter {
 }
 
 export interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>
+  >;
   components?: { schemas?: Record<string, Schema> };
 }
 
@@ -93,13 +96,16 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
 
 function resolve(document: OpenApiDocument, schema: Schema, depth = 0): Schema {
   if (depth > 8) return {};
-  if (schema.$ref) return resolve(document, document.components?.schemas?.[schema.$ref.split('/').pop()!] ?? {}, depth + 1);
+  if (schema.$ref)
+    return resolve(document, document.components?.schemas?.[schema.$ref.split('/').pop()!] ?? {}, depth + 1);
   const composed = schema.allOf ?? schema.oneOf ?? schema.anyOf;
   if (composed?.length) return resolve(document, composed[0], depth + 1);
   const resolved: Schema = { ...schema };
   if (schema.items) resolved.items = resolve(document, schema.items, depth + 1);
   if (schema.properties) {
-    resolved.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, resolve(document, v, depth + 1)]));
+    resolved.properties = Object.fromEntries(
+      Object.entries(schema.properties).map(([k, v]) => [k, resolve(document, v, depth + 1)]),
+    );
   }
   return resolved;
 }
@@ -182,13 +188,55 @@ const HOSTILE_VALUES: (() => Json)[] = [
 ];
 
 const HOSTILE_PATH_SEGMENTS = [
-  '0', '-1', '1.5', '2147483648', '9999999999', '99999999999999999999', '1e3', '0x1', 'abc', '%00', 'a%00b', '%ED%A0%80',
-  '%FF', '%25', 'x'.repeat(2000), '%20', '1%20', '..', '%2E%2E', 'null', '[]', '%F0%9F%8C%B2', '2147483647',
+  '0',
+  '-1',
+  '1.5',
+  '2147483648',
+  '9999999999',
+  '99999999999999999999',
+  '1e3',
+  '0x1',
+  'abc',
+  '%00',
+  'a%00b',
+  '%ED%A0%80',
+  '%FF',
+  '%25',
+  'x'.repeat(2000),
+  '%20',
+  '1%20',
+  '..',
+  '%2E%2E',
+  'null',
+  '[]',
+  '%F0%9F%8C%B2',
+  '2147483647',
 ];
 
 const HOSTILE_QUERY_TEXTS = [
-  '', '%00', 'a%00b', '%ED%A0%80', '%FF', 'x'.repeat(5000), '9999999999', '-1', '0', '1.5', 'true', 'null', '[]', '{}',
-  '0000-0001', '0000-01-01', '2024-02-30', '%27%20OR%201%3D1', '%F0%9F%8C%B2', '1e3', '%20', 'me', 'none',
+  '',
+  '%00',
+  'a%00b',
+  '%ED%A0%80',
+  '%FF',
+  'x'.repeat(5000),
+  '9999999999',
+  '-1',
+  '0',
+  '1.5',
+  'true',
+  'null',
+  '[]',
+  '{}',
+  '0000-0001',
+  '0000-01-01',
+  '2024-02-30',
+  '%27%20OR%201%3D1',
+  '%F0%9F%8C%B2',
+  '1e3',
+  '%20',
+  'me',
+  'none',
 ];
 
 /** Fills the path with plausible values for this test's records, so most requests reach their handler. */
@@ -198,7 +246,9 @@ function plausiblePathValue(name: string, known: Record<string, string>): string
 
 function encodeQuery(entries: [string, string][]): string {
   // Hostile texts are written already percent-encoded; other characters are encoded here.
-  return entries.map(([k, v]) => `${encodeURIComponent(k)}=${v.replace(/[^A-Za-z0-9%._~:-]/g, (c) => encodeURIComponent(c))}`).join('&');
+  return entries
+    .map(([k, v]) => `${encodeURIComponent(k)}=${v.replace(/[^A-Za-z0-9%._~:-]/g, (c) => encodeURIComponent(c))}`)
+    .join('&');
 }
 
 export function buildHostileRequest(
@@ -208,7 +258,9 @@ export function buildHostileRequest(
   known: Record<string, string>,
 ): HostileRequest {
   const mutations: string[] = [];
-  const path: Record<string, string> = Object.fromEntries(operation.pathParams.map((p) => [p.name, plausiblePathValue(p.name, known)]));
+  const path: Record<string, string> = Object.fromEntries(
+    operation.pathParams.map((p) => [p.name, plausiblePathValue(p.name, known)]),
+  );
   const query: [string, string][] = operation.queryParams
     .filter((p) => p.required || random.chance(0.5))
     .map((p) => [p.name, String(p.example ?? p.schema?.example ?? p.schema?.enum?.[0] ?? plausibleQuery(p.name))]);
@@ -267,17 +319,33 @@ function plausibleQuery(name: string): string {
   return 'texte';
 }
 
-function mutateBody(body: HostileRequest['body'], schema: Schema | undefined, random: Random, mutations: string[]): HostileRequest['body'] {
+function mutateBody(
+  body: HostileRequest['body'],
+  schema: Schema | undefined,
+  random: Random,
+  mutations: string[],
+): HostileRequest['body'] {
   const json = body && 'json' in body ? body.json : undefined;
   const properties = Object.keys(schema?.properties ?? {});
   const kind = random.pick(['field', 'field', 'field', 'nested', 'drop', 'unknown', 'whole', 'raw'] as const);
-  if ((kind === 'field' || kind === 'drop' || kind === 'nested') && json && typeof json === 'object' && !Array.isArray(json) && properties.length) {
+  if (
+    (kind === 'field' || kind === 'drop' || kind === 'nested') &&
+    json &&
+    typeof json === 'object' &&
+    !Array.isArray(json) &&
+    properties.length
+  ) {
     const copy = { ...json };
     const name = random.pick(properties);
     if (kind === 'drop') {
       delete copy[name];
       mutations.push(`body without ${name}`);
-    } else if (kind === 'nested' && Array.isArray(copy[name]) && (copy[name] as Json[]).length && typeof (copy[name] as Json[])[0] === 'object') {
+    } else if (
+      kind === 'nested' &&
+      Array.isArray(copy[name]) &&
+      (copy[name] as Json[]).length &&
+      typeof (copy[name] as Json[])[0] === 'object'
+    ) {
       const items = [...(copy[name] as Json[])];
       const item = { ...(items[0] as Record<string, Json>) };
       const field = random.pick(Object.keys(item).length ? Object.keys(item) : ['x']);

@@ -11,7 +11,9 @@ export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
     server.on('error', reject);
   });
@@ -47,12 +49,19 @@ export class PrivateRedis {
 
   /** Starts an empty redis-server on the port and waits until it answers. */
   async start(): Promise<void> {
-    const child = spawn(REDIS_SERVER, ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir], { stdio: 'ignore' });
+    const child = spawn(
+      REDIS_SERVER,
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir],
+      { stdio: 'ignore' },
+    );
     this.process = child;
-    await eventually(async () => {
-      if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
-      expect(await redisAnswers(this.port)).toBe(true);
-    }, { timeoutMs: 10_000, intervalMs: 50 });
+    await eventually(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
+        expect(await redisAnswers(this.port)).toBe(true);
+      },
+      { timeoutMs: 10_000, intervalMs: 50 },
+    );
   }
 
   /** Kills it at once, as a crash would, and waits until it is gone. */

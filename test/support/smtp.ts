@@ -89,7 +89,10 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     async waitFor(count, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (received.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} e-mails, received ${received.length}: ${received.map((m) => m.subject).join(' | ')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `expected ${count} e-mails, received ${received.length}: ${received.map((m) => m.subject).join(' | ')}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       return received;

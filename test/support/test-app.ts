@@ -81,7 +81,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       tokens.set(key, await login(email, PASSWORD));
     }
     if (!ids.has(key)) {
-      const me = await http().get('/users/me').set('authorization', `Bearer ${tokens.get(key)}`).expect(200);
+      const me = await http()
+        .get('/users/me')
+        .set('authorization', `Bearer ${tokens.get(key)}`)
+        .expect(200);
       ids.set(key, me.body.id);
     }
   };
@@ -97,7 +100,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await deleteQueueKeys(app, config.queuePrefix);
       if (isPostgres) await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await app.close();
-      if (!isPostgres) for (const file of [sqlitePath, `${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
+      if (!isPostgres)
+        for (const file of [sqlitePath, `${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
       rmSync(outboxDir, { recursive: true, force: true });
     },
   };

@@ -3,11 +3,13 @@ import { IsEmail, IsString, MaxLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'conseillere@demo.coop.example' })
-  @IsEmail() @MaxLength(254)
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 
   @ApiProperty({ example: 'demo-coop-2024' })
-  @IsString() @MaxLength(200)
+  @IsString()
+  @MaxLength(200)
   password: string;
 }
 

@@ -30,4 +30,6 @@ export class KnownRefusals {
 }
 
 const keysOf = (attempt: SignInAttempt) =>
-  attempt.account === null ? [`address|${attempt.address}`] : [`address|${attempt.address}`, `account|${attempt.account}`];
+  attempt.account === null
+    ? [`address|${attempt.address}`]
+    : [`address|${attempt.address}`, `account|${attempt.account}`];

@@ -39,5 +39,8 @@ export class MemoryAttemptCounter {
   }
 }
 
-const refused = (limit: 'address' | 'account', retryAfterMs: number): SignInVerdict =>
-  ({ allowed: false, limit, retryAfterMs });
+const refused = (limit: 'address' | 'account', retryAfterMs: number): SignInVerdict => ({
+  allowed: false,
+  limit,
+  retryAfterMs,
+});

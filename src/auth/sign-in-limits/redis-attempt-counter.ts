@@ -23,7 +23,11 @@ return {0, 0}
 `;
 
 type HitCommand = (
-  addressKey: string, accountKey: string, windowMs: number, perAddress: number, perAccount: number,
+  addressKey: string,
+  accountKey: string,
+  windowMs: number,
+  perAddress: number,
+  perAccount: number,
 ) => Promise<[number, number]>;
 
 /**

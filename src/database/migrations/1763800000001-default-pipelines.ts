@@ -1,6 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-type StageRow = [code: string, labelFr: string, labelEn: string, milestone: string | null, staleAfterDays: number | null];
+type StageRow = [
+  code: string,
+  labelFr: string,
+  labelEn: string,
+  milestone: string | null,
+  staleAfterDays: number | null,
+];
 
 /**
  * The four programs and their default pipelines, as the federation runs them (domain.md).
@@ -41,7 +47,13 @@ const PROGRAMS: { code: string; nameFr: string; nameEn: string; usesCohorts: boo
     stages: [
       ['premier-contact', 'Premier contact', 'First contact', 'met', 60],
       ['accompagnement', 'Accompagnement formel', 'Formal accompaniment', 'engaged', 90],
-      ['plan-affaires', "Plan d'affaires et prévisions financières", 'Business plan and financial forecasts', null, 120],
+      [
+        'plan-affaires',
+        "Plan d'affaires et prévisions financières",
+        'Business plan and financial forecasts',
+        null,
+        120,
+      ],
       ['montage-financier', 'Montage financier', 'Financial set-up', null, 120],
       ['constitution', 'Constitution en coopérative', 'Incorporation as a co-op', 'incorporated', 180],
       ['en-activite', 'En activité', 'Operating', 'operating', null],
@@ -54,9 +66,21 @@ const PROGRAMS: { code: string; nameFr: string; nameEn: string; usesCohorts: boo
     usesCohorts: false,
     stages: [
       ['exploration', 'Exploration', 'Exploration', 'met', 60],
-      ['prefaisabilite', 'Analyse de préfaisabilité, financière et organisationnelle', 'Pre-feasibility analysis, financial and organisational', 'engaged', 90],
-      ['plan-affaires-transfert', 'Plan d\'affaires de transfert', 'Transfer business plan', null, 120],
-      ['evaluation-negociation', 'Évaluation et négociation avec le cédant', 'Valuation and negotiation with the seller', null, 120],
+      [
+        'prefaisabilite',
+        'Analyse de préfaisabilité, financière et organisationnelle',
+        'Pre-feasibility analysis, financial and organisational',
+        'engaged',
+        90,
+      ],
+      ['plan-affaires-transfert', "Plan d'affaires de transfert", 'Transfer business plan', null, 120],
+      [
+        'evaluation-negociation',
+        'Évaluation et négociation avec le cédant',
+        'Valuation and negotiation with the seller',
+        null,
+        120,
+      ],
       ['montage-financier', 'Montage financier', 'Financial set-up', null, 120],
       ['constitution-achat', 'Constitution et achat', 'Incorporation and purchase', 'incorporated', 180],
       ['en-activite', 'En activité', 'Operating', 'operating', null],

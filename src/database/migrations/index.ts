@@ -7,6 +7,10 @@ import { FigureFailures1763800000005 } from './1763800000005-figure-failures.js'
 
 /** Listed by hand, oldest first: no glob to go wrong between ts-jest, tsc output and ESM. */
 export const MIGRATIONS = [
-  InitialSchema1763800000000, DefaultPipelines1763800000001, FiguresAndQueue1763800000002, FollowUps1763800000003,
-  RatingsAndExports1763800000004, FigureFailures1763800000005,
+  InitialSchema1763800000000,
+  DefaultPipelines1763800000001,
+  FiguresAndQueue1763800000002,
+  FollowUps1763800000003,
+  RatingsAndExports1763800000004,
+  FigureFailures1763800000005,
 ];

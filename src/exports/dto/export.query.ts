@@ -3,7 +3,12 @@ import { IsIn, IsString, ValidateBy } from 'class-validator';
 import { Omittable } from '../../common/validators.js';
 import { PageQuery } from '../../common/pagination.js';
 import {
-  CSV_DELIMITERS, EXPORT_FORMATS, EXPORT_LANGS, type CsvDelimiter, type ExportFormat, type ExportLang,
+  CSV_DELIMITERS,
+  EXPORT_FORMATS,
+  EXPORT_LANGS,
+  type CsvDelimiter,
+  type ExportFormat,
+  type ExportLang,
 } from '../export-format.js';
 
 const formatOf = (query: object | undefined) => (query as { format?: string } | undefined)?.format;
@@ -21,11 +26,17 @@ const OnlyForCsv = () =>
 
 export class ExportFormatQuery {
   @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'csv' })
-  @Omittable() @IsIn(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` })
+  @Omittable()
+  @IsIn(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` })
   format: ExportFormat = 'csv';
 
-  @ApiPropertyOptional({ enum: EXPORT_LANGS, default: 'fr', description: 'Language of the headers and labels (CSV and XLSX)' })
-  @Omittable() @IsIn(EXPORT_LANGS, { message: `lang must be one of ${EXPORT_LANGS.join(', ')}` })
+  @ApiPropertyOptional({
+    enum: EXPORT_LANGS,
+    default: 'fr',
+    description: 'Language of the headers and labels (CSV and XLSX)',
+  })
+  @Omittable()
+  @IsIn(EXPORT_LANGS, { message: `lang must be one of ${EXPORT_LANGS.join(', ')}` })
   lang: ExportLang = 'fr';
 
   // No default here: whether it was sent decides whether a non-CSV format refuses it.
@@ -34,19 +45,27 @@ export class ExportFormatQuery {
     default: 'comma',
     description: 'CSV only (400 with another format): what separates cells; semicolon for French-locale spreadsheets',
   })
-  @Omittable() @IsIn(CSV_DELIMITERS, { message: `delimiter must be one of ${CSV_DELIMITERS.join(', ')}` }) @OnlyForCsv()
+  @Omittable()
+  @IsIn(CSV_DELIMITERS, { message: `delimiter must be one of ${CSV_DELIMITERS.join(', ')}` })
+  @OnlyForCsv()
   delimiter?: CsvDelimiter;
 }
 
 export class CohortExportQuery extends ExportFormatQuery {
-  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'false', description: "The contacts' names and e-mails; coordinators and admins only" })
-  @Omittable() @IsIn(['true', 'false'], { message: 'includeContacts must be true or false' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    default: 'false',
+    description: "The contacts' names and e-mails; coordinators and admins only",
+  })
+  @Omittable()
+  @IsIn(['true', 'false'], { message: 'includeContacts must be true or false' })
   includeContacts?: 'true' | 'false';
 }
 
 export class ProgramReportQuery extends ExportFormatQuery {
   @ApiPropertyOptional({ example: '2023-2024', description: 'The reporting year (required)' })
-  @Omittable() @IsString()
+  @Omittable()
+  @IsString()
   year?: string;
 }
 

@@ -9,7 +9,10 @@ export function cohortFiguresTable(figures: CohortFigures, satisfaction: Satisfa
   const fr = lang === 'fr';
   return {
     sheet: fr ? 'Indicateurs' : 'Figures',
-    columns: (fr ? ['Indicateur', 'Valeur', 'Numérateur', 'Dénominateur'] : ['Indicator', 'Value', 'Numerator', 'Denominator']).map((header) => ({ header })),
+    columns: (fr
+      ? ['Indicateur', 'Valeur', 'Numérateur', 'Dénominateur']
+      : ['Indicator', 'Value', 'Numerator', 'Denominator']
+    ).map((header) => ({ header })),
     rows: figureRows(figures, satisfaction, lang),
   };
 }

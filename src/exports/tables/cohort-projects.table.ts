@@ -31,7 +31,9 @@ export function cohortProjectsTable(
     column({ fr: 'Statut', en: 'Status' }, 10, lang),
     ...milestones.map((s) => column({ fr: `Date : ${s.labelFr}`, en: `Date: ${s.labelEn}` }, 12, lang)),
     column({ fr: 'Jours dans le programme', en: 'Days in the program' }, 8, lang),
-    ...(withContacts ? [column({ fr: 'Contacts', en: 'Contacts' }, 30, lang), column({ fr: 'Courriels', en: 'E-mails' }, 30, lang)] : []),
+    ...(withContacts
+      ? [column({ fr: 'Contacts', en: 'Contacts' }, 30, lang), column({ fr: 'Courriels', en: 'E-mails' }, 30, lang)]
+      : []),
   ];
 
   const cellsOf = (project: ExportedProject): Cell[] => [

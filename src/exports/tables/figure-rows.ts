@@ -22,8 +22,18 @@ export const FIGURE_NAMES = {
 
 type CountName = keyof FigureCounts;
 
-const countRow = (name: CountName, figures: FigureCounts, lang: ExportLang): Cell[] => [FIGURE_NAMES[name][lang], figures[name], null, null];
-const rateRow = (name: Localised, rate: Rate | null, lang: ExportLang): Cell[] => [name[lang], rateCell(rate), rate?.numerator ?? null, rate?.denominator ?? null];
+const countRow = (name: CountName, figures: FigureCounts, lang: ExportLang): Cell[] => [
+  FIGURE_NAMES[name][lang],
+  figures[name],
+  null,
+  null,
+];
+const rateRow = (name: Localised, rate: Rate | null, lang: ExportLang): Cell[] => [
+  name[lang],
+  rateCell(rate),
+  rate?.numerator ?? null,
+  rate?.denominator ?? null,
+];
 
 /** Indicator, value, numerator, denominator: a count fills the value, a rate all three. */
 export function figureRows(
@@ -32,7 +42,9 @@ export function figureRows(
   lang: ExportLang,
 ): Cell[][] {
   return [
-    ...(['registered', 'completed', 'incorporated', 'operating', 'abandoned', 'onHold', 'entrepreneurs'] as const).map((name) => countRow(name, figures, lang)),
+    ...(['registered', 'completed', 'incorporated', 'operating', 'abandoned', 'onHold', 'entrepreneurs'] as const).map(
+      (name) => countRow(name, figures, lang),
+    ),
     rateRow(FIGURE_NAMES.completionRate, figures.completionRate, lang),
     rateRow(FIGURE_NAMES.startRate, figures.startRate, lang),
     [FIGURE_NAMES.responses[lang], satisfaction.responses, null, null],

@@ -31,9 +31,23 @@ export function reportCohortsTable(
     fr ? 'Satisfaits (4 ou 5)' : 'Satisfied (4 or 5)',
     fr ? 'Très satisfaits (5)' : 'Very satisfied (5)',
   ];
-  const line = (first: Cell, label: string, counts: Omit<ProgramYearStats, 'programCode' | 'year' | 'cohorts'>, shares: Satisfaction | undefined): Cell[] => [
-    first, label, counts.registered, counts.completed, counts.incorporated, rateCell(counts.completionRate), rateCell(counts.startRate), counts.entrepreneurs,
-    shares?.responses ?? 0, rateCell(shares?.satisfied ?? null), rateCell(shares?.verySatisfied ?? null),
+  const line = (
+    first: Cell,
+    label: string,
+    counts: Omit<ProgramYearStats, 'programCode' | 'year' | 'cohorts'>,
+    shares: Satisfaction | undefined,
+  ): Cell[] => [
+    first,
+    label,
+    counts.registered,
+    counts.completed,
+    counts.incorporated,
+    rateCell(counts.completionRate),
+    rateCell(counts.startRate),
+    counts.entrepreneurs,
+    shares?.responses ?? 0,
+    rateCell(shares?.satisfied ?? null),
+    rateCell(shares?.verySatisfied ?? null),
   ];
   return {
     sheet: fr ? 'Cohortes' : 'Cohorts',
@@ -42,7 +56,9 @@ export function reportCohortsTable(
       : `${name} ${stats.year}: cohorts and total (start rate: incorporated / completed per cohort, incorporated / registered in total)`,
     columns: headers.map((header) => ({ header })),
     rows: [
-      ...stats.cohorts.map((cohort) => line(cohort.number, cohort.label, cohort, satisfaction.byCohort.get(cohort.cohortId))),
+      ...stats.cohorts.map((cohort) =>
+        line(cohort.number, cohort.label, cohort, satisfaction.byCohort.get(cohort.cohortId)),
+      ),
       line('Total', stats.year, stats, satisfaction.total),
     ],
   };

@@ -4,12 +4,14 @@ import { Omittable } from '../../common/validators.js';
 
 export class FreshQuery {
   @ApiPropertyOptional({ description: 'true computes the figures now, with the query the recompute job uses' })
-  @Omittable() @IsBooleanString({ message: 'fresh must be true or false' })
+  @Omittable()
+  @IsBooleanString({ message: 'fresh must be true or false' })
   fresh?: string;
 }
 
 export class ProgramYearQuery extends FreshQuery {
   @ApiPropertyOptional({ example: '2023-2024', description: 'The reporting year (required)' })
-  @Omittable() @IsString()
+  @Omittable()
+  @IsString()
   year?: string;
 }

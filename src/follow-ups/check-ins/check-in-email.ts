@@ -17,27 +17,32 @@ export function checkInEmail(context: CheckInContext, language: Language): MailT
   if (language === 'en') {
     return {
       subject: `News from ${projectName}?`,
-      body: [
-        `Hello ${contactName},`,
-        `${offsetDays} days ago, cohort ${cohortNumber} (${cohortLabel}) of ${programName} came to an end. We would like to know how ${projectName} is doing: has the co-op been incorporated, is it operating? Is the project moving ahead, or on pause?`,
-        `Just reply to this e-mail: your answer goes to ${advisorName ?? 'the advisory team'}, who accompanies you.`,
-        'Thank you, and all the best!',
-      ].join('\n\n') + '\n',
+      body:
+        [
+          `Hello ${contactName},`,
+          `${offsetDays} days ago, cohort ${cohortNumber} (${cohortLabel}) of ${programName} came to an end. We would like to know how ${projectName} is doing: has the co-op been incorporated, is it operating? Is the project moving ahead, or on pause?`,
+          `Just reply to this e-mail: your answer goes to ${advisorName ?? 'the advisory team'}, who accompanies you.`,
+          'Thank you, and all the best!',
+        ].join('\n\n') + '\n',
     };
   }
   return {
     subject: `Des nouvelles de ${projectName} ?`,
-    body: [
-      `Bonjour ${contactName},`,
-      `Il y a ${offsetDays} jours se terminait la cohorte ${cohortNumber} (${cohortLabel}) du ${programName}. Nous aimerions savoir où en est ${projectName} : la coopérative est-elle constituée, en activité ? Le projet avance-t-il, ou est-il en pause ?`,
-      `Répondez simplement à ce courriel : votre réponse ira à ${advisorName ?? "l'équipe d'accompagnement"}, qui vous accompagne.`,
-      'Merci, et bonne continuation !',
-    ].join('\n\n') + '\n',
+    body:
+      [
+        `Bonjour ${contactName},`,
+        `Il y a ${offsetDays} jours se terminait la cohorte ${cohortNumber} (${cohortLabel}) du ${programName}. Nous aimerions savoir où en est ${projectName} : la coopérative est-elle constituée, en activité ? Le projet avance-t-il, ou est-il en pause ?`,
+        `Répondez simplement à ce courriel : votre réponse ira à ${advisorName ?? "l'équipe d'accompagnement"}, qui vous accompagne.`,
+        'Merci, et bonne continuation !',
+      ].join('\n\n') + '\n',
   };
 }
 
 /** The advisor's task that comes with it, in the advisor's language. */
-export function checkInTaskNote(context: Omit<CheckInContext, 'contactName' | 'advisorName'>, language: Language): string {
+export function checkInTaskNote(
+  context: Omit<CheckInContext, 'contactName' | 'advisorName'>,
+  language: Language,
+): string {
   return language === 'en'
     ? `Check-in ${context.offsetDays} days after cohort ${context.cohortNumber} of ${context.programName}: record the team's news (incorporation, progress, pause).`
     : `Suivi ${context.offsetDays} jours après la cohorte ${context.cohortNumber} du ${context.programName} : consigner les nouvelles de l'équipe (constitution, avancement, pause).`;

@@ -80,8 +80,13 @@ export class CheckInsService {
         for (const offset of program.checkInOffsets) {
           const due = DateTime.fromISO(cohort.endsOn).plus({ days: offset });
           if (due > today || due < oldestDue) continue;
-          for (const project of await namedQuery<ActiveProjectRow>(manager, ACTIVE_IN_COHORT_SQL, { cohortId: cohort.id, active: true })) {
-            const emails = await this.transactions.run((tx) => this.checkIn(tx, program, cohort, offset, project, localDate));
+          for (const project of await namedQuery<ActiveProjectRow>(manager, ACTIVE_IN_COHORT_SQL, {
+            cohortId: cohort.id,
+            active: true,
+          })) {
+            const emails = await this.transactions.run((tx) =>
+              this.checkIn(tx, program, cohort, offset, project, localDate),
+            );
             if (emails === null) continue;
             result.projects += 1;
             result.emails += emails;
@@ -89,36 +94,69 @@ export class CheckInsService {
         }
       }
     }
-    if (result.projects) this.logger.log(`Check-ins of ${localDate}: ${result.projects} projects, ${result.emails} e-mails`);
+    if (result.projects)
+      this.logger.log(`Check-ins of ${localDate}: ${result.projects} projects, ${result.emails} e-mails`);
     return result;
   }
 
   /** One project's check-in at one offset; null when it was done before. */
   private async checkIn(
-    manager: EntityManager, program: Program, cohort: Cohort, offset: number, project: ActiveProjectRow, localDate: string,
+    manager: EntityManager,
+    program: Program,
+    cohort: Cohort,
+    offset: number,
+    project: ActiveProjectRow,
+    localDate: string,
   ): Promise<number | null> {
     const projectId = Number(project.project_id);
     const advisorId = project.advisor_id === null ? null : Number(project.advisor_id);
     const advisorLanguage = project.advisor_language ?? 'fr';
     const sourceKey = `check-in:${projectId}:${offset}`;
-    const context = { projectName: project.project_name, cohortNumber: cohort.number, cohortLabel: cohort.label, offsetDays: offset };
+    const context = {
+      projectName: project.project_name,
+      cohortNumber: cohort.number,
+      cohortLabel: cohort.label,
+      offsetDays: offset,
+    };
     const task = await namedQuery(manager, INSERT_TASK_SQL, {
-      projectId, assigneeId: advisorId, dueOn: localDate, sourceKey,
-      note: checkInTaskNote({ ...context, programName: advisorLanguage === 'en' ? program.nameEn : program.nameFr }, advisorLanguage),
+      projectId,
+      assigneeId: advisorId,
+      dueOn: localDate,
+      sourceKey,
+      note: checkInTaskNote(
+        { ...context, programName: advisorLanguage === 'en' ? program.nameEn : program.nameFr },
+        advisorLanguage,
+      ),
     });
     if (task.length === 0) return null;
     const contacts = await manager.find(Contact, { where: { projectId }, order: { id: 'ASC' } });
-    const ids = await this.notifications.record(manager, contacts.map((contact) => {
-      const mail = checkInEmail({
-        ...context, contactName: contact.name, advisorName: project.advisor_name,
-        programName: contact.language === 'en' ? program.nameEn : program.nameFr,
-      }, contact.language);
-      return {
-        key: `${sourceKey}:contact:${contact.id}`, kind: 'check_in' as const, recipientEmail: contact.email, recipientName: contact.name,
-        recipientUserId: null, contactId: contact.id, projectId, language: contact.language, subject: mail.subject, body: mail.body,
-        replyTo: project.advisor_email,
-      };
-    }));
+    const ids = await this.notifications.record(
+      manager,
+      contacts.map((contact) => {
+        const mail = checkInEmail(
+          {
+            ...context,
+            contactName: contact.name,
+            advisorName: project.advisor_name,
+            programName: contact.language === 'en' ? program.nameEn : program.nameFr,
+          },
+          contact.language,
+        );
+        return {
+          key: `${sourceKey}:contact:${contact.id}`,
+          kind: 'check_in' as const,
+          recipientEmail: contact.email,
+          recipientName: contact.name,
+          recipientUserId: null,
+          contactId: contact.id,
+          projectId,
+          language: contact.language,
+          subject: mail.subject,
+          body: mail.body,
+          replyTo: project.advisor_email,
+        };
+      }),
+    );
     return ids.length;
   }
 }

@@ -66,7 +66,13 @@ export class DigestBuilder {
     const digestOf = (advisorId: number) => {
       let digest = digests.get(advisorId);
       if (!digest) {
-        digest = { advisor: { id: advisorId, name: '', email: '', language: 'fr' }, localDate, overdue: [], dueToday: [], stale: [] };
+        digest = {
+          advisor: { id: advisorId, name: '', email: '', language: 'fr' },
+          localDate,
+          overdue: [],
+          dueToday: [],
+          stale: [],
+        };
         digests.set(advisorId, digest);
       }
       return digest;
@@ -75,21 +81,28 @@ export class DigestBuilder {
     for (const row of tasks) {
       const dueOn = dateText(row.due_on);
       const task: DigestTask = {
-        id: Number(row.id), projectId: Number(row.project_id), projectName: row.project_name, dueOn, note: row.note, kind: row.kind,
+        id: Number(row.id),
+        projectId: Number(row.project_id),
+        projectName: row.project_name,
+        dueOn,
+        note: row.note,
+        kind: row.kind,
         daysLate: wholeDaysBetween(new Date(`${dueOn}T12:00:00Z`), dayStart),
       };
       const digest = digestOf(Number(row.assignee_id));
       (task.daysLate > 0 ? digest.overdue : digest.dueToday).push(task);
     }
-    for (const enrollment of stale) if (enrollment.advisorId !== null) digestOf(enrollment.advisorId).stale.push(enrollment);
+    for (const enrollment of stale)
+      if (enrollment.advisorId !== null) digestOf(enrollment.advisorId).stale.push(enrollment);
 
-    const advisors = digests.size === 0 ? [] : await this.dataSource.manager.find(User, {
-      where: { id: In([...digests.keys()]), active: true },
-      select: { id: true, name: true, email: true, language: true },
-    });
-    return advisors
-      .sort((a, b) => a.id - b.id)
-      .map((advisor) => ({ ...digests.get(advisor.id)!, advisor }));
+    const advisors =
+      digests.size === 0
+        ? []
+        : await this.dataSource.manager.find(User, {
+            where: { id: In([...digests.keys()]), active: true },
+            select: { id: true, name: true, email: true, language: true },
+          });
+    return advisors.sort((a, b) => a.id - b.id).map((advisor) => ({ ...digests.get(advisor.id)!, advisor }));
   }
 }
 

@@ -19,9 +19,12 @@ const TEXT = {
     stale: 'Projets sans activité',
     late: (days: number) => `${counted(days, 'jour', 'jours')} de retard`,
     checkIn: 'suivi après cohorte',
-    staleLine: (stage: string, days: number, threshold: number) => `à l'étape « ${stage} », aucune activité depuis ${days} jours (seuil : ${threshold})`,
-    doTasks: 'Une fois une tâche faite, marquez-la comme faite (PATCH /follow-ups/<numéro> {"done": true}), ou reportez-la avec une nouvelle date (dueOn).',
-    doStale: "Pour un projet sans activité : prenez des nouvelles de l'équipe et consignez-les (une note, une tâche ou une étape franchie), ou mettez l'alerte en veille jusqu'à une date, avec une raison (POST /projects/<numéro>/snooze).",
+    staleLine: (stage: string, days: number, threshold: number) =>
+      `à l'étape « ${stage} », aucune activité depuis ${days} jours (seuil : ${threshold})`,
+    doTasks:
+      'Une fois une tâche faite, marquez-la comme faite (PATCH /follow-ups/<numéro> {"done": true}), ou reportez-la avec une nouvelle date (dueOn).',
+    doStale:
+      "Pour un projet sans activité : prenez des nouvelles de l'équipe et consignez-les (une note, une tâche ou une étape franchie), ou mettez l'alerte en veille jusqu'à une date, avec une raison (POST /projects/<numéro>/snooze).",
     bye: 'Bonne journée !',
   },
   en: {
@@ -36,9 +39,12 @@ const TEXT = {
     stale: 'Projects without activity',
     late: (days: number) => `${counted(days, 'day', 'days')} late`,
     checkIn: 'post-cohort check-in',
-    staleLine: (stage: string, days: number, threshold: number) => `at stage "${stage}", no activity for ${days} days (threshold: ${threshold})`,
-    doTasks: 'Once a task is done, mark it done (PATCH /follow-ups/<number> {"done": true}), or move it to a new date (dueOn).',
-    doStale: 'For a project without activity: get news from the team and record it (a note, a task or a stage reached), or snooze the alert until a date, with a reason (POST /projects/<number>/snooze).',
+    staleLine: (stage: string, days: number, threshold: number) =>
+      `at stage "${stage}", no activity for ${days} days (threshold: ${threshold})`,
+    doTasks:
+      'Once a task is done, mark it done (PATCH /follow-ups/<number> {"done": true}), or move it to a new date (dueOn).',
+    doStale:
+      'For a project without activity: get news from the team and record it (a note, a task or a stage reached), or snooze the alert until a date, with a reason (POST /projects/<number>/snooze).',
     bye: 'Have a good day!',
   },
 } as const;
@@ -48,18 +54,26 @@ export function digestEmail(digest: AdvisorDigest): MailText {
   const language = digest.advisor.language === 'en' ? 'en' : 'fr';
   const text = TEXT[language];
   const taskLine = (task: DigestTask, late: boolean) => {
-    const tags = [task.dueOn, ...(late ? [text.late(task.daysLate)] : []), ...(task.kind === 'check_in' ? [text.checkIn] : [])];
+    const tags = [
+      task.dueOn,
+      ...(late ? [text.late(task.daysLate)] : []),
+      ...(task.kind === 'check_in' ? [text.checkIn] : []),
+    ];
     return `- [${task.id}] ${task.projectName} (${tags.join(', ')})\n  ${task.note.replace(/\n/g, '\n  ')}`;
   };
   const sections: string[] = [];
   const counts: string[] = [];
   if (digest.overdue.length) {
     counts.push(text.overdueCount(digest.overdue.length));
-    sections.push(`${text.overdue} (${digest.overdue.length})\n${digest.overdue.map((t) => taskLine(t, true)).join('\n')}`);
+    sections.push(
+      `${text.overdue} (${digest.overdue.length})\n${digest.overdue.map((t) => taskLine(t, true)).join('\n')}`,
+    );
   }
   if (digest.dueToday.length) {
     counts.push(text.dueCount(digest.dueToday.length));
-    sections.push(`${text.due} (${digest.dueToday.length})\n${digest.dueToday.map((t) => taskLine(t, false)).join('\n')}`);
+    sections.push(
+      `${text.due} (${digest.dueToday.length})\n${digest.dueToday.map((t) => taskLine(t, false)).join('\n')}`,
+    );
   }
   if (digest.stale.length) {
     const projects = new Set(digest.stale.map((s) => s.projectId)).size;
@@ -70,7 +84,10 @@ export function digestEmail(digest: AdvisorDigest): MailText {
     });
     sections.push(`${text.stale} (${projects})\n${lines.join('\n')}`);
   }
-  const advice = [...(digest.overdue.length || digest.dueToday.length ? [text.doTasks] : []), ...(digest.stale.length ? [text.doStale] : [])];
+  const advice = [
+    ...(digest.overdue.length || digest.dueToday.length ? [text.doTasks] : []),
+    ...(digest.stale.length ? [text.doStale] : []),
+  ];
   return {
     subject: text.subject(longDate(digest.localDate, language), counts),
     body: [text.hello(digest.advisor.name), text.intro, ...sections, ...advice, text.bye].join('\n\n') + '\n',

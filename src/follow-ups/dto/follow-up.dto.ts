@@ -13,7 +13,8 @@ const IsAssignee = () =>
     name: 'isAssignee',
     validator: {
       validate: (value: unknown) =>
-        typeof value === 'string' && (/^(me|none)$/.test(value) || (/^[1-9]\d{0,9}$/.test(value) && Number(value) <= MAX_INTEGER)),
+        typeof value === 'string' &&
+        (/^(me|none)$/.test(value) || (/^[1-9]\d{0,9}$/.test(value) && Number(value) <= MAX_INTEGER)),
       defaultMessage: () => `assignee must be me, none or a user id from 1 to ${MAX_INTEGER}`,
     },
   });
@@ -24,48 +25,71 @@ export class CreateFollowUpDto {
   dueOn: string;
 
   @ApiProperty({ example: "Appeler l'équipe au sujet du prêt" })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(2000)
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
   note: string;
 
-  @ApiPropertyOptional({ description: "The project's advisor when omitted; only coordinators and admins assign others" })
-  @Omittable() @IsPositiveId()
+  @ApiPropertyOptional({
+    description: "The project's advisor when omitted; only coordinators and admins assign others",
+  })
+  @Omittable()
+  @IsPositiveId()
   assigneeId?: number;
 }
 
 export class UpdateFollowUpDto {
   @ApiPropertyOptional({ description: 'true marks it done (now), false reopens it' })
-  @Omittable() @IsBoolean()
+  @Omittable()
+  @IsBoolean()
   done?: boolean;
 
   @ApiPropertyOptional({ example: '2026-12-08', description: 'Reschedules it' })
-  @Omittable() @IsCalendarDate()
+  @Omittable()
+  @IsCalendarDate()
   dueOn?: string;
 
   @ApiPropertyOptional()
-  @Omittable() @Trim() @IsString() @IsNotEmpty() @MaxLength(2000)
+  @Omittable()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
   note?: string;
 
   @ApiPropertyOptional({ description: 'What came of it', nullable: true })
-  @Omittable() @ValidateIf((_, value) => value !== null) @Trim() @IsString() @IsNotEmpty() @MaxLength(5000)
+  @Omittable()
+  @ValidateIf((_, value) => value !== null)
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
   outcome?: string | null;
 
   @ApiPropertyOptional({ description: 'Coordinators and admins only' })
-  @Omittable() @IsPositiveId()
+  @Omittable()
+  @IsPositiveId()
   assigneeId?: number;
 }
 
 export class ListFollowUpsQuery extends PageQuery {
-  @ApiPropertyOptional({ description: "me, none (unassigned), or a user id; advisors see only their own (default me)" })
-  @Omittable() @IsAssignee()
+  @ApiPropertyOptional({ description: 'me, none (unassigned), or a user id; advisors see only their own (default me)' })
+  @Omittable()
+  @IsAssignee()
   assignee?: string;
 
   @ApiPropertyOptional({
     enum: FOLLOW_UP_STATES,
     description: 'due: today; overdue: before today; upcoming: after today; done; open: not done. All when omitted',
   })
-  @Omittable() @IsIn(FOLLOW_UP_STATES)
+  @Omittable()
+  @IsIn(FOLLOW_UP_STATES)
   state?: FollowUpState;
 
-  @ApiPropertyOptional() @Omittable() @Type(() => Number) @IsPositiveId()
+  @ApiPropertyOptional()
+  @Omittable()
+  @Type(() => Number)
+  @IsPositiveId()
   projectId?: number;
 }

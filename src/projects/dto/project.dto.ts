@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { IsInstant } from '../../common/instant.validator.js';
 import { IsPositiveId, Omittable, Trim } from '../../common/validators.js';
 import { LANGUAGES, type Language } from '../../users/user.entity.js';
@@ -8,32 +21,47 @@ import { COOP_TYPES, PROJECT_KINDS, REGIONS, type CoopType, type ProjectKind } f
 
 export class ContactDto {
   @ApiProperty({ example: 'Camille Roy' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name: string;
 
   @ApiProperty({ example: 'camille@example.org' })
-  @Trim() @IsEmail() @MaxLength(254)
+  @Trim()
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 
   @ApiPropertyOptional({ enum: LANGUAGES, default: 'fr' })
-  @Omittable() @IsIn(LANGUAGES)
+  @Omittable()
+  @IsIn(LANGUAGES)
   language?: Language;
 }
 
 export class CreateProjectDto {
   @ApiProperty({ example: 'Coop La Fabrique' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name: string;
 
   @ApiProperty({ example: 'ébénisterie' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   sector: string;
 
   @ApiProperty({ enum: PROJECT_KINDS })
   @IsIn(PROJECT_KINDS)
   kind: ProjectKind;
 
-  @ApiProperty({ enum: COOP_TYPES, description: 'worker: de travail; producer: de producteurs; solidarity: de solidarité' })
+  @ApiProperty({
+    enum: COOP_TYPES,
+    description: 'worker: de travail; producer: de producteurs; solidarity: de solidarité',
+  })
   @IsIn(COOP_TYPES)
   coopType: CoopType;
 
@@ -42,76 +70,112 @@ export class CreateProjectDto {
   region: string;
 
   @ApiProperty({ example: 3 })
-  @IsInt() @Min(1) @Max(10000)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   entrepreneurCount: number;
 
   @ApiProperty({ example: 'parcours-coop', description: 'The program the project is first enrolled in' })
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   programCode: string;
 
   @ApiPropertyOptional({ description: 'A cohort of that program' })
-  @Omittable() @IsPositiveId()
+  @Omittable()
+  @IsPositiveId()
   cohortId?: number;
 
   @ApiPropertyOptional({ description: 'The advisor in charge; an advisor creating a project is its advisor' })
-  @Omittable() @IsPositiveId()
+  @Omittable()
+  @IsPositiveId()
   advisorId?: number;
 
-  @ApiPropertyOptional({ description: 'When the project entered the first stage, if earlier than now', example: '2024-04-10' })
-  @Omittable() @IsInstant()
+  @ApiPropertyOptional({
+    description: 'When the project entered the first stage, if earlier than now',
+    example: '2024-04-10',
+  })
+  @Omittable()
+  @IsInstant()
   enrolledAt?: string;
 
   @ApiPropertyOptional({ type: [ContactDto] })
-  @Omittable() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ContactDto)
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ContactDto)
   contacts?: ContactDto[];
 }
 
 export class UpdateProjectDto {
   @ApiPropertyOptional()
-  @Omittable() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @Omittable()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional()
-  @Omittable() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @Omittable()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   sector?: string;
 
   @ApiPropertyOptional({ enum: PROJECT_KINDS })
-  @Omittable() @IsIn(PROJECT_KINDS)
+  @Omittable()
+  @IsIn(PROJECT_KINDS)
   kind?: ProjectKind;
 
   @ApiPropertyOptional({ enum: COOP_TYPES })
-  @Omittable() @IsIn(COOP_TYPES)
+  @Omittable()
+  @IsIn(COOP_TYPES)
   coopType?: CoopType;
 
   @ApiPropertyOptional()
-  @Omittable() @IsIn(REGIONS, { message: 'region must be a Québec administrative region code from 01 to 17' })
+  @Omittable()
+  @IsIn(REGIONS, { message: 'region must be a Québec administrative region code from 01 to 17' })
   region?: string;
 
   @ApiPropertyOptional()
-  @Omittable() @IsInt() @Min(1) @Max(10000)
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   entrepreneurCount?: number;
 
   @ApiPropertyOptional({ nullable: true, description: 'Coordinators and admins reassign projects' })
-  @Omittable() @ValidateIf((_, value) => value !== null) @IsPositiveId()
+  @Omittable()
+  @ValidateIf((_, value) => value !== null)
+  @IsPositiveId()
   advisorId?: number | null;
 }
 
 export class CreateEnrollmentDto {
   @ApiProperty({ example: 'transfertcoop' })
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   programCode: string;
 
   @ApiPropertyOptional()
-  @Omittable() @IsPositiveId()
+  @Omittable()
+  @IsPositiveId()
   cohortId?: number;
 
   @ApiPropertyOptional({ example: '2024-05-01' })
-  @Omittable() @IsInstant()
+  @Omittable()
+  @IsInstant()
   enrolledAt?: string;
 }
 
 export class UpdateEnrollmentDto {
-  @ApiProperty({ nullable: true, description: 'Move the enrollment to another cohort of its program, or out of any (null)' })
-  @ValidateIf((_, value) => value !== null) @IsPositiveId()
+  @ApiProperty({
+    nullable: true,
+    description: 'Move the enrollment to another cohort of its program, or out of any (null)',
+  })
+  @ValidateIf((_, value) => value !== null)
+  @IsPositiveId()
   cohortId: number | null;
 }

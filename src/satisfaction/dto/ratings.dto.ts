@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Omittable, Trim } from '../../common/validators.js';
 import { HIGHEST_RATING, LOWEST_RATING } from '../satisfaction-rating.entity.js';
 
@@ -8,11 +19,20 @@ const RATING_MESSAGE = `rating must be a whole number from ${LOWEST_RATING} to $
 
 export class RatingDto {
   @ApiProperty({ minimum: LOWEST_RATING, maximum: HIGHEST_RATING, example: 5 })
-  @IsInt({ message: RATING_MESSAGE }) @Min(LOWEST_RATING, { message: RATING_MESSAGE }) @Max(HIGHEST_RATING, { message: RATING_MESSAGE })
+  @IsInt({ message: RATING_MESSAGE })
+  @Min(LOWEST_RATING, { message: RATING_MESSAGE })
+  @Max(HIGHEST_RATING, { message: RATING_MESSAGE })
   rating: number;
 
-  @ApiPropertyOptional({ example: 'Formulaire 12', description: 'A label of your choice; leave it out to keep the rating anonymous' })
-  @Omittable() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiPropertyOptional({
+    example: 'Formulaire 12',
+    description: 'A label of your choice; leave it out to keep the rating anonymous',
+  })
+  @Omittable()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   respondent?: string;
 }
 
@@ -20,6 +40,10 @@ export const MAX_RATINGS_PER_REQUEST = 500;
 
 export class RecordRatingsDto {
   @ApiProperty({ type: [RatingDto], minItems: 1, maxItems: MAX_RATINGS_PER_REQUEST })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_RATINGS_PER_REQUEST) @ValidateNested({ each: true }) @Type(() => RatingDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_RATINGS_PER_REQUEST)
+  @ValidateNested({ each: true })
+  @Type(() => RatingDto)
   ratings: RatingDto[];
 }

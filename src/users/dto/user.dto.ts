@@ -5,15 +5,22 @@ import { LANGUAGES, ROLES, type Language, type Role } from '../user.entity.js';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'marie.tremblay@federation.example' })
-  @Trim() @IsEmail() @MaxLength(254)
+  @Trim()
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 
   @ApiProperty({ minLength: 10 })
-  @IsString() @MinLength(10) @MaxLength(200)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
   password: string;
 
   @ApiProperty({ example: 'Marie Tremblay' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name: string;
 
   @ApiProperty({ enum: ROLES })
@@ -21,28 +28,39 @@ export class CreateUserDto {
   role: Role;
 
   @ApiPropertyOptional({ enum: LANGUAGES, default: 'fr' })
-  @Omittable() @IsIn(LANGUAGES)
+  @Omittable()
+  @IsIn(LANGUAGES)
   language?: Language;
 }
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @Omittable() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @Omittable()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @Omittable() @IsIn(ROLES)
+  @Omittable()
+  @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional({ enum: LANGUAGES })
-  @Omittable() @IsIn(LANGUAGES)
+  @Omittable()
+  @IsIn(LANGUAGES)
   language?: Language;
 
   @ApiPropertyOptional({ minLength: 10 })
-  @Omittable() @IsString() @MinLength(10) @MaxLength(200)
+  @Omittable()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
   password?: string;
 
   @ApiPropertyOptional({ description: 'false deactivates the account: its tokens stop working at once' })
-  @Omittable() @IsBoolean()
+  @Omittable()
+  @IsBoolean()
   active?: boolean;
 }
