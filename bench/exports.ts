@@ -107,7 +107,7 @@ async function loadCohort(dataSource: DataSource): Promise<number> {
   const instant = instantWriter(dataSource);
   let moves = 0;
   await inOneTransaction(dataSource, async (runner) => {
-    const [{ id: advisorId }] = await runner.query('SELECT MIN(id) AS id FROM users');
+    const [{ id: advisorId }] = (await runner.query('SELECT MIN(id) AS id FROM users')) as { id: number }[];
     await insertRows(
       runner,
       'cohorts',

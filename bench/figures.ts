@@ -165,7 +165,7 @@ async function main() {
       bareRuns.push((await timed(() => bareAggregates(app.get(FiguresCalculator), dataSource))).ms);
       recomputeRuns.push((await timed(() => figures.recomputeAll())).ms);
     }
-    const [snapshots] = await dataSource.query('SELECT COUNT(*) AS n FROM figure_snapshots');
+    const [snapshots] = await dataSource.query<{ n: number | string }[]>('SELECT COUNT(*) AS n FROM figure_snapshots');
 
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = await app.getUrl();

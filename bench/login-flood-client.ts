@@ -28,7 +28,7 @@ async function flood({ base, address, concurrency, seconds }: FloodOrder): Promi
       statuses[status] = (statuses[status] ?? 0) + 1;
     }
   };
-  await Promise.all([...Array(concurrency)].map(flooder));
+  await Promise.all(Array.from({ length: concurrency }, flooder));
   agent.destroy();
   return { sent, statuses };
 }
@@ -52,5 +52,5 @@ function post(url: string, agent: Agent, address: string, body: string): Promise
 if (parentPort) {
   const port = parentPort;
   port.postMessage('started');
-  flood(workerData as FloodOrder).then((result) => port.postMessage(result));
+  void flood(workerData as FloodOrder).then((result) => port.postMessage(result));
 }

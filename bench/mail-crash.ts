@@ -107,7 +107,7 @@ async function main() {
 async function loadAdvisors(dataSource: DataSource, localDate: string) {
   const now = instantWriter(dataSource)(Date.now());
   await inOneTransaction(dataSource, async (runner) => {
-    const [{ id: firstUser }] = await runner.query('SELECT MAX(id) + 1 AS id FROM users');
+    const [{ id: firstUser }] = (await runner.query('SELECT MAX(id) + 1 AS id FROM users')) as { id: number }[];
     const users = Array.from({ length: ADVISORS }, (_, i) => [
       `advisor-${i}@bench.example`,
       `Conseillère ${i}`,

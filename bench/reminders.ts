@@ -58,9 +58,13 @@ async function main() {
     console.log(`  build time, median of 5: ${fmt(median(runs))} (runs: ${runs.map(fmt).join(', ')}; target < 2 s)`);
 
     const explain = isPostgres ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN';
-    const plan = await namedQuery<Record<string, unknown>>(dataSource.manager, `${explain} ${OPEN_TASKS_DUE_SQL}`, {
-      localDate,
-    });
+    const plan = await namedQuery<{ 'QUERY PLAN'?: string; detail?: string }>(
+      dataSource.manager,
+      `${explain} ${OPEN_TASKS_DUE_SQL}`,
+      {
+        localDate,
+      },
+    );
     console.log('  plan of the open tasks due:');
     for (const row of plan) console.log(`    ${isPostgres ? row['QUERY PLAN'] : row.detail}`);
   } finally {
@@ -75,7 +79,7 @@ async function load500Advisors(dataSource: DataSource, now: Date) {
   const base = now.getTime();
   const random = mulberry32(42);
   await inOneTransaction(dataSource, async (runner) => {
-    const [{ id: firstUser }] = await runner.query('SELECT MAX(id) + 1 AS id FROM users');
+    const [{ id: firstUser }] = (await runner.query('SELECT MAX(id) + 1 AS id FROM users')) as { id: number }[];
     const users = Array.from({ length: ADVISORS }, (_, i) => [
       `advisor-${i}@bench.example`,
       `Conseillère ${i}`,

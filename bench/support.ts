@@ -75,7 +75,7 @@ export async function insertRows(runner: QueryRunner, table: string, columns: st
 export function instantWriter(dataSource: DataSource): (ms: number) => Date | string {
   return dataSource.options.type === 'postgres'
     ? (ms) => new Date(ms)
-    : (ms) => DateUtils.mixedDateToUtcDatetimeString(new Date(ms));
+    : (ms) => DateUtils.mixedDateToUtcDatetimeString(new Date(ms)) as string;
 }
 
 /** Runs a loader's inserts in one transaction, rolled back if it fails. */

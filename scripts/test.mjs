@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The one test command: finds (or starts) Redis, type-checks, then runs every jest spec.
+// The one test command: finds (or starts) Redis, type-checks, lints, then runs every jest spec.
 // Extra arguments go to jest, e.g. `npm test -- test/projects.e2e-spec.ts`.
 import { spawn, spawnSync } from 'node:child_process';
 import { createConnection, createServer } from 'node:net';
@@ -76,9 +76,21 @@ const database = env.DATABASE_URL?.startsWith('postgres')
   : 'SQLite (a fresh file per test file)';
 console.log(`Testing against ${database} and Redis at ${redis.url}`);
 
+// A run of chosen specs (`npm test -- <files>`) skips the lint, to stay quick while working.
+const chosenSpecs = process.argv.length > 2;
 let code = await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit'], env);
 if (code !== 0) console.error('Type check failed.');
-else {
+else if (!chosenSpecs) {
+  code = await run(
+    process.execPath,
+    ['node_modules/prettier/bin/prettier.cjs', '--check', 'src', 'test', 'bench', 'scripts', '*.js'],
+    env,
+  );
+  if (code === 0)
+    code = await run(process.execPath, ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', '.'], env);
+  if (code !== 0) console.error('Lint failed: `npm run format` fixes the formatting; ESLint names the rest.');
+}
+if (code === 0) {
   code = await run(
     process.execPath,
     [

@@ -1,5 +1,4 @@
 import { parse } from 'csv-parse/sync';
-import type ExcelJS from 'exceljs';
 import { DEFAULT_DEMO_PASSWORD } from '../src/config/app-config.js';
 import { wholeDaysBetween } from '../src/common/time.js';
 import { namedQuery } from '../src/database/named-query.js';
@@ -731,7 +730,7 @@ describe('exports of names people typed', () => {
     const sheet = workbook.getWorksheet('Projets')!;
     const rows = sheetValues(sheet).slice(1);
     expect(rows.map((row) => row[0])).toEqual([awkward, `'${formula}`, "'-5 % de rabais"]);
-    sheet.eachRow((row) => row.eachCell((cell) => expect((cell as ExcelJS.Cell).formula).toBeUndefined()));
+    sheet.eachRow((row) => row.eachCell((cell) => expect(cell.formula).toBeUndefined()));
   });
 
   it('gives the names unchanged in JSON, which no spreadsheet runs', async () => {

@@ -73,7 +73,7 @@ const visible = (stages: StageBody[]): StageBody[] =>
   }));
 
 /** A stage as a user sees it, whatever its position. */
-const withoutPosition = (stages: StageBody[]) => visible(stages).map(({ position, ...rest }) => rest);
+const withoutPosition = (stages: StageBody[]) => visible(stages).map(({ position: _position, ...rest }) => rest);
 
 const codesOf = (stages: { code: string }[]) => stages.map((s) => s.code);
 

@@ -16,5 +16,6 @@ export const WRITERS: Role[] = ['admin', 'coordinator', 'advisor'];
 export const MANAGERS: Role[] = ['admin', 'coordinator'];
 
 export const CurrentUser = createParamDecorator(
-  (_: unknown, context: ExecutionContext): AuthenticatedUser => context.switchToHttp().getRequest().user,
+  (_: unknown, context: ExecutionContext): AuthenticatedUser =>
+    context.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user,
 );

@@ -54,7 +54,11 @@ export function toErrorBody(exception: unknown): ErrorBody {
       {
         statusCode,
         error: REASON[statusCode] ?? (typeof body.error === 'string' ? body.error : 'Error'),
-        message: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
+        message: Array.isArray(message)
+          ? message.join('; ')
+          : typeof message === 'string'
+            ? message
+            : exception.message,
       },
       body.details,
     );

@@ -28,7 +28,8 @@ export const IsCalendarDate = () =>
   );
 
 /** Trims strings so that "  Lab 148 " and "Lab 148" are one name. */
-export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+export const Trim = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 /** Ids and versions are 32-bit integers in the database; anything outside is refused at the edge. */
 export const MAX_INTEGER = 2_147_483_647;

@@ -14,6 +14,10 @@ import {
 
 export type NodeEnv = 'development' | 'test' | 'production';
 /** all: api and worker in one process (the default); api: HTTP only; worker: background jobs only. */
+
+/** Environment variables are text: a number setting is read as a number, and left out when absent. */
+const ToNumber = () => Transform(({ value }: { value: unknown }) => (value === undefined ? undefined : Number(value)));
+
 export const PROCESS_ROLES = ['all', 'api', 'worker'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
 export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; schema?: string };
@@ -87,7 +91,7 @@ class EnvironmentVariables {
   ROLE?: ProcessRole;
 
   @IsOptional()
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @ToNumber()
   @IsInt()
   @Min(0)
   @Max(65535)
@@ -135,20 +139,20 @@ class EnvironmentVariables {
   DEMO_PASSWORD?: string;
 
   @IsOptional()
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @ToNumber()
   @IsInt()
   @Min(1)
   @Max(12)
   REPORTING_YEAR_START_MONTH?: number;
 
   @IsOptional()
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @ToNumber()
   @IsInt()
   @Min(1)
   LOGIN_ATTEMPTS_PER_MINUTE?: number;
 
   @IsOptional()
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @ToNumber()
   @IsInt()
   @Min(1)
   LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE?: number;
@@ -158,21 +162,21 @@ class EnvironmentVariables {
   TRUST_PROXY?: string;
 
   @IsOptional()
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @ToNumber()
   @IsInt()
   @Min(0)
   @Max(23)
   FIGURES_RECOMPUTE_HOUR?: number;
 
   @IsOptional()
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @ToNumber()
   @IsInt()
   @Min(50)
   @Max(60_000)
   RELAY_INTERVAL_MS?: number;
 
   @IsOptional()
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @ToNumber()
   @IsInt()
   @Min(0)
   @Max(60_000)
@@ -183,21 +187,21 @@ class EnvironmentVariables {
   QUEUE_PREFIX?: string;
 
   @IsOptional()
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @ToNumber()
   @IsInt()
   @Min(0)
   @Max(23)
   DIGEST_HOUR?: number;
 
   @IsOptional()
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @ToNumber()
   @IsInt()
   @Min(0)
   @Max(23)
   CHECK_IN_HOUR?: number;
 
   @IsOptional()
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @ToNumber()
   @IsInt()
   @Min(0)
   @Max(365)
@@ -219,21 +223,21 @@ class EnvironmentVariables {
   MAIL_FROM?: string;
 
   @IsOptional()
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @ToNumber()
   @IsInt()
   @Min(1)
   @Max(20)
   MAIL_ATTEMPTS?: number;
 
   @IsOptional()
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @ToNumber()
   @IsInt()
   @Min(10)
   @Max(3_600_000)
   MAIL_RETRY_DELAY_MS?: number;
 
   @IsOptional()
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @ToNumber()
   @IsInt()
   @Min(10)
   @Max(3600)

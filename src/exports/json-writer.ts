@@ -16,7 +16,6 @@ export async function* jsonChunks(entries: [key: string, value: unknown][]): Asy
       continue;
     }
     yield `${head}[`;
-    head = '';
     let first = true;
     for await (const batch of value.batches) {
       if (batch.length === 0) continue;

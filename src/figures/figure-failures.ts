@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { namedQuery } from '../database/named-query.js';
 import { FigureFailure } from './figure-failure.entity.js';
+import { messageOf } from '../common/error-message.js';
 
 /** Long enough to read a stack-free error; a row never holds a runaway message. */
 const MAX_ERROR_LENGTH = 1_000;
@@ -44,7 +45,7 @@ export class FigureFailures {
   async record(failures: ScopeFailure[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     const now = this.clock.now();
     for (const { scope, error, generation, final } of failures) {
-      const message = messageOf(error);
+      const message = storedMessageOf(error);
       await namedQuery(manager, RECORD_SQL, {
         scope,
         error: message,
@@ -68,5 +69,4 @@ export class FigureFailures {
   }
 }
 
-const messageOf = (error: unknown) =>
-  (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH) || 'no message';
+const storedMessageOf = (error: unknown) => messageOf(error).slice(0, MAX_ERROR_LENGTH) || 'no message';

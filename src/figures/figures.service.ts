@@ -12,7 +12,7 @@ import { FigureDirtyMark } from './figure-dirty-mark.entity.js';
 import { FigureFailures, type ScopeFailure } from './figure-failures.js';
 import { cohortScope, parseScope, programScope, programYearScope } from './figure-scope.js';
 import { FiguresCalculator } from './figures-calculator.js';
-import type { CohortFigures, Funnel, ProgramYearFigures, ProgramYearStats } from './figures.types.js';
+import type { CohortFigures, Funnel, ProgramYearStats } from './figures.types.js';
 
 /** What every figures response adds: when the figures were computed, and whether newer ones are on their way. */
 export interface Freshness {
@@ -79,7 +79,7 @@ export class FiguresService {
       this.calculator.programYear(programCode, parsed.label),
     );
     const { computedAt, pending, ...payload } = figures;
-    return { payload: payload as unknown as ProgramYearFigures, computedAt, pending };
+    return { payload, computedAt, pending };
   }
 
   /**

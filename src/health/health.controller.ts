@@ -8,10 +8,11 @@ import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators.js';
 import { SignInLimiter } from '../auth/sign-in-limits/sign-in-limiter.js';
 import { Clock } from '../common/clock.js';
-import { instantFromRow } from '../database/named-query.js';
+import { instantFromRow, namedQuery } from '../database/named-query.js';
 import { QUEUES } from '../queue/queue.constants.js';
 import { queueNamed } from '../queue/queue.tokens.js';
 import { withTimeout } from '../queue/redis-connection.js';
+import { messageOf } from '../common/error-message.js';
 
 const CHECK_TIMEOUT_MS = 1_000;
 /** Enough to see what fails; the counts say how many there are in all. */
@@ -108,7 +109,9 @@ export class HealthController {
    */
   private async outbox() {
     try {
-      const [row] = await this.dataSource.query(`
+      const [row] = await namedQuery<{ pending: unknown; not_handed: unknown; oldest: unknown }>(
+        this.dataSource.manager,
+        `
         SELECT COUNT(*) AS pending,
                SUM(CASE WHEN m.handed_generation IS NULL OR m.handed_generation < m.generation
                         THEN 1 ELSE 0 END) AS not_handed,
@@ -117,7 +120,8 @@ export class HealthController {
         FROM figure_dirty_marks m
         LEFT JOIN figure_failures f ON f.scope = m.scope
         WHERE m.generation > m.computed_generation
-          AND (f.failed_generation IS NULL OR f.failed_generation < m.generation)`);
+          AND (f.failed_generation IS NULL OR f.failed_generation < m.generation)`,
+      );
       const oldest = row.oldest === null ? null : instantFromRow(row.oldest);
       return {
         pendingScopes: Number(row.pending),
@@ -165,11 +169,14 @@ export class HealthController {
   /** E-mail waiting to go out, and e-mail that failed for good (someone should look: GET /notifications?status=failed). */
   private async mail() {
     try {
-      const [row] = await this.dataSource.query(`
+      const [row] = await namedQuery<{ pending: unknown; failed: unknown; oldest: unknown }>(
+        this.dataSource.manager,
+        `
         SELECT SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END) AS pending,
                SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed,
                MIN(CASE WHEN status = 'pending' THEN created_at END) AS oldest
-        FROM notifications WHERE status <> 'sent'`);
+        FROM notifications WHERE status <> 'sent'`,
+      );
       const oldest = row.oldest === null ? null : instantFromRow(row.oldest);
       return {
         pending: Number(row.pending ?? 0),
@@ -183,4 +190,3 @@ export class HealthController {
 }
 
 const elapsed = (started: number) => Math.round((performance.now() - started) * 10) / 10;
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -9,6 +9,7 @@ import { RUNS_WORKER } from '../queue/queue.tokens.js';
 import { Mailer } from './mailer.js';
 import { newMessageId, senderDomain } from './message-id.js';
 import { Notification } from './notification.entity.js';
+import { messageOf } from '../common/error-message.js';
 
 export type SendOutcome = { status: 'sent' | 'failed' | 'skipped'; notificationId: number };
 
@@ -70,7 +71,7 @@ export class MailSender implements OnModuleInit {
       return { status: 'sent', notificationId };
     } catch (error) {
       await lock.release();
-      const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+      const message = messageOf(error).slice(0, 1000);
       const failed = attempts >= this.config.mail.attempts;
       await this.dataSource.manager.update(
         Notification,
@@ -122,8 +123,7 @@ export class MailSender implements OnModuleInit {
         renewal = this.dataSource.manager
           .update(Notification, { id: notificationId, status: 'pending' }, { lockedUntil: until })
           .catch((error: unknown) => {
-            const reason = error instanceof Error ? error.message : error;
-            this.logger.warn(`Could not renew the lock on e-mail ${notificationId}: ${reason}`);
+            this.logger.warn(`Could not renew the lock on e-mail ${notificationId}: ${messageOf(error)}`);
           });
       },
       Math.floor(this.config.mail.lockMs / 3),

@@ -225,9 +225,10 @@ export class TransitionsService {
   private async insertTransitions(manager: EntityManager, transitions: Transition[]): Promise<Transition[]> {
     if (dialectOf(manager) === 'postgres') {
       const { identifiers } = await manager.insert(Transition, transitions);
-      return transitions.map((t, i) => ({ ...t, id: identifiers[i].id as number }));
+      const ids = identifiers.map((row) => Number((row as { id: unknown }).id));
+      return transitions.map((t, i) => ({ ...t, id: ids[i] }));
     }
-    const instant = (date: Date) => DateUtils.mixedDateToUtcDatetimeString(date);
+    const instant = (date: Date) => DateUtils.mixedDateToUtcDatetimeString(date) as string;
     const inserted: Transition[] = [];
     for (const t of transitions) {
       const [{ id }] = await manager.query<{ id: number }[]>(INSERT_TRANSITION_SQLITE, [
@@ -280,7 +281,7 @@ function enrollmentFromRow(row: Record<(typeof ENROLLMENT_COLUMNS)[number], unkn
     cohortId: row.cohortId === null ? null : Number(row.cohortId),
     stageCode: String(row.stageCode),
     status: row.status as EnrollmentRow['status'],
-    statusReason: row.statusReason === null ? null : String(row.statusReason),
+    statusReason: typeof row.statusReason === 'string' ? row.statusReason : null,
     version: Number(row.version),
     enrolledAt: instantFromRow(row.enrolledAt),
     stageEnteredAt: instantFromRow(row.stageEnteredAt),

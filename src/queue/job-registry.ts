@@ -4,6 +4,7 @@ import { JOBS } from './queue.constants.js';
 import { RUNS_WORKER } from './queue.tokens.js';
 
 /** Gets the job's data, and the job itself for what only Bull knows (which attempt this is). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler declares the shape of its own job's data
 type Handler = (data: any, job: Job) => Promise<unknown>;
 
 /**

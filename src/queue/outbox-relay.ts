@@ -2,6 +2,7 @@ import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/c
 import type { Queue } from 'bull';
 import { PRODUCER_TIMEOUT_MS } from './queue.constants.js';
 import { withTimeout } from './redis-connection.js';
+import { messageOf } from '../common/error-message.js';
 
 /** A job that has not started yet will see the newest state of the database when it does. */
 const NOT_STARTED = new Set(['waiting', 'delayed', 'paused']);
@@ -77,10 +78,7 @@ export abstract class OutboxRelay implements OnApplicationBootstrap, OnApplicati
   }
 
   private away(error: unknown): number {
-    if (!this.redisAway)
-      this.logger.warn(
-        `${this.what} wait in the database until Redis answers: ${error instanceof Error ? error.message : error}`,
-      );
+    if (!this.redisAway) this.logger.warn(`${this.what} wait in the database until Redis answers: ${messageOf(error)}`);
     this.redisAway = true;
     return 0;
   }

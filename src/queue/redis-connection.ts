@@ -39,7 +39,7 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
     const timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
     promise.then(
       (value) => (clearTimeout(timer), resolve(value)),
-      (error) => (clearTimeout(timer), reject(error)),
+      (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
     );
   });
 }

@@ -14,6 +14,7 @@ import { PRODUCER_TIMEOUT_MS, QUEUES, type JobData } from '../queue/queue.consta
 import { queueNamed, RUNS_WORKER } from '../queue/queue.tokens.js';
 import { withTimeout } from '../queue/redis-connection.js';
 import { schedulesFrom, type Schedule } from './schedules.js';
+import { messageOf } from '../common/error-message.js';
 
 export type ScheduleTick = JobData['schedule-tick'];
 
@@ -73,9 +74,7 @@ export class SchedulesService implements OnModuleInit, OnApplicationBootstrap {
         this.logger.log(`Schedule ${schedule.name} runs daily at ${cronOf(schedule)} (minute hour) ${LOCAL_ZONE}`);
       }
     } catch (error) {
-      this.logger.warn(
-        `Schedules not reconciled yet (Redis away?); retrying when it answers: ${error instanceof Error ? error.message : error}`,
-      );
+      this.logger.warn(`Schedules not reconciled yet (Redis away?); retrying when it answers: ${messageOf(error)}`);
     }
   }
 

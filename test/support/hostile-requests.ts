@@ -263,7 +263,7 @@ export function buildHostileRequest(
   );
   const query: [string, string][] = operation.queryParams
     .filter((p) => p.required || random.chance(0.5))
-    .map((p) => [p.name, String(p.example ?? p.schema?.example ?? p.schema?.enum?.[0] ?? plausibleQuery(p.name))]);
+    .map((p) => [p.name, asText(p.example ?? p.schema?.example ?? p.schema?.enum?.[0] ?? plausibleQuery(p.name))]);
   let body: HostileRequest['body'] = operation.body ? { json: plausible(operation.body, 'body') } : undefined;
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
 
@@ -343,10 +343,10 @@ function mutateBody(
     } else if (
       kind === 'nested' &&
       Array.isArray(copy[name]) &&
-      (copy[name] as Json[]).length &&
-      typeof (copy[name] as Json[])[0] === 'object'
+      copy[name].length &&
+      typeof copy[name][0] === 'object'
     ) {
-      const items = [...(copy[name] as Json[])];
+      const items = [...copy[name]];
       const item = { ...(items[0] as Record<string, Json>) };
       const field = random.pick(Object.keys(item).length ? Object.keys(item) : ['x']);
       item[field] = random.pick(HOSTILE_VALUES)();
@@ -386,7 +386,10 @@ function mutateBody(
   return { json: whole };
 }
 
+/** A value as a query string carries it: text as it is, anything else as JSON. */
+const asText = (value: Json): string => (typeof value === 'string' ? value : JSON.stringify(value));
+
 function describe(value: Json | undefined): string {
-  const text = JSON.stringify(value) ?? String(value);
+  const text = value === undefined ? 'undefined' : JSON.stringify(value);
   return text.length > 40 ? `${text.slice(0, 40)}… (${text.length} chars)` : text;
 }

@@ -7,6 +7,7 @@ import { KnownRefusals } from './known-refusals.js';
 import { MemoryAttemptCounter } from './memory-attempt-counter.js';
 import { RedisAttemptCounter } from './redis-attempt-counter.js';
 import type { SignInAttempt, SignInLimits, SignInVerdict } from './sign-in-attempt.js';
+import { messageOf } from '../../common/error-message.js';
 
 const WINDOW_MS = 60_000;
 const WARN_EVERY_MS = 60_000;
@@ -95,5 +96,3 @@ export class SignInLimiter implements OnApplicationShutdown {
     this.connection?.disconnect();
   }
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -44,7 +44,7 @@ export class TransitionDto {
   occurredAt?: string;
 
   @ApiPropertyOptional({ description: 'Required for abandoned and on_hold', example: 'Financement refusé' })
-  @ValidateIf((o) => needsReason(o) || o.reason !== undefined)
+  @ValidateIf((o: { to?: string; reason?: unknown }) => needsReason(o) || o.reason !== undefined)
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'reason is required to abandon or put on hold, and cannot be empty' })
