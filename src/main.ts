@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
+import { startWorkerProbe } from './health/worker-probe.js';
 
 async function main() {
   let config;
@@ -19,7 +20,12 @@ async function main() {
   const app = await createApp(config);
   const where = config.database.kind === 'sqlite' ? `SQLite file ${config.database.path}` : 'PostgreSQL';
   if (config.role === 'worker') {
-    new Logger('Main').log(`Worker started (no HTTP listener), data in ${where}`);
+    const probe = await startWorkerProbe(config.workerHttpPort);
+    // Nest's shutdown hooks close the app on SIGTERM; the probe stops answering with it.
+    process.once('SIGTERM', () => probe.close());
+    new Logger('Main').log(
+      `Worker started (no api; liveness at http://localhost:${config.workerHttpPort}/health/live), data in ${where}`,
+    );
     return;
   }
   await app.listen({ port: config.port, host: '0.0.0.0' });

@@ -161,6 +161,9 @@ describe('a worker killed in the middle of a digest run, with a slow SMTP server
       addresses.set(me.body.id, me.body.email);
     }
     for (let i = 0; i < 2; i++) workers.push(await built.start(t, { ROLE: 'worker', SMTP_URL: smtp.url, ...MAIL }));
+    // A worker serves no api: its own port answers its liveness probe, and nothing else.
+    expect(await (await fetch(`${workers[0].url}/health/live`)).json()).toEqual({ status: 'ok', role: 'worker' });
+    expect((await fetch(`${workers[0].url}/projects`)).status).toBe(404);
 
     await t
       .http()

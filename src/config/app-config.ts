@@ -27,6 +27,8 @@ export interface AppConfig {
   nodeEnv: NodeEnv;
   role: ProcessRole;
   port: number;
+  /** Where a worker, which serves no api, answers its liveness probe. */
+  workerHttpPort: number;
   database: DatabaseConfig;
   redisUrl: string;
   jwtSecret: string;
@@ -96,6 +98,13 @@ class EnvironmentVariables {
   @Min(0)
   @Max(65535)
   PORT?: number;
+
+  @IsOptional()
+  @ToNumber()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  WORKER_HTTP_PORT?: number;
 
   @IsOptional()
   @Matches(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, {
@@ -275,6 +284,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nodeEnv,
     role: vars.ROLE ?? 'all',
     port: vars.PORT ?? 3000,
+    workerHttpPort: vars.WORKER_HTTP_PORT ?? 3001,
     database: parseDatabaseUrl(vars.DATABASE_URL ?? 'sqlite:data/coop.sqlite', vars.DATABASE_SCHEMA),
     redisUrl: vars.REDIS_URL ?? 'redis://127.0.0.1:6379',
     jwtSecret: vars.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,

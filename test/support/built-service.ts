@@ -23,16 +23,18 @@ export class BuiltService {
 
   /**
    * Starts `node main.js` on the database and queues of `t`, with the role and settings given, and
-   * waits until it answers (an api) or has had time to boot (a worker, which does not listen).
+   * waits until its liveness probe answers (a worker's on its own port: `url` is the probe's).
    */
   async start(t: TestApp, env: Record<string, string>): Promise<ServiceProcess> {
     const database = t.config.database;
     const port = await freePort();
+    const probePort = await freePort();
     const child = spawn(process.execPath, [join(this.dir, 'main.js')], {
       env: {
         ...process.env,
         NODE_ENV: 'test',
         PORT: String(port),
+        WORKER_HTTP_PORT: String(probePort),
         DATABASE_URL: database.kind === 'sqlite' ? `sqlite:${database.path}` : database.url,
         DATABASE_SCHEMA: database.kind === 'postgres' ? (database.schema ?? '') : '',
         QUEUE_PREFIX: t.config.queuePrefix,
@@ -41,13 +43,13 @@ export class BuiltService {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const service = new ServiceProcess(child, `http://127.0.0.1:${port}`);
     const role = env.ROLE ?? 'all';
+    // A worker serves no api, only its liveness probe; the others answer on the api port.
+    const service = new ServiceProcess(child, `http://127.0.0.1:${role === 'worker' ? probePort : port}`);
     await until(async () => {
       if (!service.running) throw new Error(`the ${role} process exited at start:\n${service.output}`);
-      if (role === 'worker') return /Worker started/.test(service.output);
-      return fetch(`${service.url}/health`).then(
-        () => true,
+      return fetch(`${service.url}/health/live`).then(
+        (response) => response.ok,
         () => false,
       );
     }, 60_000);
