@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { HttpErrorFilter, toErrorBody } from './common/http-error.filter.js';
+import { registerHttpHygiene } from './common/http-hygiene.js';
 import { installRequestBoundary } from './common/request-boundary.js';
 import { buildValidationPipe } from './common/validation.js';
 import { mountQueueDashboard } from './queue/queue-dashboard.js';
@@ -32,6 +33,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   // Before the routes exist, so that the boundary's hook runs for every one of them.
   installRequestBoundary(app.getHttpAdapter().getInstance());
+  await registerHttpHygiene(app, config);
   app.useGlobalPipes(buildValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();

@@ -44,6 +44,8 @@ export interface AppConfig {
   loginAttemptsPerAddressPerMinute: number;
   /** Behind a reverse proxy, read the client address from X-Forwarded-For (else anyone could forge it). */
   trustProxy: boolean;
+  /** Origins whose web pages may call the api from a browser (CORS); none by default. */
+  corsOrigins: string[];
   /** Local hour (America/Toronto) of the nightly full recompute of the figures. */
   figuresRecomputeHour: number;
   /** How often the outbox relay hands pending work to the queue. */
@@ -169,6 +171,12 @@ class EnvironmentVariables {
   @IsOptional()
   @IsBooleanString({ message: 'TRUST_PROXY must be true or false' })
   TRUST_PROXY?: string;
+
+  @IsOptional()
+  @Matches(/^\s*https?:\/\/[^\s,/]+(\s*,\s*https?:\/\/[^\s,/]+)*\s*$/, {
+    message: 'CORS_ORIGINS must be origins separated by commas, as in https://app.example.org,http://localhost:5173',
+  })
+  CORS_ORIGINS?: string;
 
   @IsOptional()
   @ToNumber()
@@ -297,6 +305,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginAttemptsPerMinute: vars.LOGIN_ATTEMPTS_PER_MINUTE ?? 10,
     loginAttemptsPerAddressPerMinute: vars.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE ?? 60,
     trustProxy: vars.TRUST_PROXY === 'true',
+    corsOrigins: (vars.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     figuresRecomputeHour: vars.FIGURES_RECOMPUTE_HOUR ?? 3,
     relayIntervalMs: vars.RELAY_INTERVAL_MS ?? 500,
     figuresDebounceMs: vars.FIGURES_DEBOUNCE_MS ?? 500,
