@@ -28,7 +28,7 @@ interface TokenOwnerRow {
   signed_out: boolean | number;
 }
 
-const FIND_FOR_TOKEN_SQL = `
+export const FIND_FOR_TOKEN_SQL = `
   SELECT u.id, u.email, u.name, u.role, u.language, u.token_version,
     EXISTS (SELECT 1 FROM signed_out_tokens s WHERE s.jti = :jti) AS signed_out
   FROM users u
