@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AccountsModule } from './accounts/accounts.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CohortsModule } from './cohorts/cohorts.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -28,6 +29,7 @@ export class AppModule {
         QueueModule.register(config),
         AuthModule,
         UsersModule,
+        AccountsModule,
         ProgramsModule,
         CohortsModule,
         ProjectsModule,

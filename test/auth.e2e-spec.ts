@@ -11,6 +11,9 @@ const PROTECTED_ROUTES: [Method, string][] = [
   ['post', '/users'],
   ['get', '/users/{id}'],
   ['patch', '/users/{id}'],
+  ['patch', '/users/me'],
+  ['post', '/users/{id}/password-reset'],
+  ['post', '/auth/logout'],
   ['get', '/programs'],
   ['get', '/programs/{code}'],
   ['get', '/programs/{code}/stages'],
@@ -57,6 +60,7 @@ const PROTECTED_ROUTES: [Method, string][] = [
 ];
 const PUBLIC_ROUTES: [Method, string][] = [
   ['post', '/auth/login'],
+  ['post', '/auth/password-reset'],
   ['get', '/health'],
 ];
 

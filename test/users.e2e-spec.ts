@@ -235,7 +235,7 @@ describe('users', () => {
       }
     });
 
-    it.each(['abc', '1.5', '12abc', 'me'])('answers 400 for the id %s, which is not a whole number', async (id) => {
+    it.each(['abc', '1.5', '12abc'])('answers 400 for the id %s, which is not a whole number', async (id) => {
       const patched = await patchUser(id, { name: 'Nobody' }).expect(400);
       expectErrorShape(patched.body, 400);
       expect(patched.body.message).toMatch(/\bid\b/);

@@ -1,18 +1,16 @@
+import { Body, Controller, HttpCode, Post, UnauthorizedException, UseGuards, UseInterceptors } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  HttpCode,
-  Inject,
-  Post,
-  UnauthorizedException,
-  UseGuards,
-  UseInterceptors,
-} from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { JwtService } from '@nestjs/jwt';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { UsersService } from '../users/users.service.js';
-import { Public } from './auth.decorators.js';
+import { AccessTokens, type CheckedToken } from './access-tokens.js';
+import { CurrentToken, Public } from './auth.decorators.js';
+import { SignedOutTokens } from './signed-out-tokens.js';
 import { AccessTokenDto, LoginDto } from './dto/login.dto.js';
 import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
 import { SignInTurnInterceptor } from './sign-in-turn.interceptor.js';
@@ -22,8 +20,8 @@ import { SignInTurnInterceptor } from './sign-in-turn.interceptor.js';
 export class AuthController {
   constructor(
     private readonly users: UsersService,
-    private readonly jwt: JwtService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tokens: AccessTokens,
+    private readonly signedOut: SignedOutTokens,
   ) {}
 
   @Public()
@@ -39,7 +37,16 @@ export class AuthController {
   async login(@Body() body: LoginDto): Promise<AccessTokenDto> {
     const user = await this.users.authenticate(body.email, body.password);
     if (!user) throw new UnauthorizedException('Wrong e-mail or password');
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.jwtExpiresIn };
+    return this.tokens.issue(user, user.tokenVersion);
+  }
+
+  /** This token stops working at once, on every api process; the user's other tokens go on. */
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Signed out: this token now gets 401' })
+  @ApiUnauthorizedResponse({ description: 'No valid token' })
+  async logout(@CurrentToken() token: CheckedToken): Promise<void> {
+    await this.signedOut.signOut(token);
   }
 }

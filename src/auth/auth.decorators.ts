@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Role } from '../users/user.entity.js';
+import type { CheckedToken } from './access-tokens.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 
 export const IS_PUBLIC = 'auth:public';
@@ -18,4 +19,10 @@ export const MANAGERS: Role[] = ['admin', 'coordinator'];
 export const CurrentUser = createParamDecorator(
   (_: unknown, context: ExecutionContext): AuthenticatedUser =>
     context.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user,
+);
+
+/** The checked token of the request (its id and expiry), for signing out. */
+export const CurrentToken = createParamDecorator(
+  (_: unknown, context: ExecutionContext): CheckedToken =>
+    context.switchToHttp().getRequest<{ accessToken: CheckedToken }>().accessToken,
 );

@@ -107,4 +107,16 @@ describe('configuration', () => {
       expect({ value, named }).toEqual({ value, named: true });
     }
   });
+
+  it('links e-mail to http://localhost:3000 by default, PUBLIC_URL otherwise, refusing what is not a web address', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ PUBLIC_URL: 'https://suivi.federation.example/' }).publicUrl).toBe(
+      'https://suivi.federation.example',
+    );
+    for (const value of ['suivi.federation.example', 'ftp://suivi.example', 'javascript:alert(1)']) {
+      const problems = problemsOf({ PUBLIC_URL: value });
+      const named = problems.length > 0 && problems.every((problem) => problem.startsWith('PUBLIC_URL'));
+      expect({ value, named }).toEqual({ value, named: true });
+    }
+  });
 });

@@ -5,6 +5,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUrl,
   Matches,
   Max,
   Min,
@@ -60,6 +61,8 @@ export interface AppConfig {
   checkInHour: number;
   /** A check-in whose day was missed (the service was down) is still sent this many days later, not after. */
   checkInCatchUpDays: number;
+  /** Where people reach the service, without a trailing slash: links in e-mail start with it. */
+  publicUrl: string;
   mail: MailConfig;
 }
 
@@ -225,6 +228,13 @@ class EnvironmentVariables {
   CHECK_IN_CATCH_UP_DAYS?: number;
 
   @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'PUBLIC_URL must be an http:// or https:// address, such as https://suivi.federation.example' },
+  )
+  PUBLIC_URL?: string;
+
+  @IsOptional()
   @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be smtp://user:password@host:port or smtps://...' })
   SMTP_URL?: string;
 
@@ -316,6 +326,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     digestHour: vars.DIGEST_HOUR ?? 7,
     checkInHour: vars.CHECK_IN_HOUR ?? 9,
     checkInCatchUpDays: vars.CHECK_IN_CATCH_UP_DAYS ?? 14,
+    publicUrl: (vars.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
     mail: {
       smtpUrl: vars.SMTP_URL ?? null,
       outboxDir: vars.MAIL_OUTBOX_DIR ?? 'data/outbox',

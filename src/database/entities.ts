@@ -1,3 +1,5 @@
+import { PasswordReset } from '../accounts/password-reset.entity.js';
+import { SignedOutToken } from '../auth/signed-out-token.entity.js';
 import { Cohort } from '../cohorts/cohort.entity.js';
 import { ExportLogEntry } from '../exports/export-log.entity.js';
 import { FigureDirtyMark } from '../figures/figure-dirty-mark.entity.js';
@@ -32,4 +34,6 @@ export const ENTITIES = [
   Notification,
   SatisfactionRating,
   ExportLogEntry,
+  SignedOutToken,
+  PasswordReset,
 ];

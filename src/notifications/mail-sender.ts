@@ -8,7 +8,7 @@ import type { JobData } from '../queue/queue.constants.js';
 import { RUNS_WORKER } from '../queue/queue.tokens.js';
 import { Mailer } from './mailer.js';
 import { newMessageId, senderDomain } from './message-id.js';
-import { Notification } from './notification.entity.js';
+import { Notification, SECRET_BODY_KINDS } from './notification.entity.js';
 import { messageOf } from '../common/error-message.js';
 
 export type SendOutcome = { status: 'sent' | 'failed' | 'skipped'; notificationId: number };
@@ -66,6 +66,8 @@ export class MailSender implements OnModuleInit {
           sentAt: this.clock.now(),
           lastError: null,
           lockedUntil: null,
+          // Once delivered, a one-time token has no reason to stay in the database.
+          ...(SECRET_BODY_KINDS.includes(notification.kind) ? { body: '' } : {}),
         },
       );
       return { status: 'sent', notificationId };

@@ -1,8 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Language } from '../users/user.entity.js';
 
-export const NOTIFICATION_KINDS = ['digest', 'check_in'] as const;
+export const NOTIFICATION_KINDS = ['digest', 'check_in', 'password_reset'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Kinds whose body holds a secret (a one-time token): never shown, and blanked once sent. */
+export const SECRET_BODY_KINDS: readonly NotificationKind[] = ['password_reset'];
 
 export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];

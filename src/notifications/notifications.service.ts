@@ -5,7 +5,7 @@ import { notFound, unprocessable } from '../common/domain-error.js';
 import type { Page } from '../common/pagination.js';
 import { namedQuery } from '../database/named-query.js';
 import type { ListNotificationsQuery } from './dto/list-notifications.query.js';
-import { Notification, type NotificationDraft } from './notification.entity.js';
+import { Notification, SECRET_BODY_KINDS, type NotificationDraft } from './notification.entity.js';
 
 const INSERT_SQL = `
   INSERT INTO notifications
@@ -46,13 +46,13 @@ export class NotificationsService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize);
     const [items, total] = await builder.getManyAndCount();
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return { items: items.map(withoutSecrets), total, page: query.page, pageSize: query.pageSize };
   }
 
   async get(id: number): Promise<Notification> {
     const notification = await this.dataSource.manager.findOneBy(Notification, { id });
     if (!notification) throw notFound('Notification', id);
-    return notification;
+    return withoutSecrets(notification);
   }
 
   /** A failed e-mail gets a new round of attempts (after fixing an address, or the mail server). */
@@ -77,4 +77,11 @@ export class NotificationsService {
       { recipientEmail: 'erased', recipientName: 'erased', body: '', replyTo: null },
     );
   }
+}
+
+/** A password reset's body holds its token: the record shows everything else about it. */
+function withoutSecrets(notification: Notification): Notification {
+  if (!SECRET_BODY_KINDS.includes(notification.kind)) return notification;
+  const { body: _body, ...rest } = notification;
+  return rest as Notification;
 }

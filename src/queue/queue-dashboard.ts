@@ -2,11 +2,10 @@ import { createBullBoard } from '@bull-board/api';
 import { BullAdapter } from '@bull-board/api/bullAdapter';
 import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import { getQueueToken } from '@nestjs/bull';
-import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bull';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { UsersService } from '../users/users.service.js';
+import { AccessTokens } from '../auth/access-tokens.js';
 import { QUEUES } from './queue.constants.js';
 
 export const DASHBOARD_PATH = '/admin/queues';
@@ -24,8 +23,7 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
     queues: Object.values(QUEUES).map((name) => new BullAdapter(app.get<Queue>(getQueueToken(name)))),
     serverAdapter: board,
   });
-  const jwt = app.get(JwtService);
-  const users = app.get(UsersService);
+  const tokens = app.get(AccessTokens);
 
   const adminOnly = async (request: FastifyRequest, reply: FastifyReply) => {
     const query = request.query as Record<string, string | undefined>;
@@ -35,14 +33,9 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
     const refuse = (statusCode: 401 | 403, message: string) =>
       reply.status(statusCode).send({ statusCode, error: statusCode === 401 ? 'Unauthorized' : 'Forbidden', message });
     if (!token) return refuse(401, `Sign in first: open ${DASHBOARD_PATH}?token=<accessToken from POST /auth/login>`);
-    let subject: number;
-    try {
-      subject = Number((await jwt.verifyAsync<{ sub: number }>(token)).sub);
-    } catch {
-      return refuse(401, 'The access token is invalid or has expired: sign in again');
-    }
-    const user = await users.findActive(subject);
-    if (!user) return refuse(401, 'This account no longer exists or has been deactivated');
+    const check = await tokens.check(token);
+    if (!check.ok) return refuse(401, check.reason);
+    const { user } = check.token;
     if (user.role !== 'admin') return refuse(403, `The queue dashboard is for admins; you are ${user.role}`);
     if (query.token) {
       const secure = request.protocol === 'https' ? '; Secure' : '';

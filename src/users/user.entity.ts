@@ -16,6 +16,8 @@ export class User {
   // Never selected unless asked for: a user row must not carry its hash into a response.
   @Column({ type: 'varchar', select: false }) passwordHash: string;
   @Column({ type: 'boolean' }) active: boolean;
+  // Bumped when the password changes: tokens that carry an older one are refused.
+  @Column({ type: 'integer', select: false, default: 0 }) tokenVersion: number;
   @CreateDateColumn() createdAt: Date;
   @UpdateDateColumn() updatedAt: Date;
 }

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ParseId } from '../common/parse-id.pipe.js';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, MANAGERS, Roles } from '../auth/auth.decorators.js';
-import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { MANAGERS, Roles } from '../auth/auth.decorators.js';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto.js';
 import { UsersService } from './users.service.js';
 
@@ -11,11 +10,6 @@ import { UsersService } from './users.service.js';
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
-
-  @Get('me')
-  me(@CurrentUser() user: AuthenticatedUser) {
-    return this.users.get(user.id);
-  }
 
   /** Coordinators read the list too: they assign projects to advisors. */
   @Roles(...MANAGERS)

@@ -1,14 +1,38 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { hashPassword, verifyPassword } from '../auth/password-hasher.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { conflict, notFound, unprocessable } from '../common/domain-error.js';
+import { MAX_INTEGER } from '../common/validators.js';
+import { namedQuery } from '../database/named-query.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import type { CreateUserDto, UpdateUserDto } from './dto/user.dto.js';
-import { User } from './user.entity.js';
+import type { CreateUserDto, UpdateOwnAccountDto, UpdateUserDto } from './dto/user.dto.js';
+import { User, type Language, type Role } from './user.entity.js';
 
 export type PublicUser = Omit<User, 'passwordHash'>;
+
+export interface TokenOwner {
+  user: AuthenticatedUser;
+  tokenVersion: number;
+  signedOut: boolean;
+}
+
+interface TokenOwnerRow {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  language: Language;
+  token_version: number;
+  signed_out: boolean | number;
+}
+
+export const FIND_FOR_TOKEN_SQL = `
+  SELECT u.id, u.email, u.name, u.role, u.language, u.token_version,
+    EXISTS (SELECT 1 FROM signed_out_tokens s WHERE s.jti = :jti) AS signed_out
+  FROM users u
+  WHERE u.id = :id AND u.active = :active`;
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -21,16 +45,28 @@ export class UsersService {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  async findActive(id: number): Promise<AuthenticatedUser | null> {
-    if (!Number.isSafeInteger(id)) return null;
-    const user = await this.users.findOne({ where: { id, active: true } });
-    return user ? { id: user.id, email: user.email, name: user.name, role: user.role, language: user.language } : null;
+  /**
+   * The active user a token names, their token version, and whether that token was signed out: one
+   * read by primary keys, on every request.
+   */
+  async findForToken(id: number, jti: string): Promise<TokenOwner | null> {
+    if (!Number.isSafeInteger(id) || id < 1 || id > MAX_INTEGER) return null;
+    const rows = await namedQuery<TokenOwnerRow>(this.users.manager, FIND_FOR_TOKEN_SQL, { id, jti, active: true });
+    if (rows.length === 0) return null;
+    const row = rows[0];
+    return {
+      user: { id: Number(row.id), email: row.email, name: row.name, role: row.role, language: row.language },
+      tokenVersion: Number(row.token_version),
+      // PostgreSQL answers a boolean, SQLite 0 or 1.
+      signedOut: row.signed_out === true || Number(row.signed_out) === 1,
+    };
   }
 
   async authenticate(email: string, password: string): Promise<User | null> {
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
+      .addSelect('u.tokenVersion')
       .where('u.email = :email AND u.active = :active', { email: normalizeEmail(email), active: true })
       .getOne();
     // Hash anyway when the account is unknown, so timing does not tell which e-mails exist.
@@ -90,10 +126,56 @@ export class UsersService {
       if (input.role !== undefined) changes.role = input.role;
       if (input.language !== undefined) changes.language = input.language;
       if (input.active !== undefined) changes.active = input.active;
-      if (passwordHash) changes.passwordHash = passwordHash;
       if (Object.keys(changes).length > 0) await manager.update(User, { id }, changes);
+      if (passwordHash) await this.setPasswordHash(manager, id, passwordHash);
       return manager.findOneByOrFail(User, { id });
     });
+  }
+
+  /**
+   * A user's own changes: name, language, and the password when the current one is given. A new
+   * password revokes every token of the user; the caller gets the new token version to sign a
+   * fresh one.
+   */
+  async updateOwn(id: number, input: UpdateOwnAccountDto): Promise<{ user: User; tokenVersion: number | null }> {
+    if (input.password !== undefined) {
+      const current = await this.users
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .where('u.id = :id', { id })
+        .getOne();
+      if (!current || !(await verifyPassword(input.currentPassword ?? '', current.passwordHash))) {
+        throw unprocessable('currentPassword is not the current password of this account: nothing was changed', [
+          { field: 'currentPassword', problems: ['currentPassword is not your current password'] },
+        ]);
+      }
+    }
+    const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
+    return this.transactions.run(async (manager) => {
+      const changes: Partial<User> = {};
+      if (input.name !== undefined) changes.name = input.name;
+      if (input.language !== undefined) changes.language = input.language;
+      if (Object.keys(changes).length > 0) await manager.update(User, { id }, changes);
+      const tokenVersion = passwordHash ? await this.setPasswordHash(manager, id, passwordHash) : null;
+      return { user: await manager.findOneByOrFail(User, { id }), tokenVersion };
+    });
+  }
+
+  /** Sets a new password hash and bumps the token version, so every token issued before is refused. */
+  async setPasswordHash(manager: EntityManager, id: number, passwordHash: string): Promise<number> {
+    await manager
+      .createQueryBuilder()
+      .update(User)
+      .set({ passwordHash, tokenVersion: () => 'token_version + 1' })
+      .where('id = :id', { id })
+      .execute();
+    const { tokenVersion } = await manager
+      .createQueryBuilder(User, 'u')
+      .select('u.id')
+      .addSelect('u.tokenVersion')
+      .where('u.id = :id', { id })
+      .getOneOrFail();
+    return tokenVersion;
   }
 
   /** At start: ADMIN_EMAIL and ADMIN_PASSWORD name an admin to create if no user has that e-mail. */

@@ -4,6 +4,7 @@ import { FiguresAndQueue1763800000002 } from './1763800000002-figures-and-queue.
 import { FollowUps1763800000003 } from './1763800000003-follow-ups.js';
 import { RatingsAndExports1763800000004 } from './1763800000004-ratings-and-exports.js';
 import { FigureFailures1763800000005 } from './1763800000005-figure-failures.js';
+import { Accounts1763800000006 } from './1763800000006-accounts.js';
 
 /** Listed by hand, oldest first: no glob to go wrong between ts-jest, tsc output and ESM. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   FollowUps1763800000003,
   RatingsAndExports1763800000004,
   FigureFailures1763800000005,
+  Accounts1763800000006,
 ];
