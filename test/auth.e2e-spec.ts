@@ -62,6 +62,8 @@ const PUBLIC_ROUTES: [Method, string][] = [
   ['post', '/auth/login'],
   ['post', '/auth/password-reset'],
   ['get', '/health'],
+  ['get', '/health/live'],
+  ['get', '/health/ready'],
 ];
 
 const PATH_VALUES: Record<string, string> = {

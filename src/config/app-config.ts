@@ -43,6 +43,8 @@ export interface AppConfig {
   loginAttemptsPerMinute: number;
   /** Sign-in attempts per client address per minute, whatever the accounts (an office may share one address). */
   loginAttemptsPerAddressPerMinute: number;
+  /** The longest a sign-in waits on Redis to count itself before it is counted in memory instead. */
+  signInRedisTimeoutMs: number;
   /** Behind a reverse proxy, read the client address from X-Forwarded-For (else anyone could forge it). */
   trustProxy: boolean;
   /** Origins whose web pages may call the api from a browser (CORS); none by default. */
@@ -170,6 +172,13 @@ class EnvironmentVariables {
   @IsInt()
   @Min(1)
   LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE?: number;
+
+  @IsOptional()
+  @ToNumber()
+  @IsInt()
+  @Min(5)
+  @Max(5_000)
+  SIGN_IN_REDIS_TIMEOUT_MS?: number;
 
   @IsOptional()
   @IsBooleanString({ message: 'TRUST_PROXY must be true or false' })
@@ -314,6 +323,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     timeZone: 'America/Toronto',
     loginAttemptsPerMinute: vars.LOGIN_ATTEMPTS_PER_MINUTE ?? 10,
     loginAttemptsPerAddressPerMinute: vars.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE ?? 60,
+    signInRedisTimeoutMs: vars.SIGN_IN_REDIS_TIMEOUT_MS ?? 50,
     trustProxy: vars.TRUST_PROXY === 'true',
     corsOrigins: (vars.CORS_ORIGINS ?? '')
       .split(',')

@@ -11,8 +11,6 @@ import { messageOf } from '../../common/error-message.js';
 
 const WINDOW_MS = 60_000;
 const WARN_EVERY_MS = 60_000;
-/** The longest a sign-in waits on Redis before it is counted in memory instead. */
-export const REDIS_BOUND_MS = 50;
 
 export interface SignInLimitsHealth {
   store: 'redis' | 'memory';
@@ -25,7 +23,8 @@ export interface SignInLimitsHealth {
 /**
  * Sign-in limits per account and per client address, shared by every api process through Redis.
  * Every attempt is also counted in this process's memory, which decides when Redis is away or
- * slower than REDIS_BOUND_MS: the limit then holds per process, and a sign-in never waits on Redis.
+ * slower than SIGN_IN_REDIS_TIMEOUT_MS (50 ms): the limit then holds per process, and a sign-in
+ * never waits on Redis longer.
  */
 @Injectable()
 export class SignInLimiter implements OnApplicationShutdown {
@@ -35,6 +34,7 @@ export class SignInLimiter implements OnApplicationShutdown {
   private readonly connection: Redis | null;
   private readonly redis: RedisAttemptCounter | null;
   private readonly limits: SignInLimits;
+  private readonly redisTimeoutMs: number;
   private redisFailure: string | null = null;
   private lastWarning = 0;
 
@@ -47,8 +47,10 @@ export class SignInLimiter implements OnApplicationShutdown {
       perAddress: config.loginAttemptsPerAddressPerMinute,
       windowMs: WINDOW_MS,
     };
+    this.redisTimeoutMs = config.signInRedisTimeoutMs;
     // A worker does not listen, so it signs nobody in.
-    this.connection = config.role === 'worker' ? null : createRequestPathConnection(config.redisUrl, REDIS_BOUND_MS);
+    this.connection =
+      config.role === 'worker' ? null : createRequestPathConnection(config.redisUrl, this.redisTimeoutMs);
     // Failures show in /health; without a listener ioredis would print every reconnection attempt.
     this.connection?.on('error', () => undefined);
     this.connection?.on('ready', () => (this.redisFailure = null));
@@ -69,7 +71,7 @@ export class SignInLimiter implements OnApplicationShutdown {
     if (!this.redis?.ready) return inMemory;
     try {
       const counting = this.redis.hit(attempt, this.limits);
-      const verdict = await withTimeout(counting, REDIS_BOUND_MS, 'Counting a sign-in in Redis');
+      const verdict = await withTimeout(counting, this.redisTimeoutMs, 'Counting a sign-in in Redis');
       this.redisFailure = null;
       return verdict;
     } catch (error) {
