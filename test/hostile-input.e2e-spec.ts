@@ -21,14 +21,14 @@ import type { Role } from '../src/users/user.entity.js';
 const REQUESTS = Number(process.env.HOSTILE_REQUESTS ?? 3000);
 const SEED = Number(process.env.HOSTILE_SEED ?? 20261201);
 
+/** Every failure, whole, for a run that finds more than the report shows. */
+const FAILURES_FILE = join(tmpdir(), `hostile-input-failures-${process.pid}.json`);
+
 /**
  * Tables no request writes, left out of the comparison: TypeORM's record of the migrations run.
  * Nothing else needs leaving out, because the app runs with ROLE=api: no relay, schedule or job
  * writes to the database while the requests are sent.
  */
-/** Every failure, whole, for a run that finds more than the report shows. */
-const FAILURES_FILE = join(tmpdir(), `hostile-input-failures-${process.pid}.json`);
-
 const BOOKKEEPING_TABLES = new Set(['migrations', 'typeorm_metadata']);
 
 const LEAK =
