@@ -1,18 +1,21 @@
 import type { LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { HttpErrorFilter, toErrorBody } from './common/http-error.filter.js';
 import { registerHttpHygiene } from './common/http-hygiene.js';
 import { installRequestBoundary } from './common/request-boundary.js';
 import { buildValidationPipe } from './common/validation.js';
 import { mountQueueDashboard } from './queue/queue-dashboard.js';
+import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import type { AppConfig } from './config/app-config.js';
 
 export interface CreateAppOptions {
   logger?: LoggerService | LogLevel[] | false;
+  /** Hooks to add to Fastify before the routes are ready (the tests check every response with one). */
+  beforeReady?: (fastify: FastifyInstance) => void;
 }
 
 /** Builds the HTTP application exactly as it runs, for main.ts and for the end-to-end tests. */
@@ -39,19 +42,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.enableShutdownHooks();
   await mountQueueDashboard(app);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Coop tracker')
-      .setDescription(
-        'Cohorts, projects, stages and follow-ups of the teams a federation of worker co-ops accompanies.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
+  options.beforeReady?.(app.getHttpAdapter().getInstance());
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

@@ -1,4 +1,6 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
+import { ACCESS_EXTENSION } from '../openapi/access.js';
 import type { Role } from '../users/user.entity.js';
 import type { CheckedToken } from './access-tokens.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
@@ -7,10 +9,12 @@ export const IS_PUBLIC = 'auth:public';
 export const ROLES_ALLOWED = 'auth:roles';
 
 /** No token needed (login, health). Every other route requires one. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+export const Public = () =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(ACCESS_EXTENSION, { public: true }));
 
 /** Only these roles may call the route; without it, any signed-in user may. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_ALLOWED, roles);
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(SetMetadata(ROLES_ALLOWED, roles), ApiExtension(ACCESS_EXTENSION, { roles }));
 
 /** Roles that may change data, as opposed to reading it. */
 export const WRITERS: Role[] = ['admin', 'coordinator', 'advisor'];

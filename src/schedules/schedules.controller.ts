@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
 import { SchedulesService } from './schedules.service.js';
 
-@ApiTags('admin')
+@ApiTags('schedules')
 @ApiBearerAuth()
 @Controller('admin/schedules')
 export class SchedulesController {

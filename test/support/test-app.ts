@@ -11,9 +11,23 @@ import { createApp } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { QUEUES } from '../../src/queue/queue.constants.js';
 import type { Role } from '../../src/users/user.entity.js';
+import { ResponseContract } from './response-contract.js';
 
 export const ADMIN = { email: 'admin@test.example', password: 'admin-password-123' };
 export const PASSWORD = 'user-password-123';
+
+/**
+ * Every response any test app sends is checked against the OpenAPI document; what does not match
+ * fails the test during which it was sent (or the first test after a `beforeAll`).
+ */
+const contractProblems: string[] = [];
+function failOnContractProblems() {
+  if (contractProblems.length === 0) return;
+  const problems = contractProblems.splice(0);
+  throw new Error(`Responses that differ from the OpenAPI document:\n- ${[...new Set(problems)].join('\n- ')}`);
+}
+afterEach(failOnContractProblems);
+afterAll(failOnContractProblems);
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -54,9 +68,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     MAIL_OUTBOX_DIR: outboxDir,
     ...env,
   });
-  const app = await createApp(config, { logger: ['error'] });
+  const contract = new ResponseContract((problem) => contractProblems.push(problem));
+  const app = await createApp(config, { logger: ['error'], beforeReady: (fastify) => contract.install(fastify) });
   const server = app.getHttpServer();
   const http = () => request(server);
+  contract.use((await http().get('/docs-json').expect(200)).body);
   const dataSource = app.get(DataSource);
 
   const tokens = new Map<string, string>();
