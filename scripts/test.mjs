@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The one test command: finds (or starts) Redis, type-checks, lints, then runs every jest spec.
+// The one test command: finds (or starts) Redis, type-checks, lints the code and openapi.json, then
+// runs every jest spec.
 // Extra arguments go to jest, e.g. `npm test -- test/projects.e2e-spec.ts`.
 import { spawn, spawnSync } from 'node:child_process';
 import { createConnection, createServer } from 'node:net';
@@ -83,12 +84,21 @@ if (code !== 0) console.error('Type check failed.');
 else if (!chosenSpecs) {
   code = await run(
     process.execPath,
-    ['node_modules/prettier/bin/prettier.cjs', '--check', 'src', 'test', 'bench', 'scripts', '*.js'],
+    ['node_modules/prettier/bin/prettier.cjs', '--check', 'src', 'test', 'bench', 'scripts', 'client', '*.js'],
     env,
   );
   if (code === 0)
     code = await run(process.execPath, ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', '.'], env);
   if (code !== 0) console.error('Lint failed: `npm run format` fixes the formatting; ESLint names the rest.');
+  else {
+    code = await run(process.execPath, ['node_modules/@redocly/cli/bin/cli.js', 'lint', 'openapi.json'], {
+      ...env,
+      REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+      REDOCLY_SUPPRESS_NOTIFICATIONS: 'true',
+    });
+    if (code !== 0)
+      console.error('openapi.json breaks a rule of redocly.yaml: fix the decorators, then `npm run openapi`.');
+  }
 }
 if (code === 0) {
   code = await run(

@@ -1,5 +1,5 @@
 import { getSchemaPath, type OpenAPIObject } from '@nestjs/swagger';
-import type { OperationObject, ResponseObject } from '@nestjs/swagger';
+import type { OperationObject } from '@nestjs/swagger';
 import { ACCESS_EXTENSION, type Access } from './access.js';
 import { ErrorResponse } from './error-response.js';
 import { TAGS } from './tags.js';
@@ -80,7 +80,7 @@ function completeOperation(operation: OperationObject, path: string) {
 
   for (const [status, response] of Object.entries(responses)) {
     if (!response || Number(status) < 400 || '$ref' in response) continue;
-    const error = response as ResponseObject;
+    const error = response;
     error.description ||= ERROR_MEANING[Number(status)] ?? 'Refused';
     error.content ??= { 'application/json': { schema: { $ref: getSchemaPath(ErrorResponse) } } };
     if (status === '429') {

@@ -21,7 +21,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
           'reporting years `2023-2024` (April to March).',
       )
       .setVersion('1')
-      .addServer('http://localhost:3000', 'The service started on this machine (`npm start`)')
+      .addServer('/', 'The service that serves this document (its address depends on where it runs)')
       .addBearerAuth()
       .build(),
     { extraModels: [ErrorResponse, FieldProblemResponse], autoTagControllers: false },
