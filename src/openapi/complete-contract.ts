@@ -1,5 +1,4 @@
-import { getSchemaPath, type OpenAPIObject } from '@nestjs/swagger';
-import type { OperationObject } from '@nestjs/swagger';
+import { getSchemaPath, type OpenAPIObject, type OperationObject } from '@nestjs/swagger';
 import { ACCESS_EXTENSION, type Access } from './access.js';
 import { ErrorResponse } from './error-response.js';
 import { TAGS } from './tags.js';
