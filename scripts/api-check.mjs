@@ -132,10 +132,10 @@ function problemsIn(report) {
 
 async function main() {
   console.log('api:check: building the service');
-  if (
-    (await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { cwd: root })) !== 0
-  )
-    throw new CheckFailed('The build failed.');
+  // The same dist/ as `npm run build`, without its type check (a third of the time): the type check is
+  // `npm run typecheck`'s, which the test command runs first; the code is written for isolated modules.
+  const build = ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--noCheck'];
+  if ((await run(process.execPath, build, { cwd: root })) !== 0) throw new CheckFailed('The build failed.');
 
   console.log(`api:check: built in ${seconds()}`);
 
@@ -174,12 +174,17 @@ async function main() {
   if (!ready) throw new CheckFailed('The service was not ready within 60 s.', { showService: true });
   console.log(`api:check: the demo is ready at ${seconds()}`);
   // The demo's figures are computed by the job queue a moment after loading; the collection checks them.
+  let health;
   const computed = await waitFor('the figures', 30, async () => {
-    const health = await getJson(`${baseUrl}/health`);
-    return health?.body?.outbox?.pendingScopes === 0;
+    health = (await getJson(`${baseUrl}/health`))?.body;
+    return health?.outbox?.pendingScopes === 0;
   });
   if (computed) console.log(`api:check: its figures are computed at ${seconds()}`);
-  else console.warn('api:check: the demo figures were still being computed after 30 s; running anyway');
+  else {
+    const { outbox, figures, queues } = health ?? {};
+    console.warn('api:check: the demo figures were still being computed after 30 s; running anyway');
+    console.warn(`  /health: ${JSON.stringify({ outbox, figures, queues: queues?.figures })}`);
+  }
 
   console.log(`api:check: running the collection (bru run --env demo --env-var baseUrl=${baseUrl})`);
   const bru = join(root, 'node_modules/.bin/bru');
