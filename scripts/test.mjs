@@ -2,6 +2,7 @@
 // The one test command: finds (or starts) Redis, type-checks, lints the code and openapi.json, then
 // runs every jest spec.
 // Extra arguments go to jest, e.g. `npm test -- test/projects.e2e-spec.ts`.
+// A full run (no arguments) then runs the Bruno collection against a demo service (scripts/api-check.mjs).
 import { spawn, spawnSync } from 'node:child_process';
 import { createConnection, createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -77,7 +78,7 @@ const database = env.DATABASE_URL?.startsWith('postgres')
   : 'SQLite (a fresh file per test file)';
 console.log(`Testing against ${database} and Redis at ${redis.url}`);
 
-// A run of chosen specs (`npm test -- <files>`) skips the lint, to stay quick while working.
+// A run of chosen specs (`npm test -- <files>`) skips the lint and the collection, to stay quick while working.
 const chosenSpecs = process.argv.length > 2;
 let code = await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit'], env);
 if (code !== 0) console.error('Type check failed.');
@@ -111,6 +112,11 @@ if (code === 0) {
     ],
     env,
   );
+}
+// The REST-client workspace (bruno/) against a demo service, on the same database kind and Redis.
+if (code === 0 && !chosenSpecs) {
+  code = await run(process.execPath, ['scripts/api-check.mjs'], env);
+  if (code !== 0) console.error('The Bruno collection failed against the demo (npm run api:check runs it alone).');
 }
 redis.stop();
 process.exit(code);
