@@ -34,6 +34,7 @@ const ENDS_ON = {
 
 export class CreateCohortDto {
   @ApiProperty({
+    minLength: 1,
     example: 'parcours-coop',
     description: 'A cohort program: `parcours-coop` or `parcours-transfertcoop` (422 for another)',
   })
@@ -120,7 +121,7 @@ export class UpdateCohortDto {
 }
 
 export class ListCohortsQuery {
-  @ApiPropertyOptional({ example: 'parcours-coop', description: "Only this program's cohorts" })
+  @ApiPropertyOptional({ minLength: 1, example: 'parcours-coop', description: "Only this program's cohorts" })
   @Omittable()
   @IsString()
   @IsNotEmpty()

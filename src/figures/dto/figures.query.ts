@@ -6,6 +6,7 @@ import { REPORTING_YEAR_PATTERN } from './reporting-year.js';
 export class FreshQuery {
   @ApiPropertyOptional({
     enum: ['true', 'false'],
+    default: 'false',
     example: 'true',
     description:
       '`true` computes the figures now from the recorded moves, with the aggregate the recompute job uses, ' +
