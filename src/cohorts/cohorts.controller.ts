@@ -1,9 +1,22 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { MANAGERS, Roles } from '../auth/auth.decorators.js';
 import { ParseId } from '../common/parse-id.pipe.js';
 import { CohortsService } from './cohorts.service.js';
 import { CreateCohortDto, ListCohortsQuery, UpdateCohortDto } from './dto/cohort.dto.js';
+import { COHORT_ID } from './dto/cohort.properties.js';
+import { CohortResponse } from './dto/cohort.response.js';
+
+const NUMBER_TAKEN = 'The program already has a cohort with this number';
 
 @ApiTags('cohorts')
 @ApiBearerAuth()
@@ -11,25 +24,51 @@ import { CreateCohortDto, ListCohortsQuery, UpdateCohortDto } from './dto/cohort
 export class CohortsController {
   constructor(private readonly cohorts: CohortsService) {}
 
+  @ApiOperation({
+    summary: 'List cohorts',
+    description: 'Oldest first (by start date), optionally of one program and one reporting year.',
+  })
+  @ApiOkResponse({ type: [CohortResponse], description: 'The cohorts' })
   @Get()
-  list(@Query() query: ListCohortsQuery) {
+  list(@Query() query: ListCohortsQuery): Promise<CohortResponse[]> {
     return this.cohorts.list(query);
   }
 
+  @ApiOperation({ summary: 'Get a cohort' })
+  @ApiParam(COHORT_ID)
+  @ApiOkResponse({ type: CohortResponse, description: 'The cohort' })
   @Get(':id')
-  get(@Param('id', ParseId()) id: number) {
+  get(@Param('id', ParseId()) id: number): Promise<CohortResponse> {
     return this.cohorts.get(id);
   }
 
+  @ApiOperation({ summary: 'Create a cohort of a cohort program' })
+  @ApiCreatedResponse({ type: CohortResponse, description: 'The new cohort' })
+  @ApiConflictResponse({ description: NUMBER_TAKEN })
+  @ApiUnprocessableEntityResponse({
+    description: 'An unknown program, a program not run in cohorts, or a cohort that ends before it starts',
+  })
   @Roles(...MANAGERS)
   @Post()
-  create(@Body() body: CreateCohortDto) {
+  create(@Body() body: CreateCohortDto): Promise<CohortResponse> {
     return this.cohorts.create(body);
   }
 
+  @ApiOperation({
+    summary: 'Change a cohort',
+    description:
+      "Only the fields sent change. The cohort's figures and those of its program's year are recomputed (of both " +
+      'years when a new start date moves it to another).',
+  })
+  @ApiParam(COHORT_ID)
+  @ApiOkResponse({ type: CohortResponse, description: 'The cohort as it is now' })
+  @ApiConflictResponse({ description: NUMBER_TAKEN })
+  @ApiUnprocessableEntityResponse({
+    description: 'A cohort that would end before it starts, or a capacity below the projects already enrolled',
+  })
   @Roles(...MANAGERS)
   @Patch(':id')
-  update(@Param('id', ParseId()) id: number, @Body() body: UpdateCohortDto) {
+  update(@Param('id', ParseId()) id: number, @Body() body: UpdateCohortDto): Promise<CohortResponse> {
     return this.cohorts.update(id, body);
   }
 }

@@ -4,8 +4,14 @@ import { Omittable } from '../../common/validators.js';
 
 export class UpdateProgramDto {
   @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'integer', minimum: 1, maximum: 1095 },
+    maxItems: 12,
+    uniqueItems: true,
     example: [30, 90, 180],
-    description: 'Days after a cohort ends when its active projects get a check-in; [] for none',
+    description:
+      'Days after a cohort ends when its projects still active get a check-in, in any order (kept ascending); ' +
+      '[] for none. A program without cohorts takes only []',
   })
   @Omittable()
   @IsArray()
