@@ -1,14 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, WRITERS } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ParseId } from '../common/parse-id.pipe.js';
 import { CreateFollowUpDto } from './dto/follow-up.dto.js';
-import { CreateNoteDto, SnoozeDto } from './dto/project-attention.dto.js';
+import { SnoozeDto } from './dto/project-attention.dto.js';
 import { FollowUpsService } from './follow-ups.service.js';
 import { ProjectAttentionService } from './project-attention.service.js';
 
-/** A project's tasks, notes and stale-alert snooze. Staff only: notes and tasks may name people. */
+/** A project's tasks and stale-alert snooze (its notes: project-notes.controller.ts). Staff only: tasks may name people. */
 @ApiTags('follow-ups')
 @ApiBearerAuth()
 @Roles(...WRITERS)
@@ -27,16 +27,6 @@ export class ProjectFollowUpsController {
     @Body() body: CreateFollowUpDto,
   ) {
     return this.followUps.create(user, id, body);
-  }
-
-  @Post('notes')
-  addNote(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseId()) id: number, @Body() body: CreateNoteDto) {
-    return this.attention.addNote(user, id, body);
-  }
-
-  @Get('notes')
-  notes(@Param('id', ParseId()) id: number) {
-    return this.attention.notes(id);
   }
 
   /** Hides the stale alert until a date, with a reason; the project stays active. */
