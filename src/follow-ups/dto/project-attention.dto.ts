@@ -16,7 +16,7 @@ export class SnoozeDto {
     minLength: 1,
     maxLength: 500,
     example: 'La banque répond en janvier',
-    description: 'Why the project may wait; trimmed. Not shown to viewers',
+    description: "Why the project may wait; trimmed. The project's `snoozeReason`, which viewers never see",
   })
   @Trim()
   @IsString()
