@@ -1,8 +1,10 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiExtraModels,
   ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
@@ -24,6 +26,9 @@ import type { ExportFile } from './export-file.js';
 import { CONTENT_TYPES } from './export-format.js';
 import { ExportLogService } from './export-log.service.js';
 import { ProgramReportService } from './program-report.service.js';
+
+/** What a malformed export request is refused for, besides what each operation adds. */
+const MALFORMED = 'an unknown `format` or `lang`, or `delimiter` with `format=xlsx` or `json`: nothing is exported';
 
 /** Fastify pipes the stream into the response: the file is never whole in memory. */
 const streamable = (file: ExportFile) =>
@@ -62,7 +67,11 @@ export class ExportsController {
   @ApiOkResponse(
     exportFileResponse("The cohort's file, as an attachment", CohortExportResponse, 'cohorte-19-parcours-coop.csv'),
   )
+  @ApiBadRequestResponse({
+    description: `Invalid input: an id that is not a whole number, \`includeContacts\` other than true or false, ${MALFORMED}`,
+  })
   @ApiForbiddenResponse({ description: '`includeContacts=true` from an advisor or a viewer: nothing is exported' })
+  @ApiNotFoundResponse({ description: 'No cohort has this id' })
   async cohort(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseId()) id: number,
@@ -102,6 +111,8 @@ export class ExportsController {
       'rapport-parcours-coop-2023-2024.csv',
     ),
   )
+  @ApiBadRequestResponse({ description: `Invalid input: \`year\` missing or malformed, ${MALFORMED}` })
+  @ApiNotFoundResponse({ description: 'No program has this code' })
   @ApiUnprocessableEntityResponse({
     description: 'The program is not run in cohorts: its funnel is in the report of a cohort program',
   })

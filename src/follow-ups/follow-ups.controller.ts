@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
@@ -34,7 +35,7 @@ export class FollowUpsController {
       "by default. Each task's `state` is read on today's Montréal date. Paged, by due date then id.",
   })
   @ApiOkResponse({ type: FollowUpPageResponse })
-  @ApiForbiddenResponse({ description: "Not a staff role, or an advisor asking for another person's tasks" })
+  @ApiForbiddenResponse({ description: "Viewers; an advisor asking for another person's tasks" })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListFollowUpsQuery): Promise<FollowUpPageResponse> {
     return this.followUps.list(user, query);
   }
@@ -43,7 +44,8 @@ export class FollowUpsController {
   @ApiOperation({ summary: 'Read a follow-up task' })
   @ApiParam(TASK_ID)
   @ApiOkResponse({ type: FollowUpResponse })
-  @ApiForbiddenResponse({ description: "Not a staff role, or an advisor asking for another person's task" })
+  @ApiNotFoundResponse({ description: 'No task has this id' })
+  @ApiForbiddenResponse({ description: "Viewers; an advisor asking for another person's task" })
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseId()) id: number): Promise<FollowUpResponse> {
     return this.followUps.get(user, id);
   }
@@ -58,8 +60,9 @@ export class FollowUpsController {
   })
   @ApiParam(TASK_ID)
   @ApiOkResponse({ type: FollowUpResponse })
+  @ApiNotFoundResponse({ description: 'No task has this id' })
   @ApiForbiddenResponse({
-    description: "Not a staff role, an advisor changing another person's task, or an advisor handing one to someone",
+    description: "Viewers; an advisor changing another person's task, or handing one to someone else",
   })
   @ApiUnprocessableEntityResponse({ description: '`assigneeId` is not an active advisor, coordinator or admin' })
   update(

@@ -4,6 +4,7 @@ import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNoContentResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -20,6 +21,7 @@ import { SnoozeDto } from './dto/project-attention.dto.js';
 import { FollowUpsService } from './follow-ups.service.js';
 import { ProjectAttentionService } from './project-attention.service.js';
 
+const NO_PROJECT = 'No project has this id';
 const NOT_YOURS = 'Viewers; an advisor, on a project assigned to another advisor (only they or a coordinator may)';
 
 /** A project's tasks and stale-alert snooze (its notes: project-notes.controller.ts). Staff only: tasks may name people. */
@@ -35,6 +37,7 @@ export class ProjectFollowUpsController {
 
   @Post('follow-ups')
   @ProjectIdParam()
+  @ApiNotFoundResponse({ description: NO_PROJECT })
   @ApiOperation({
     summary: 'Create a follow-up task on a project',
     description:
@@ -59,6 +62,7 @@ export class ProjectFollowUpsController {
   @Post('snooze')
   @HttpCode(200)
   @ProjectIdParam()
+  @ApiNotFoundResponse({ description: NO_PROJECT })
   @ApiOperation({
     summary: "Snooze a project's stale alert",
     description:
@@ -80,6 +84,7 @@ export class ProjectFollowUpsController {
   @Delete('snooze')
   @HttpCode(204)
   @ProjectIdParam()
+  @ApiNotFoundResponse({ description: NO_PROJECT })
   @ApiOperation({
     summary: "End a project's snooze",
     description:
