@@ -61,8 +61,8 @@ export class ExportsController {
   @ApiParam({
     name: 'id',
     description: 'The cohort id',
-    schema: { type: 'integer', minimum: 1, maximum: MAX_INTEGER },
-    example: 19,
+    // Inside the schema: beside a schema, @nestjs/swagger drops the parameter's own example.
+    schema: { type: 'integer', minimum: 1, maximum: MAX_INTEGER, example: 19 },
   })
   @ApiOkResponse(
     exportFileResponse("The cohort's file, as an attachment", CohortExportResponse, 'cohorte-19-parcours-coop.csv'),
@@ -101,8 +101,7 @@ export class ExportsController {
   @ApiParam({
     name: 'code',
     description: 'The code of a cohort program',
-    schema: { type: 'string' },
-    example: 'parcours-coop',
+    schema: { type: 'string', example: 'parcours-coop' },
   })
   @ApiOkResponse(
     exportFileResponse(

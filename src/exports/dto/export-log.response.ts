@@ -21,7 +21,13 @@ export class ExportLogEntryResponse {
   @ApiProperty({ type: 'integer', minimum: 1, example: 41 })
   id: number;
 
-  @ApiProperty(nullableRef(ExportLogUserResponse, 'Who took it; null if that account cannot be found'))
+  @ApiProperty(
+    nullableRef(ExportLogUserResponse, 'Who took it; null if that account cannot be found', {
+      id: 2,
+      name: 'Coordination (démo)',
+      email: 'coordination@demo.coop.example',
+    }),
+  )
   user: ExportLogUserResponse | null;
 
   @ApiProperty({

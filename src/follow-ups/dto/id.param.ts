@@ -5,6 +5,6 @@ import { MAX_INTEGER } from '../../common/validators.js';
 export const idParam = (description: string, example: number): ApiParamOptions => ({
   name: 'id',
   description,
-  schema: { type: 'integer', minimum: 1, maximum: MAX_INTEGER },
-  example,
+  // Inside the schema: beside a schema, @nestjs/swagger drops the parameter's own example.
+  schema: { type: 'integer', minimum: 1, maximum: MAX_INTEGER, example },
 });
