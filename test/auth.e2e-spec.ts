@@ -30,6 +30,7 @@ const PROTECTED_ROUTES: [Method, string][] = [
   ['get', '/projects/{id}'],
   ['patch', '/projects/{id}'],
   ['post', '/projects/{id}/enrollments'],
+  ['get', '/projects/{id}/enrollments/{programCode}'],
   ['patch', '/projects/{id}/enrollments/{programCode}'],
   ['post', '/projects/{id}/transitions'],
   ['get', '/projects/{id}/transitions'],

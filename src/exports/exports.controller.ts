@@ -1,17 +1,34 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentUser, MANAGERS, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ParseId } from '../common/parse-id.pipe.js';
+import { MAX_INTEGER } from '../common/validators.js';
 import { CohortExportService } from './cohort-export.service.js';
 import { attachmentDisposition } from './content-disposition.js';
+import { CohortExportResponse } from './dto/cohort-export.response.js';
+import { ExportLogPageResponse } from './dto/export-log.response.js';
+import { exportFileResponse } from './dto/export-file.response.js';
 import { CohortExportQuery, ExportLogQuery, ProgramReportQuery } from './dto/export.query.js';
+import { ProgramReportResponse } from './dto/program-report.response.js';
 import type { ExportFile } from './export-file.js';
 import { CONTENT_TYPES } from './export-format.js';
 import { ExportLogService } from './export-log.service.js';
 import { ProgramReportService } from './program-report.service.js';
 
-const PRODUCES = Object.values(CONTENT_TYPES);
+/** What a malformed export request is refused for, besides what each operation adds. */
+const MALFORMED = 'an unknown `format` or `lang`, or `delimiter` with `format=xlsx` or `json`: nothing is exported';
 
 /** Fastify pipes the stream into the response: the file is never whole in memory. */
 const streamable = (file: ExportFile) =>
@@ -22,6 +39,7 @@ const streamable = (file: ExportFile) =>
 
 @ApiTags('exports')
 @ApiBearerAuth()
+@ApiExtraModels(CohortExportResponse, ProgramReportResponse)
 @Controller()
 export class ExportsController {
   constructor(
@@ -30,15 +48,35 @@ export class ExportsController {
     private readonly log: ExportLogService,
   ) {}
 
-  /** One row per project, then the cohort's figures; contacts only for coordinators and admins. Logged. */
   @Get('cohorts/:id/export')
-  @ApiProduces(...PRODUCES)
-  @ApiOkResponse({ description: 'The file, as an attachment' })
+  @ApiOperation({
+    summary: "Export a cohort's results",
+    description:
+      'One row per project (who they are, where they stand, the Montréal date each milestone was reached, the ' +
+      "days since enrolment), then the cohort's figures, computed from the recorded moves when the export starts " +
+      '(as `GET /cohorts/:id/stats?fresh=true`), and its satisfaction. CSV: the projects table, an empty line, ' +
+      'then the figures. XLSX: sheets `Projets` and `Indicateurs` (`Projects`, `Figures` in English). JSON: ' +
+      '`{cohort, projects, figures, satisfaction}`. The file is streamed as it is read, and the export is logged.',
+  })
+  @ApiParam({
+    name: 'id',
+    description: 'The cohort id',
+    // Inside the schema: beside a schema, @nestjs/swagger drops the parameter's own example.
+    schema: { type: 'integer', minimum: 1, maximum: MAX_INTEGER, example: 19 },
+  })
+  @ApiOkResponse(
+    exportFileResponse("The cohort's file, as an attachment", CohortExportResponse, 'cohorte-19-parcours-coop.csv'),
+  )
+  @ApiBadRequestResponse({
+    description: `Invalid input: an id that is not a whole number, \`includeContacts\` other than true or false, ${MALFORMED}`,
+  })
+  @ApiForbiddenResponse({ description: '`includeContacts=true` from an advisor or a viewer: nothing is exported' })
+  @ApiNotFoundResponse({ description: 'No cohort has this id' })
   async cohort(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseId()) id: number,
     @Query() query: CohortExportQuery,
-  ) {
+  ): Promise<StreamableFile> {
     return streamable(
       await this.cohortExports.prepare(user, id, {
         format: query.format,
@@ -49,15 +87,39 @@ export class ExportsController {
     );
   }
 
-  /** The year as the annual report shows it: cohorts and total, accompaniment funnels, transfers by stage. Logged. */
   @Get('programs/:code/report')
-  @ApiProduces(...PRODUCES)
-  @ApiOkResponse({ description: 'The file, as an attachment' })
+  @ApiOperation({
+    summary: "Export a cohort program's year for the annual report",
+    description:
+      "The year's cohorts and their total (registered, completed, incorporated, completion and start rates, " +
+      "entrepreneurs, satisfaction; the total's start rate is incorporated / registered, a cohort's incorporated / " +
+      'completed), the funnel of each accompaniment program over the same year, and the transfer ' +
+      "accompaniment's projects by current stage, computed from the recorded moves when the export starts. CSV: " +
+      'the three tables one after another, each under a title line. XLSX: one sheet per table. JSON: `{program, ' +
+      'year, cohorts, total, funnels, transfersByStage, computedAt, pending}`. The export is logged.',
+  })
+  @ApiParam({
+    name: 'code',
+    description: 'The code of a cohort program',
+    schema: { type: 'string', example: 'parcours-coop' },
+  })
+  @ApiOkResponse(
+    exportFileResponse(
+      "The year's report, as an attachment",
+      ProgramReportResponse,
+      'rapport-parcours-coop-2023-2024.csv',
+    ),
+  )
+  @ApiBadRequestResponse({ description: `Invalid input: \`year\` missing or malformed, ${MALFORMED}` })
+  @ApiNotFoundResponse({ description: 'No program has this code' })
+  @ApiUnprocessableEntityResponse({
+    description: 'The program is not run in cohorts: its funnel is in the report of a cohort program',
+  })
   async report(
     @CurrentUser() user: AuthenticatedUser,
     @Param('code') code: string,
     @Query() query: ProgramReportQuery,
-  ) {
+  ): Promise<StreamableFile> {
     return streamable(
       await this.reports.prepare(user, code, {
         year: query.year,
@@ -68,10 +130,16 @@ export class ExportsController {
     );
   }
 
-  /** Every export taken, newest first. */
   @Roles(...MANAGERS)
   @Get('exports/log')
-  list(@Query() query: ExportLogQuery) {
+  @ApiOperation({
+    summary: 'List the exports taken',
+    description:
+      'Every export served, newest first: who, what, which format and language, with contacts or not, when. ' +
+      'Exports carry personal information (Law 25); a refused one is not logged. Paged.',
+  })
+  @ApiOkResponse({ type: ExportLogPageResponse })
+  list(@Query() query: ExportLogQuery): Promise<ExportLogPageResponse> {
     return this.log.list(query);
   }
 }

@@ -8,10 +8,11 @@ import { FollowUpsJobs } from './follow-ups-jobs.js';
 import { FollowUpsService } from './follow-ups.service.js';
 import { ProjectAttentionService } from './project-attention.service.js';
 import { ProjectFollowUpsController } from './project-follow-ups.controller.js';
+import { ProjectNotesController } from './project-notes.controller.js';
 
 @Module({
   imports: [ProjectsModule, NotificationsModule],
-  controllers: [FollowUpsController, ProjectFollowUpsController],
+  controllers: [FollowUpsController, ProjectFollowUpsController, ProjectNotesController],
   providers: [FollowUpsService, ProjectAttentionService, DigestBuilder, CheckInsService, FollowUpsJobs],
   exports: [FollowUpsService],
 })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Cohort } from '../cohorts/cohort.entity.js';
-import { Stage } from '../programs/stage.entity.js';
+import { Stage, type Milestone } from '../programs/stage.entity.js';
 import { User } from '../users/user.entity.js';
 import { Contact } from './contact.entity.js';
 import { Enrollment, type EnrollmentRow } from './enrollment.entity.js';
@@ -16,7 +16,7 @@ export interface StageRef {
   labelFr: string;
   labelEn: string;
   position: number;
-  milestone: string | null;
+  milestone: Milestone | null;
 }
 
 export interface EnrollmentView {

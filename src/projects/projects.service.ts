@@ -90,6 +90,18 @@ export class ProjectsService {
     return (await this.views.projects(manager, [project], actor, true))[0];
   }
 
+  /**
+   * One enrollment of a project, as the project's `enrollments` show it. Its own resource so that its
+   * version, which a move's If-Match expects, can travel as an ETag of its own.
+   */
+  async enrollment(reader: AuthenticatedUser, projectId: number, programCode: string): Promise<EnrollmentView> {
+    const manager = this.dataSource.manager;
+    if (!(await manager.existsBy(Project, { id: projectId }))) throw notFound('Project', projectId);
+    const enrollment = await manager.findOneBy(Enrollment, { projectId, programCode });
+    if (!enrollment) throw notFound(`Enrollment of project ${projectId} in`, programCode);
+    return (await this.views.enrollments(manager, [enrollment], reader))[0];
+  }
+
   async list(reader: AuthenticatedUser, query: ListProjectsQuery): Promise<Page<ProjectView>> {
     const builder = this.dataSource.manager.createQueryBuilder(Project, 'p');
     if (query.advisorId) builder.andWhere('p.advisorId = :advisorId', { advisorId: query.advisorId });

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, ValidateBy } from 'class-validator';
 import { Omittable } from '../../common/validators.js';
 import { PageQuery } from '../../common/pagination.js';
@@ -10,6 +10,7 @@ import {
   type ExportFormat,
   type ExportLang,
 } from '../export-format.js';
+import { REPORTING_YEAR_PATTERN } from './reporting-year.js';
 
 const formatOf = (query: object | undefined) => (query as { format?: string } | undefined)?.format;
 
@@ -25,7 +26,12 @@ const OnlyForCsv = () =>
   });
 
 export class ExportFormatQuery {
-  @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'csv' })
+  @ApiPropertyOptional({
+    enum: EXPORT_FORMATS,
+    default: 'csv',
+    example: 'xlsx',
+    description: 'csv (UTF-8 with a byte-order mark, CRLF, RFC 4180 quoting), xlsx, or json',
+  })
   @Omittable()
   @IsIn(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` })
   format: ExportFormat = 'csv';
@@ -33,7 +39,10 @@ export class ExportFormatQuery {
   @ApiPropertyOptional({
     enum: EXPORT_LANGS,
     default: 'fr',
-    description: 'Language of the headers and labels (CSV and XLSX)',
+    example: 'fr',
+    description:
+      'Language of the headers, labels and rates people read in CSV and XLSX, and of the file name (JSON keeps ' +
+      'both languages of its labels)',
   })
   @Omittable()
   @IsIn(EXPORT_LANGS, { message: `lang must be one of ${EXPORT_LANGS.join(', ')}` })
@@ -43,7 +52,10 @@ export class ExportFormatQuery {
   @ApiPropertyOptional({
     enum: CSV_DELIMITERS,
     default: 'comma',
-    description: 'CSV only (400 with another format): what separates cells; semicolon for French-locale spreadsheets',
+    example: 'semicolon',
+    description:
+      'CSV only (400 with format=xlsx or json, even `comma`): what separates cells; semicolon for spreadsheets ' +
+      'in a French locale. The rows are the same, numbers included (a decimal keeps its `.`)',
   })
   @Omittable()
   @IsIn(CSV_DELIMITERS, { message: `delimiter must be one of ${CSV_DELIMITERS.join(', ')}` })
@@ -55,7 +67,10 @@ export class CohortExportQuery extends ExportFormatQuery {
   @ApiPropertyOptional({
     enum: ['true', 'false'],
     default: 'false',
-    description: "The contacts' names and e-mails; coordinators and admins only",
+    example: 'false',
+    description:
+      "true adds the contacts' names and e-mails (personal information): coordinators and admins only, 403 " +
+      'for the others, with nothing exported',
   })
   @Omittable()
   @IsIn(['true', 'false'], { message: 'includeContacts must be true or false' })
@@ -63,7 +78,13 @@ export class CohortExportQuery extends ExportFormatQuery {
 }
 
 export class ProgramReportQuery extends ExportFormatQuery {
-  @ApiPropertyOptional({ example: '2023-2024', description: 'The reporting year (required)' })
+  // Documented as required, which it is: the service answers 400 naming `year` when it is missing.
+  // Validated there rather than here, so that a missing year and a malformed one get one message.
+  @ApiProperty({
+    pattern: REPORTING_YEAR_PATTERN,
+    example: '2023-2024',
+    description: 'The reporting year, April to March by default (400 when missing or malformed)',
+  })
   @Omittable()
   @IsString()
   year?: string;

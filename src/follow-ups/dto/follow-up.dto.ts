@@ -2,7 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsString, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
-import { IsCalendarDate, IsPositiveId, MAX_INTEGER, Omittable, Trim } from '../../common/validators.js';
+import {
+  DATE_RANGE_TEXT,
+  IsCalendarDate,
+  IsPositiveId,
+  MAX_INTEGER,
+  Omittable,
+  Trim,
+} from '../../common/validators.js';
 
 export const FOLLOW_UP_STATES = ['due', 'overdue', 'upcoming', 'done', 'open'] as const;
 export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
@@ -19,12 +26,25 @@ const IsAssignee = () =>
     },
   });
 
+/** A record id as the validators take it: a whole number from 1 to 2147483647. */
+const RECORD_ID = { type: 'integer', minimum: 1, maximum: MAX_INTEGER, example: 3 } as const;
+
 export class CreateFollowUpDto {
-  @ApiProperty({ example: '2026-12-01', description: 'Local date the task is due' })
+  @ApiProperty({
+    type: 'string',
+    format: 'date',
+    example: '2026-12-01',
+    description: `The local date the task is due, ${DATE_RANGE_TEXT}`,
+  })
   @IsCalendarDate()
   dueOn: string;
 
-  @ApiProperty({ example: "Appeler l'équipe au sujet du prêt" })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 2000,
+    example: "Appeler l'équipe au sujet du prêt",
+    description: 'What to do; trimmed',
+  })
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -32,7 +52,10 @@ export class CreateFollowUpDto {
   note: string;
 
   @ApiPropertyOptional({
-    description: "The project's advisor when omitted; only coordinators and admins assign others",
+    ...RECORD_ID,
+    description:
+      "Who does it: an active advisor, coordinator or admin (422 otherwise). The project's advisor when " +
+      'omitted (422 when it has none); only coordinators and admins name someone else (403)',
   })
   @Omittable()
   @IsPositiveId()
@@ -40,17 +63,31 @@ export class CreateFollowUpDto {
 }
 
 export class UpdateFollowUpDto {
-  @ApiPropertyOptional({ description: 'true marks it done (now), false reopens it' })
+  @ApiPropertyOptional({
+    type: 'boolean',
+    example: true,
+    description: 'true marks it done now (a task already done keeps its first date); false reopens it',
+  })
   @Omittable()
   @IsBoolean()
   done?: boolean;
 
-  @ApiPropertyOptional({ example: '2026-12-08', description: 'Reschedules it' })
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'date',
+    example: '2026-12-08',
+    description: `Reschedules it: the new local date it is due, ${DATE_RANGE_TEXT}`,
+  })
   @Omittable()
   @IsCalendarDate()
   dueOn?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 2000,
+    example: "Appeler l'équipe au sujet du prêt et de la convention d'associés",
+    description: 'Rewrites what to do; trimmed',
+  })
   @Omittable()
   @Trim()
   @IsString()
@@ -58,7 +95,14 @@ export class UpdateFollowUpDto {
   @MaxLength(2000)
   note?: string;
 
-  @ApiPropertyOptional({ description: 'What came of it', nullable: true })
+  @ApiPropertyOptional({
+    type: 'string',
+    nullable: true,
+    minLength: 1,
+    maxLength: 5000,
+    example: 'La caisse accepte le prêt ; signature en janvier',
+    description: 'What came of it, trimmed; null erases it. Writing one is activity on the project',
+  })
   @Omittable()
   @ValidateIf((_, value) => value !== null)
   @Trim()
@@ -67,27 +111,41 @@ export class UpdateFollowUpDto {
   @MaxLength(5000)
   outcome?: string | null;
 
-  @ApiPropertyOptional({ description: 'Coordinators and admins only' })
+  @ApiPropertyOptional({
+    ...RECORD_ID,
+    description:
+      'Hands it to an active advisor, coordinator or admin (422 otherwise); coordinators and admins only (403)',
+  })
   @Omittable()
   @IsPositiveId()
   assigneeId?: number;
 }
 
 export class ListFollowUpsQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'me, none (unassigned), or a user id; advisors see only their own (default me)' })
+  @ApiPropertyOptional({
+    type: 'string',
+    pattern: '^(me|none|[1-9]\\d{0,9})$',
+    example: 'me',
+    description:
+      'me, none (unassigned), or a user id up to 2147483647. Advisors see only their own: me by default, ' +
+      "403 for anyone else's; coordinators and admins see everyone's by default",
+  })
   @Omittable()
   @IsAssignee()
   assignee?: string;
 
   @ApiPropertyOptional({
     enum: FOLLOW_UP_STATES,
-    description: 'due: today; overdue: before today; upcoming: after today; done; open: not done. All when omitted',
+    example: 'overdue',
+    description:
+      "On today's Montréal date: due (today), overdue (before today), upcoming (after today), done, or open " +
+      '(not done: any of the first three). All when omitted',
   })
   @Omittable()
   @IsIn(FOLLOW_UP_STATES)
   state?: FollowUpState;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ ...RECORD_ID, example: 1, description: "Only this project's tasks" })
   @Omittable()
   @Type(() => Number)
   @IsPositiveId()

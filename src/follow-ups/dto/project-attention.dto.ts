@@ -4,13 +4,20 @@ import { IsCalendarDate, Trim } from '../../common/validators.js';
 
 export class SnoozeDto {
   @ApiProperty({
+    type: 'string',
+    format: 'date',
     example: '2027-01-15',
-    description: 'Local date the stale alert shows again; after today, within a year',
+    description: 'The local date the stale alert shows again: after today and within a year (422 otherwise)',
   })
   @IsCalendarDate()
   until: string;
 
-  @ApiProperty({ example: 'La banque répond en janvier' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 500,
+    example: 'La banque répond en janvier',
+    description: "Why the project may wait; trimmed. The project's `snoozeReason`, which viewers never see",
+  })
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -19,7 +26,12 @@ export class SnoozeDto {
 }
 
 export class CreateNoteDto {
-  @ApiProperty({ example: 'La caisse demande des prévisions sur trois ans' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 5000,
+    example: 'La caisse demande des prévisions sur trois ans',
+    description: 'Trimmed',
+  })
   @Trim()
   @IsString()
   @IsNotEmpty()

@@ -16,60 +16,78 @@ import {
 } from 'class-validator';
 import { IsInstant } from '../../common/instant.validator.js';
 import { IsPositiveId, Omittable, Trim } from '../../common/validators.js';
+import { ID_SCHEMA, INSTANT_SCHEMA, INSTANT_TEXT } from './api-schemas.js';
 import { LANGUAGES, type Language } from '../../users/user.entity.js';
 import { COOP_TYPES, PROJECT_KINDS, REGIONS, type CoopType, type ProjectKind } from '../project.entity.js';
 
 export class ContactDto {
-  @ApiProperty({ example: 'Camille Roy' })
+  @ApiProperty({ maxLength: 200, example: 'Camille Roy' })
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ example: 'camille@example.org' })
+  @ApiProperty({ format: 'email', maxLength: 254, example: 'camille@example.org', description: 'Stored in lower case' })
   @Trim()
   @IsEmail()
   @MaxLength(254)
   email: string;
 
-  @ApiPropertyOptional({ enum: LANGUAGES, default: 'fr' })
+  @ApiPropertyOptional({
+    enum: LANGUAGES,
+    enumName: 'Language',
+    default: 'fr',
+    description: 'The language of the e-mail the contact gets',
+  })
   @Omittable()
   @IsIn(LANGUAGES)
   language?: Language;
 }
 
 export class CreateProjectDto {
-  @ApiProperty({ example: 'Coop La Fabrique' })
+  @ApiProperty({ maxLength: 200, example: 'Coop La Fabrique' })
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ example: 'ébénisterie' })
+  @ApiProperty({ maxLength: 200, example: 'ébénisterie' })
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   sector: string;
 
-  @ApiProperty({ enum: PROJECT_KINDS })
+  @ApiProperty({
+    enum: PROJECT_KINDS,
+    enumName: 'ProjectKind',
+    example: 'startup',
+    description: 'A start-up or a takeover',
+  })
   @IsIn(PROJECT_KINDS)
   kind: ProjectKind;
 
   @ApiProperty({
     enum: COOP_TYPES,
-    description: 'worker: de travail; producer: de producteurs; solidarity: de solidarité',
+    enumName: 'CoopType',
+    example: 'worker',
+    description: 'worker: coopérative de travail; producer: de producteurs; solidarity: de solidarité',
   })
   @IsIn(COOP_TYPES)
   coopType: CoopType;
 
-  @ApiProperty({ example: '06', description: 'Québec administrative region, 01 to 17' })
+  @ApiProperty({
+    enum: REGIONS,
+    enumName: 'Region',
+    example: '06',
+    description: 'Québec administrative region, 01 to 17',
+  })
   @IsIn(REGIONS, { message: 'region must be a Québec administrative region code from 01 to 17' })
   region: string;
 
-  @ApiProperty({ example: 3 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 10000, example: 3, description: 'People starting the co-op' })
   @IsInt()
   @Min(1)
   @Max(10000)
@@ -80,25 +98,32 @@ export class CreateProjectDto {
   @IsNotEmpty()
   programCode: string;
 
-  @ApiPropertyOptional({ description: 'A cohort of that program' })
+  @ApiPropertyOptional({ ...ID_SCHEMA, example: 19, description: 'A cohort of that program, if it has cohorts' })
   @Omittable()
   @IsPositiveId()
   cohortId?: number;
 
-  @ApiPropertyOptional({ description: 'The advisor in charge; an advisor creating a project is its advisor' })
+  @ApiPropertyOptional({
+    ...ID_SCHEMA,
+    example: 3,
+    description:
+      'The advisor in charge (an active advisor, coordinator or admin). An advisor creating a project is its ' +
+      'advisor: they may leave it out or name themselves',
+  })
   @Omittable()
   @IsPositiveId()
   advisorId?: number;
 
   @ApiPropertyOptional({
-    description: 'When the project entered the first stage, if earlier than now',
+    ...INSTANT_SCHEMA,
     example: '2024-04-10',
+    description: `When the project entered the first stage, if earlier than now: ${INSTANT_TEXT}`,
   })
   @Omittable()
   @IsInstant()
   enrolledAt?: string;
 
-  @ApiPropertyOptional({ type: [ContactDto] })
+  @ApiPropertyOptional({ type: () => [ContactDto], maxItems: 50, description: 'The team, 50 people at most' })
   @Omittable()
   @IsArray()
   @ArrayMaxSize(50)
@@ -108,7 +133,7 @@ export class CreateProjectDto {
 }
 
 export class UpdateProjectDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ maxLength: 200, example: 'Coop La Fabrique' })
   @Omittable()
   @Trim()
   @IsString()
@@ -116,7 +141,7 @@ export class UpdateProjectDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ maxLength: 200, example: 'ébénisterie' })
   @Omittable()
   @Trim()
   @IsString()
@@ -124,29 +149,36 @@ export class UpdateProjectDto {
   @MaxLength(200)
   sector?: string;
 
-  @ApiPropertyOptional({ enum: PROJECT_KINDS })
+  @ApiPropertyOptional({ enum: PROJECT_KINDS, enumName: 'ProjectKind', example: 'startup' })
   @Omittable()
   @IsIn(PROJECT_KINDS)
   kind?: ProjectKind;
 
-  @ApiPropertyOptional({ enum: COOP_TYPES })
+  @ApiPropertyOptional({ enum: COOP_TYPES, enumName: 'CoopType', example: 'worker' })
   @Omittable()
   @IsIn(COOP_TYPES)
   coopType?: CoopType;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ enum: REGIONS, enumName: 'Region', example: '06' })
   @Omittable()
   @IsIn(REGIONS, { message: 'region must be a Québec administrative region code from 01 to 17' })
   region?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10000, example: 4 })
   @Omittable()
   @IsInt()
   @Min(1)
   @Max(10000)
   entrepreneurCount?: number;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Coordinators and admins reassign projects' })
+  @ApiPropertyOptional({
+    ...ID_SCHEMA,
+    nullable: true,
+    example: 3,
+    description:
+      'The advisor in charge (an active advisor, coordinator or admin), or null for nobody. Only coordinators ' +
+      'and admins reassign a project',
+  })
   @Omittable()
   @ValidateIf((_, value) => value !== null)
   @IsPositiveId()
@@ -154,17 +186,21 @@ export class UpdateProjectDto {
 }
 
 export class CreateEnrollmentDto {
-  @ApiProperty({ example: 'transfertcoop' })
+  @ApiProperty({ example: 'transfertcoop', description: 'A program the project is not enrolled in yet' })
   @IsString()
   @IsNotEmpty()
   programCode: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ ...ID_SCHEMA, example: 20, description: 'A cohort of that program, if it has cohorts' })
   @Omittable()
   @IsPositiveId()
   cohortId?: number;
 
-  @ApiPropertyOptional({ example: '2024-05-01' })
+  @ApiPropertyOptional({
+    ...INSTANT_SCHEMA,
+    example: '2024-05-01',
+    description: `When the project entered the program's first stage, if earlier than now: ${INSTANT_TEXT}`,
+  })
   @Omittable()
   @IsInstant()
   enrolledAt?: string;
@@ -172,8 +208,10 @@ export class CreateEnrollmentDto {
 
 export class UpdateEnrollmentDto {
   @ApiProperty({
+    ...ID_SCHEMA,
     nullable: true,
-    description: 'Move the enrollment to another cohort of its program, or out of any (null)',
+    example: 20,
+    description: 'Another cohort of the same program, or null for none',
   })
   @ValidateIf((_, value) => value !== null)
   @IsPositiveId()

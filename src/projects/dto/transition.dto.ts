@@ -12,25 +12,39 @@ import {
 } from 'class-validator';
 import { IsInstant } from '../../common/instant.validator.js';
 import { IsPositiveId, Omittable, Trim } from '../../common/validators.js';
+import { ID_SCHEMA, INSTANT_SCHEMA, INSTANT_TEXT } from './api-schemas.js';
 
 /** Targets that are not stages: leaving the path, pausing, and coming back. */
 export const STATUS_TARGETS = ['abandoned', 'on_hold', 'reopen'] as const;
 const needsReason = (o: { to?: string }) => o.to === 'abandoned' || o.to === 'on_hold';
 
 export class TransitionDto {
-  @ApiProperty({ example: 'formation', description: 'A stage code of the program, or abandoned, on_hold, reopen' })
+  @ApiProperty({
+    maxLength: 60,
+    example: 'formation',
+    description:
+      "A stage code of the enrollment's program; or `abandoned` or `on_hold` (both need `reason`), or `reopen` " +
+      '(back to the stage where it was left)',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)
   to: string;
 
-  @ApiPropertyOptional({ description: 'Needed only when the project is enrolled in more than one program' })
+  @ApiPropertyOptional({
+    example: 'parcours-coop',
+    description: 'The program whose enrollment moves; needed only when the project is enrolled in more than one',
+  })
   @Omittable()
   @IsString()
   @IsNotEmpty()
   programCode?: string;
 
-  @ApiPropertyOptional({ description: 'Needed to move back to an earlier stage' })
+  @ApiPropertyOptional({
+    maxLength: 5000,
+    example: 'Première séance faite',
+    description: 'Why, in a few words; needed to move back to an earlier stage. Viewers never read it',
+  })
   @Omittable()
   @Trim()
   @IsString()
@@ -38,12 +52,20 @@ export class TransitionDto {
   @MaxLength(5000)
   note?: string;
 
-  @ApiPropertyOptional({ description: 'When it happened, if earlier than now', example: '2024-05-01' })
+  @ApiPropertyOptional({
+    ...INSTANT_SCHEMA,
+    example: '2024-05-01',
+    description: `When it happened, if earlier than now (not before the enrollment's last move): ${INSTANT_TEXT}`,
+  })
   @Omittable()
   @IsInstant()
   occurredAt?: string;
 
-  @ApiPropertyOptional({ description: 'Required for abandoned and on_hold', example: 'Financement refusé' })
+  @ApiPropertyOptional({
+    maxLength: 500,
+    example: 'Financement refusé',
+    description: 'Why the project leaves its path: required for `abandoned` and `on_hold`. Viewers never read it',
+  })
   @ValidateIf((o: { to?: string; reason?: unknown }) => needsReason(o) || o.reason !== undefined)
   @Trim()
   @IsString()
@@ -51,20 +73,31 @@ export class TransitionDto {
   @MaxLength(500)
   reason?: string;
 
-  @ApiPropertyOptional({ description: 'Same as If-Match: the version this move expects' })
+  @ApiPropertyOptional({
+    ...ID_SCHEMA,
+    example: 1,
+    description:
+      "The version of the enrollment this move expects (the enrollment's ETag or `version`, not the " +
+      "project's); a stale one gets 409. Same as `If-Match`",
+  })
   @Omittable()
   @IsPositiveId()
   expectedVersion?: number;
 }
 
 export class BulkMoveDto extends TransitionDto {
-  @ApiProperty()
+  @ApiProperty({ ...ID_SCHEMA, example: 1, description: 'The project to move' })
   @IsPositiveId()
   projectId: number;
 }
 
 export class BulkTransitionsDto {
-  @ApiProperty({ type: [BulkMoveDto] })
+  @ApiProperty({
+    type: () => [BulkMoveDto],
+    minItems: 1,
+    maxItems: 1000,
+    description: 'Applied in this order, all or nothing',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(1000)
@@ -74,7 +107,7 @@ export class BulkTransitionsDto {
 }
 
 export class HistoryQuery {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 'parcours-coop', description: 'Only the history of the enrollment in this program' })
   @Omittable()
   @IsString()
   @IsNotEmpty()

@@ -1,0 +1,73 @@
+import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
+import { EXPORT_KINDS, type ExportKind } from '../export-log.entity.js';
+import { EXPORT_FORMATS, EXPORT_LANGS } from '../export-format.js';
+import { nullableRef } from './nullable-ref.js';
+
+/** Who took an export. */
+export class ExportLogUserResponse {
+  @ApiProperty({ type: 'integer', minimum: 1, example: 2 })
+  id: number;
+
+  @ApiProperty({ example: 'Coordination (démo)' })
+  name: string;
+
+  @ApiProperty({ format: 'email', example: 'coordination@demo.coop.example' })
+  email: string;
+}
+
+/** One export someone took: exports carry personal information (Law 25), so each is recorded. */
+@ApiExtraModels(ExportLogUserResponse)
+export class ExportLogEntryResponse {
+  @ApiProperty({ type: 'integer', minimum: 1, example: 41 })
+  id: number;
+
+  @ApiProperty(
+    nullableRef(ExportLogUserResponse, 'Who took it; null if that account cannot be found', {
+      id: 2,
+      name: 'Coordination (démo)',
+      email: 'coordination@demo.coop.example',
+    }),
+  )
+  user: ExportLogUserResponse | null;
+
+  @ApiProperty({
+    enum: EXPORT_KINDS,
+    enumName: 'ExportKind',
+    example: 'cohort',
+    description: 'cohort: `GET /cohorts/:id/export`; program-report: `GET /programs/:code/report`',
+  })
+  kind: ExportKind;
+
+  @ApiProperty({
+    example: '19',
+    description: 'What was exported: the cohort id, or `<program code>:<reporting year>` for a report',
+  })
+  target: string;
+
+  @ApiProperty({ enum: EXPORT_FORMATS, enumName: 'ExportFormat', example: 'csv' })
+  format: string;
+
+  @ApiProperty({ example: false, description: "Whether the file held the contacts' names and e-mails" })
+  includeContacts: boolean;
+
+  @ApiProperty({ enum: EXPORT_LANGS, enumName: 'ExportLang', example: 'fr' })
+  lang: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time', example: '2024-04-02T13:45:00.000Z' })
+  createdAt: Date;
+}
+
+/** One page of the export log, newest first. */
+export class ExportLogPageResponse {
+  @ApiProperty({ type: () => [ExportLogEntryResponse] })
+  items: ExportLogEntryResponse[];
+
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1, description: 'Exports logged, on every page' })
+  total: number;
+
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1 })
+  page: number;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 500, example: 50 })
+  pageSize: number;
+}

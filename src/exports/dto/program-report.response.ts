@@ -1,0 +1,77 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ReportCohortResponse, ReportTotalResponse } from './exported-figures.response.js';
+import { ExportedFunnelResponse } from './exported-funnel.response.js';
+import { REPORTING_YEAR_PATTERN } from './reporting-year.js';
+
+/** The cohort program the report is about. */
+export class ReportProgramResponse {
+  @ApiProperty({ example: 'parcours-coop' })
+  code: string;
+
+  @ApiProperty({ example: 'Parcours COOP' })
+  nameFr: string;
+
+  @ApiProperty({ example: 'Parcours COOP (co-op start-up training)' })
+  nameEn: string;
+}
+
+/** How many of the year's takeover projects are in one stage of the transfer accompaniment now. */
+export class ReportTransfersAtStageResponse {
+  @ApiProperty({ example: 'prefaisabilite' })
+  code: string;
+
+  @ApiProperty({ example: 'Analyse de préfaisabilité, financière et organisationnelle' })
+  labelFr: string;
+
+  @ApiProperty({ example: 'Pre-feasibility analysis, financial and organisational' })
+  labelEn: string;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 4,
+    description: 'Projects in this stage now, active or on hold',
+  })
+  projects: number;
+}
+
+/** The JSON form of a cohort program's year, as the annual report shows it. */
+export class ProgramReportResponse {
+  @ApiProperty({ type: () => ReportProgramResponse })
+  program: ReportProgramResponse;
+
+  @ApiProperty({ pattern: REPORTING_YEAR_PATTERN, example: '2023-2024' })
+  year: string;
+
+  @ApiProperty({ type: () => [ReportCohortResponse], description: "The year's cohorts, by start date" })
+  cohorts: ReportCohortResponse[];
+
+  @ApiProperty({ type: () => ReportTotalResponse, description: 'The year over all its cohorts' })
+  total: ReportTotalResponse;
+
+  @ApiProperty({
+    type: () => [ExportedFunnelResponse],
+    description: 'The funnel of each accompaniment program (start-up, transfer) over the same year',
+  })
+  funnels: ExportedFunnelResponse[];
+
+  @ApiProperty({
+    type: () => [ReportTransfersAtStageResponse],
+    description: "The transfer accompaniment's projects of the year by current stage, in pipeline order",
+  })
+  transfersByStage: ReportTransfersAtStageResponse[];
+
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    example: '2024-04-02T13:45:00.000Z',
+    description: "When the cohorts' figures were computed: as the export started",
+  })
+  computedAt: Date;
+
+  @ApiProperty({
+    example: false,
+    description: 'Whether the stored figures lag behind a recorded change (these, computed now, do not)',
+  })
+  pending: boolean;
+}
