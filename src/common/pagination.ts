@@ -4,7 +4,7 @@ import { IsInt, Max, Min } from 'class-validator';
 import { Omittable } from './validators.js';
 
 export class PageQuery {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: 1_000_000, example: 1 })
   @Omittable()
   @Type(() => Number)
   @IsInt()
@@ -12,7 +12,7 @@ export class PageQuery {
   @Max(1_000_000)
   page: number = 1;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 500, example: 50 })
   @Omittable()
   @Type(() => Number)
   @IsInt()

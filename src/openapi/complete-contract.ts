@@ -4,6 +4,7 @@ import { ErrorResponse } from './error-response.js';
 import { TAGS } from './tags.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
+const BODY_METHODS = new Set<string>(['post', 'put', 'patch', 'delete']);
 
 /** What each error status means when the operation does not say more. */
 const ERROR_MEANING: Record<number, string> = {
@@ -32,7 +33,7 @@ const ROLE_NAMES: Record<string, string> = {
  * - who may call it: `security` (`[]` when no token is needed), 401, 403 when roles are limited,
  *   and a first sentence of its description naming them;
  * - 400 everywhere (the request boundary refuses a NUL or a lone surrogate in any query or path),
- *   404 where the path names a record, 413 and 415 where there is a body;
+ *   404 where the path names a record, 413 and 415 where a body can be sent;
  * - the shared error schema on every error response, and `Retry-After` on 429;
  * - the tags, declared at the root with their descriptions.
  */
@@ -42,7 +43,7 @@ export function completeContract(document: OpenAPIObject): OpenAPIObject {
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
-      completeOperation(operation, path);
+      completeOperation(operation, method, path);
       if (!operation.tags?.length)
         throw new Error(`${method.toUpperCase()} ${path} has no tag: give its controller @ApiTags`);
       for (const tag of operation.tags ?? []) used.add(tag);
@@ -56,7 +57,7 @@ export function completeContract(document: OpenAPIObject): OpenAPIObject {
   return document;
 }
 
-function completeOperation(operation: OperationObject, path: string) {
+function completeOperation(operation: OperationObject, method: (typeof METHODS)[number], path: string) {
   const extensions = operation as OperationObject & Record<string, unknown>;
   const access = (extensions[ACCESS_EXTENSION] ?? {}) as Access;
   delete extensions[ACCESS_EXTENSION];
@@ -71,7 +72,8 @@ function completeOperation(operation: OperationObject, path: string) {
   }
   if (access.roles) statuses.add(403);
   if (path.includes('{')) statuses.add(404);
-  if (operation.requestBody) {
+  // Fastify reads a body sent with these methods even where the operation takes none.
+  if (operation.requestBody || BODY_METHODS.has(method)) {
     statuses.add(413);
     statuses.add(415);
   }

@@ -1,7 +1,7 @@
 import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
 import { EXPORT_KINDS, type ExportKind } from '../export-log.entity.js';
 import { EXPORT_FORMATS, EXPORT_LANGS } from '../export-format.js';
-import { nullableRef } from './nullable-ref.js';
+import { nullableRef } from '../../openapi/nullable.js';
 
 /** Who took an export. */
 export class ExportLogUserResponse {

@@ -1,6 +1,6 @@
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import type { Rate } from '../../figures/rate.js';
-import { nullableRef } from './nullable-ref.js';
+import { nullableRef } from '../../openapi/nullable.js';
 
 /** A rate of an exported document, in the shape of the figures' rates (`figures/rate.ts`). */
 export class ExportedRateResponse {

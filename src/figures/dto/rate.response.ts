@@ -1,5 +1,5 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { nullValue } from './null-value.js';
+import { nullValue } from '../../openapi/nullable.js';
 
 /** A rate as the federation reports it (`figures/rate.ts`): both counts, the exact ratio, a whole percent. */
 export class RateResponse {

@@ -1,7 +1,7 @@
 import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
 import { FOLLOW_UP_KINDS, type FollowUpKind } from '../follow-up.entity.js';
 import type { FollowUpView } from '../follow-up-views.js';
-import { nullableRef } from './nullable-ref.js';
+import { nullableRef } from '../../openapi/nullable.js';
 
 /** The states a task can be in on a given day; `open` is only a filter (due, overdue or upcoming). */
 export const FOLLOW_UP_TASK_STATES = ['due', 'overdue', 'upcoming', 'done'] as const;

@@ -1,5 +1,5 @@
 import type { ApiPropertyOptions } from '@nestjs/swagger';
-import { nullValue } from '../../figures/dto/null-value.js';
+import { nullValue } from '../../openapi/nullable.js';
 import { MILESTONES } from '../stage.entity.js';
 
 /**
