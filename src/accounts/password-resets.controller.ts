@@ -3,12 +3,17 @@ import {
   ApiAcceptedResponse,
   ApiBearerAuth,
   ApiNoContentResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { Public, Roles } from '../auth/auth.decorators.js';
 import { ParseId } from '../common/parse-id.pipe.js';
-import { CompletePasswordResetDto, StartedPasswordResetDto } from './dto/password-reset.dto.js';
+import { ApiUserIdParam } from '../users/api-user-id-param.js';
+import { CompletePasswordResetDto } from './dto/password-reset.dto.js';
+import { StartedPasswordResetResponse } from './dto/started-password-reset.response.js';
 import { PasswordResetsService } from './password-resets.service.js';
 
 @Controller()
@@ -21,9 +26,19 @@ export class PasswordResetsController {
   @Roles('admin')
   @Post('users/:id/password-reset')
   @HttpCode(202)
-  @ApiAcceptedResponse({ type: StartedPasswordResetDto, description: 'The e-mail is on its way; no token here' })
-  @ApiUnprocessableEntityResponse({ description: 'The account is deactivated' })
-  start(@Param('id', ParseId()) id: number): Promise<StartedPasswordResetDto> {
+  @ApiOperation({
+    summary: "Start a reset of a user's password",
+    description:
+      'E-mails the user, in their language, a link that sets a new password: valid one hour, once. ' +
+      'A new reset replaces the one before. The password stays as it is until the link is used.',
+  })
+  @ApiUserIdParam()
+  @ApiAcceptedResponse({ type: StartedPasswordResetResponse, description: 'The e-mail is on its way; no token here' })
+  @ApiUnprocessableEntityResponse({ description: 'The account is deactivated: reactivate it first' })
+  // It takes no body, yet the server reads one that is sent: too large or not JSON, it is refused.
+  @ApiPayloadTooLargeResponse({ description: 'A body was sent (none is needed) and it is over 1 MB' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'A body was sent (none is needed) and it is not JSON' })
+  start(@Param('id', ParseId()) id: number): Promise<StartedPasswordResetResponse> {
     return this.resets.start(id);
   }
 
@@ -32,8 +47,14 @@ export class PasswordResetsController {
   @Public()
   @Post('auth/password-reset')
   @HttpCode(204)
+  @ApiOperation({
+    summary: 'Set a new password with the token of a reset e-mail',
+    description: 'Every token of the account stops working; sign in with the new password.',
+  })
   @ApiNoContentResponse({ description: 'The new password is set; sign in with it' })
-  @ApiUnprocessableEntityResponse({ description: 'The link is invalid or has expired (unknown, used or too old)' })
+  @ApiUnprocessableEntityResponse({
+    description: 'The link is unknown, used or expired, or its account deactivated (the same answer for all)',
+  })
   async complete(@Body() body: CompletePasswordResetDto): Promise<void> {
     await this.resets.complete(body.token, body.password);
   }

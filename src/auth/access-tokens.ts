@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Role } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
-import type { AccessTokenDto } from './dto/login.dto.js';
+import type { AccessTokenResponse } from './dto/access-token.response.js';
 
 interface TokenClaims {
   sub: number;
@@ -34,7 +34,7 @@ export class AccessTokens {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async issue(user: { id: number; role: Role }, tokenVersion: number): Promise<AccessTokenDto> {
+  async issue(user: { id: number; role: Role }, tokenVersion: number): Promise<AccessTokenResponse> {
     const jti = randomBytes(18).toString('base64url');
     const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role, tv: tokenVersion, jti });
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.jwtExpiresIn };

@@ -3,15 +3,19 @@ import {
   ApiBearerAuth,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
+  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { UsersService } from '../users/users.service.js';
 import { AccessTokens, type CheckedToken } from './access-tokens.js';
 import { CurrentToken, Public } from './auth.decorators.js';
 import { SignedOutTokens } from './signed-out-tokens.js';
-import { AccessTokenDto, LoginDto } from './dto/login.dto.js';
+import { AccessTokenResponse } from './dto/access-token.response.js';
+import { LoginDto } from './dto/login.dto.js';
 import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
 import { SignInTurnInterceptor } from './sign-in-turn.interceptor.js';
 
@@ -29,12 +33,21 @@ export class AuthController {
   @UseInterceptors(SignInTurnInterceptor)
   @Post('login')
   @HttpCode(200)
-  @ApiOkResponse({ type: AccessTokenDto })
-  @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password' })
-  @ApiTooManyRequestsResponse({
-    description: 'Too many attempts per address, per account, or at once from one address',
+  @ApiOperation({
+    summary: 'Sign in',
+    description:
+      'Trades an e-mail and password for an access token. Attempts are counted per account and per client ' +
+      'address (10 and 60 a minute by default), whether they succeed or not.',
   })
-  async login(@Body() body: LoginDto): Promise<AccessTokenDto> {
+  @ApiOkResponse({ type: AccessTokenResponse, description: 'Signed in' })
+  @ApiUnauthorizedResponse({
+    description: 'Wrong e-mail or password, or a deactivated account (the same answer for all three)',
+  })
+  @ApiTooManyRequestsResponse({
+    description:
+      'Too many attempts for the account or from the address in the last minute, or too many at once from the address',
+  })
+  async login(@Body() body: LoginDto): Promise<AccessTokenResponse> {
     const user = await this.users.authenticate(body.email, body.password);
     if (!user) throw new UnauthorizedException('Wrong e-mail or password');
     return this.tokens.issue(user, user.tokenVersion);
@@ -44,8 +57,14 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('logout')
   @HttpCode(204)
+  @ApiOperation({
+    summary: 'Sign out',
+    description: "The token sent stops working at once, on every api process; the user's other tokens go on.",
+  })
   @ApiNoContentResponse({ description: 'Signed out: this token now gets 401' })
-  @ApiUnauthorizedResponse({ description: 'No valid token' })
+  // It takes no body, yet the server reads one that is sent: too large or not JSON, it is refused.
+  @ApiPayloadTooLargeResponse({ description: 'A body was sent (none is needed) and it is over 1 MB' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'A body was sent (none is needed) and it is not JSON' })
   async logout(@CurrentToken() token: CheckedToken): Promise<void> {
     await this.signedOut.signOut(token);
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bull';
 import type { FastifyReply } from 'fastify';
@@ -13,6 +13,16 @@ import { QUEUES } from '../queue/queue.constants.js';
 import { queueNamed } from '../queue/queue.tokens.js';
 import { withTimeout } from '../queue/redis-connection.js';
 import { messageOf } from '../common/error-message.js';
+import { FiguresHealthResponse, OutboxHealthResponse } from './dto/figures-health.response.js';
+import { HealthCheckFailedResponse } from './dto/health-check-failed.response.js';
+import {
+  DatabaseHealthResponse,
+  HEALTH_EXTRA_MODELS,
+  HealthResponse,
+  MailHealthResponse,
+  QueueCountsResponse,
+  RedisHealthResponse,
+} from './dto/health.response.js';
 
 const CHECK_TIMEOUT_MS = 1_000;
 /** Enough to see what fails; the counts say how many there are in all. */
@@ -35,6 +45,7 @@ interface FailureRow {
  * have failed for good: every other figure is current, that one is not.
  */
 @ApiTags('health')
+@ApiExtraModels(...HEALTH_EXTRA_MODELS)
 @Controller('health')
 export class HealthController {
   constructor(
@@ -46,7 +57,19 @@ export class HealthController {
 
   @Public()
   @Get()
-  async check(@Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOperation({
+    summary: 'The state of the service and what it depends on',
+    description:
+      'For people: the database, Redis, the queues, figure work waiting or failing, e-mail waiting or failed, ' +
+      'and where sign-in attempts are counted. `degraded` (still 200) while Redis is away or the figures of a ' +
+      'scope have failed for good. A part whose check itself fails shows `{error}` in its place.',
+  })
+  @ApiOkResponse({ type: HealthResponse, description: '`ok` or `degraded`' })
+  @ApiServiceUnavailableResponse({
+    type: HealthResponse,
+    description: 'The database does not answer: `down`, in the same shape (not the error shape)',
+  })
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
     const [database, redis, outbox, figures, mail] = await Promise.all([
       this.database(),
       this.redis(),
@@ -61,7 +84,7 @@ export class HealthController {
     return { status, database, redis, queues, outbox, figures, mail, signInLimits: this.signInLimiter.health() };
   }
 
-  private async database() {
+  private async database(): Promise<DatabaseHealthResponse> {
     const started = performance.now();
     try {
       await withTimeout(this.dataSource.query('SELECT 1'), CHECK_TIMEOUT_MS, 'The database check');
@@ -71,7 +94,7 @@ export class HealthController {
     }
   }
 
-  private async redis() {
+  private async redis(): Promise<RedisHealthResponse> {
     const started = performance.now();
     try {
       await withTimeout(queueNamed(this.moduleRef, QUEUES.figures).client.ping(), CHECK_TIMEOUT_MS, 'The Redis check');
@@ -81,8 +104,8 @@ export class HealthController {
     }
   }
 
-  private async queues() {
-    const counts = async (queue: Queue) => {
+  private async queues(): Promise<Record<string, QueueCountsResponse | HealthCheckFailedResponse>> {
+    const counts = async (queue: Queue): Promise<QueueCountsResponse | HealthCheckFailedResponse> => {
       try {
         const { waiting, active, failed, delayed } = await withTimeout(
           queue.getJobCounts(),
@@ -107,7 +130,7 @@ export class HealthController {
    * handed over. A scope whose recompute failed for good is not pending (no job will come for it
    * until it changes again): `figures` lists it.
    */
-  private async outbox() {
+  private async outbox(): Promise<OutboxHealthResponse | HealthCheckFailedResponse> {
     try {
       const [row] = await namedQuery<{ pending: unknown; not_handed: unknown; oldest: unknown }>(
         this.dataSource.manager,
@@ -140,7 +163,7 @@ export class HealthController {
    * until the scope changes again (someone should look at its data), `retrying` while a job will
    * still try it.
    */
-  private async figures() {
+  private async figures(): Promise<FiguresHealthResponse | HealthCheckFailedResponse> {
     try {
       const rows: FailureRow[] = await this.dataSource.query(`
         SELECT f.scope, f.error, f.failing_since, f.last_failed_at, f.attempts,
@@ -152,7 +175,7 @@ export class HealthController {
         ORDER BY f.failing_since, f.scope`);
       const failures = rows.map((row) => ({
         scope: row.scope,
-        status: Number(row.retrying) === 1 ? 'retrying' : 'failed',
+        status: Number(row.retrying) === 1 ? ('retrying' as const) : ('failed' as const),
         error: row.error,
         failingSince: instantFromRow(row.failing_since),
         lastFailedAt: instantFromRow(row.last_failed_at),
@@ -167,7 +190,7 @@ export class HealthController {
   }
 
   /** E-mail waiting to go out, and e-mail that failed for good (someone should look: GET /notifications?status=failed). */
-  private async mail() {
+  private async mail(): Promise<MailHealthResponse | HealthCheckFailedResponse> {
     try {
       const [row] = await namedQuery<{ pending: unknown; failed: unknown; oldest: unknown }>(
         this.dataSource.manager,

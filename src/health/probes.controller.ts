@@ -1,11 +1,12 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators.js';
 import { messageOf } from '../common/error-message.js';
 import { withTimeout } from '../queue/redis-connection.js';
+import { LivenessResponse, ReadyResponse, UnreadyResponse } from './dto/probe.response.js';
 
 const CHECK_TIMEOUT_MS = 1_000;
 
@@ -20,8 +21,12 @@ export class ProbesController {
 
   @Public()
   @Get('live')
-  @ApiOperation({ summary: 'Liveness: the process answers' })
-  live() {
+  @ApiOperation({
+    summary: 'Liveness: the process answers',
+    description: 'For an orchestrator: restart the process when it does not answer. A worker answers it too.',
+  })
+  @ApiOkResponse({ type: LivenessResponse, description: 'The process answers' })
+  live(): LivenessResponse {
     return { status: 'ok' };
   }
 
@@ -32,8 +37,17 @@ export class ProbesController {
    */
   @Public()
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: the database answers and is migrated (Redis away is not unready)' })
-  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOperation({
+    summary: 'Readiness: the database answers and is migrated',
+    description:
+      'For an orchestrator: send traffic while ready. Redis away leaves the api ready (GET /health says degraded).',
+  })
+  @ApiOkResponse({ type: ReadyResponse, description: 'Ready: send it traffic' })
+  @ApiServiceUnavailableResponse({
+    type: UnreadyResponse,
+    description: 'Not ready: the database does not answer, or a migration has not run. Not the error shape',
+  })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadyResponse | UnreadyResponse> {
     try {
       const pending = await withTimeout(
         this.dataSource.query('SELECT 1').then(() => this.dataSource.showMigrations()),

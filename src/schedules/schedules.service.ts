@@ -13,7 +13,7 @@ import { JobRegistry } from '../queue/job-registry.js';
 import { PRODUCER_TIMEOUT_MS, QUEUES, type JobData } from '../queue/queue.constants.js';
 import { queueNamed, RUNS_WORKER } from '../queue/queue.tokens.js';
 import { withTimeout } from '../queue/redis-connection.js';
-import { schedulesFrom, type Schedule } from './schedules.js';
+import { schedulesFrom, type Schedule, type ScheduleName } from './schedules.js';
 import { messageOf } from '../common/error-message.js';
 
 export type ScheduleTick = JobData['schedule-tick'];
@@ -57,7 +57,7 @@ export class SchedulesService implements OnModuleInit, OnApplicationBootstrap {
   /** Makes Bull's repeatable jobs exactly the configured schedules. */
   async reconcile(): Promise<void> {
     try {
-      const desired = new Map(this.schedules.map((s) => [s.name, cronOf(s)]));
+      const desired = new Map<string, string>(this.schedules.map((s) => [s.name, cronOf(s)]));
       for (const repeatable of await this.ticks.getRepeatableJobs()) {
         if (desired.get(repeatable.id ?? '') !== repeatable.cron || repeatable.tz !== LOCAL_ZONE) {
           await this.ticks.removeRepeatableByKey(repeatable.key);
@@ -79,18 +79,19 @@ export class SchedulesService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   /** POST /admin/schedules/:name/run: a tick through the queue, like the real one. */
-  async runNow(name: string): Promise<{ schedule: string; jobId: string }> {
-    if (!this.schedules.some((s) => s.name === name)) {
+  async runNow(name: string): Promise<{ schedule: ScheduleName; jobId: string }> {
+    const schedule = this.schedules.find((s) => s.name === name);
+    if (!schedule) {
       throw notFound('Schedule', `${name} (schedules: ${this.schedules.map((s) => s.name).join(', ')})`);
     }
-    const data: ScheduleTick = { schedule: name, manual: true };
+    const data: ScheduleTick = { schedule: schedule.name, manual: true };
     try {
       const job = await withTimeout(
         this.ticks.add('schedule-tick', data),
         PRODUCER_TIMEOUT_MS,
         'Adding a schedule tick',
       );
-      return { schedule: name, jobId: String(job.id) };
+      return { schedule: schedule.name, jobId: String(job.id) };
     } catch {
       throw new DomainError('unavailable', 'The job queue does not answer (Redis is away); try again shortly');
     }

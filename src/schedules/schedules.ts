@@ -5,7 +5,11 @@ import type { JobData, QueueKey } from '../queue/queue.constants.js';
  * A daily schedule: at a local hour (America/Toronto), enqueue one job. `dataFor` receives the
  * Montréal date of the tick, so the work is for that day even if it runs later.
  */
-export type Schedule = { name: string; hour: number; minute: number; queue: QueueKey } & ScheduledJob;
+export type Schedule = { name: ScheduleName; hour: number; minute: number; queue: QueueKey } & ScheduledJob;
+
+/** The daily schedules, by the name `POST /admin/schedules/{name}/run` takes. */
+export const SCHEDULE_NAMES = ['figures-recompute', 'daily-digest', 'cohort-check-ins'] as const;
+export type ScheduleName = (typeof SCHEDULE_NAMES)[number];
 
 type DailyJob = 'recompute-all' | 'daily-digest' | 'cohort-check-ins';
 type ScheduledJob = { [J in DailyJob]: { job: J; dataFor: (localDate: string) => JobData[J] } }[DailyJob];

@@ -2,39 +2,47 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { Omittable, Trim } from '../../common/validators.js';
 import { LANGUAGES, ROLES, type Language, type Role } from '../user.entity.js';
+import { LANGUAGE_PROPERTY, NAME_PROPERTY, PASSWORD_PROPERTY, ROLE_PROPERTY } from './user.properties.js';
+
+const NAME_TRIMMED = 'Spaces around it are removed';
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'marie.tremblay@federation.example' })
+  @ApiProperty({
+    format: 'email',
+    maxLength: 254,
+    example: 'marie.tremblay@federation.example',
+    description: 'Trimmed and stored in lower case; one account per address',
+  })
   @Trim()
   @IsEmail()
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ minLength: 10 })
+  @ApiProperty(PASSWORD_PROPERTY)
   @IsString()
   @MinLength(10)
   @MaxLength(200)
   password: string;
 
-  @ApiProperty({ example: 'Marie Tremblay' })
+  @ApiProperty({ ...NAME_PROPERTY, example: 'Marie Tremblay', description: NAME_TRIMMED })
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty(ROLE_PROPERTY)
   @IsIn(ROLES)
   role: Role;
 
-  @ApiPropertyOptional({ enum: LANGUAGES, default: 'fr' })
+  @ApiPropertyOptional({ ...LANGUAGE_PROPERTY, default: 'fr' })
   @Omittable()
   @IsIn(LANGUAGES)
   language?: Language;
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ ...NAME_PROPERTY, description: NAME_TRIMMED })
   @Omittable()
   @Trim()
   @IsString()
@@ -42,24 +50,29 @@ export class UpdateUserDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ enum: ROLES })
+  @ApiPropertyOptional({ ...ROLE_PROPERTY, description: 'The last active admin cannot lose the role (422)' })
   @Omittable()
   @IsIn(ROLES)
   role?: Role;
 
-  @ApiPropertyOptional({ enum: LANGUAGES })
+  @ApiPropertyOptional(LANGUAGE_PROPERTY)
   @Omittable()
   @IsIn(LANGUAGES)
   language?: Language;
 
-  @ApiPropertyOptional({ minLength: 10 })
+  @ApiPropertyOptional({ ...PASSWORD_PROPERTY, description: 'A new password: every token of the user stops working' })
   @Omittable()
   @IsString()
   @MinLength(10)
   @MaxLength(200)
   password?: string;
 
-  @ApiPropertyOptional({ description: 'false deactivates the account: its tokens stop working at once' })
+  @ApiPropertyOptional({
+    example: false,
+    description:
+      'false deactivates the account: its tokens stop working at once (not for the last active admin: 422); ' +
+      'true reactivates it',
+  })
   @Omittable()
   @IsBoolean()
   active?: boolean;
@@ -67,7 +80,7 @@ export class UpdateUserDto {
 
 /** What users change on their own account (PATCH /users/me); role, e-mail and active stay with admins. */
 export class UpdateOwnAccountDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ ...NAME_PROPERTY, description: NAME_TRIMMED })
   @Omittable()
   @Trim()
   @IsString()
@@ -75,38 +88,31 @@ export class UpdateOwnAccountDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ enum: LANGUAGES })
+  @ApiPropertyOptional(LANGUAGE_PROPERTY)
   @Omittable()
   @IsIn(LANGUAGES)
   language?: Language;
 
-  @ApiPropertyOptional({ minLength: 10, description: 'The new password; needs currentPassword' })
+  @ApiPropertyOptional({
+    ...PASSWORD_PROPERTY,
+    example: 'un-nouveau-mot-de-passe',
+    description: 'The new password; needs currentPassword, and revokes every token of the account',
+  })
   @Omittable()
   @IsString()
   @MinLength(10)
   @MaxLength(200)
   password?: string;
 
-  @ApiPropertyOptional({ description: 'The current password, required with password' })
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 200,
+    example: 'demo-coop-2024',
+    description: 'The current password: required with password (400 without it, 422 when wrong)',
+  })
   @ValidateIf((body: UpdateOwnAccountDto) => body.password !== undefined || body.currentPassword !== undefined)
   @IsString({ message: 'currentPassword is required to change the password, and must be a string' })
   @IsNotEmpty({ message: 'currentPassword is required to change the password' })
   @MaxLength(200)
   currentPassword?: string;
-}
-
-/** PATCH /users/me answers the account, and a fresh token when the password changed. */
-export class OwnAccountDto {
-  @ApiProperty() id: number;
-  @ApiProperty() email: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiProperty({ enum: LANGUAGES }) language: Language;
-  @ApiProperty() active: boolean;
-  @ApiProperty() createdAt: Date;
-  @ApiProperty() updatedAt: Date;
-  @ApiPropertyOptional({ description: 'Only when the password changed: every other token was revoked' })
-  accessToken?: string;
-  @ApiPropertyOptional({ example: 'Bearer' }) tokenType?: string;
-  @ApiPropertyOptional({ example: '12h' }) expiresIn?: string;
 }
