@@ -18,10 +18,14 @@ import { FigureFailure } from './figure-failure.entity.js';
  *
  * It runs in worker processes, every RELAY_INTERVAL_MS. A scope whose job has not started yet is
  * left alone (that job will see every change made until it starts), so a burst of moves in one
- * cohort makes a handful of jobs. A scope whose job is gone (Redis lost its data) is handed again
- * under a new job id. A scope whose recompute failed for good is not: it waits, recorded in
- * `figure_failures`, until a new change bumps its generation. When Redis is away nothing is
- * attempted: the marks wait in the database.
+ * cohort makes a handful of jobs. So is a scope whose job is active: which generation that attempt
+ * read, the relay cannot know (it may have started, or be retrying, after the newest change), and
+ * a second job beside it would make a twin with retries of its own. Once the job has finished,
+ * whatever it left pending (a change it did not see, a failure at an older generation) is handed
+ * over. A scope whose job is gone (Redis lost its data) is handed again under a new job id. A
+ * scope whose recompute failed for good is not: it waits, recorded in `figure_failures`, until a
+ * new change bumps its generation. When Redis is away nothing is attempted: the marks wait in the
+ * database.
  */
 @Injectable()
 export class FiguresRelay extends OutboxRelay {
@@ -37,24 +41,33 @@ export class FiguresRelay extends OutboxRelay {
   }
 
   protected async handPending(): Promise<number> {
-    const marks = await this.dataSource.manager
-      .createQueryBuilder(FigureDirtyMark, 'm')
-      .leftJoin(FigureFailure, 'f', 'f.scope = m.scope')
-      .where('m.generation > m.computedGeneration')
-      .andWhere('(f.failedGeneration IS NULL OR f.failedGeneration < m.generation)')
-      .orderBy('m.pendingSince', 'ASC')
-      .limit(500)
-      .getMany();
+    const marks = await this.pendingMarks().orderBy('m.pendingSince', 'ASC').limit(500).getMany();
     let handed = 0;
     for (const mark of marks) if (await this.handOver(mark)) handed += 1;
     return handed;
   }
 
-  private async handOver(mark: FigureDirtyMark): Promise<boolean> {
+  /** Marks with a generation still to compute, leaving out those whose failure for good holds them back. */
+  private pendingMarks() {
+    return this.dataSource.manager
+      .createQueryBuilder(FigureDirtyMark, 'm')
+      .leftJoin(FigureFailure, 'f', 'f.scope = m.scope')
+      .where('m.generation > m.computedGeneration')
+      .andWhere('(f.failedGeneration IS NULL OR f.failedGeneration < m.generation)');
+  }
+
+  private async handOver(read: FigureDirtyMark): Promise<boolean> {
+    let mark = read;
     if (mark.handedJobId) {
       const state = await handedJobState(this.queue, mark.handedJobId);
-      if (hasNotStarted(state)) return false;
-      if (state === 'active' && mark.handedGeneration === mark.generation) return false;
+      if (hasNotStarted(state) || state === 'active') return false;
+      // The job has finished (or is gone), perhaps after this pass read the mark. What it wrote, its
+      // figures or its failure for good, committed before Bull moved it on: read the mark again, or a
+      // scope that has just failed for good would be handed a twin that retries it all over again.
+      const current = await this.pendingMarks().andWhere('m.scope = :scope', { scope: mark.scope }).getOne();
+      // Computed, failed for good, or handed over by another worker's relay meanwhile.
+      if (!current || current.handedJobId !== mark.handedJobId) return false;
+      mark = current;
     }
     // The job id is new for every hand-over: Bull would ignore an id it still holds (a failed job).
     const jobId = `recompute:${mark.scope}:${mark.generation}:${mark.handCount + 1}`;
