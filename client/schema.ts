@@ -11,7 +11,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description No token needed. */
+        /**
+         * Sign in
+         * @description No token needed.
+         *
+         *     Trades an e-mail and password for an access token. Attempts are counted per account and per client address (10 and 60 a minute by default), whether they succeed or not.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -28,7 +33,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Any signed-in user. */
+        /**
+         * Sign out
+         * @description Any signed-in user.
+         *
+         *     The token sent stops working at once, on every api process; the user's other tokens go on.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -43,10 +53,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Roles: admins, coordinators. */
+        /**
+         * List the users
+         * @description Roles: admins, coordinators.
+         *
+         *     Every account, deactivated ones included, by id. Coordinators read it to assign projects.
+         */
         get: operations["UsersController_list"];
         put?: never;
-        /** @description Roles: admins. */
+        /**
+         * Create a user
+         * @description Roles: admins.
+         *
+         *     The e-mail is stored in lower case; the language is French unless given.
+         */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -61,14 +81,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Roles: admins, coordinators. */
+        /**
+         * Get a user
+         * @description Roles: admins, coordinators.
+         */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** @description Roles: admins. */
+        /**
+         * Change a user
+         * @description Roles: admins.
+         *
+         *     Only the fields sent change. A new password, and deactivation, make every token of the user stop working.
+         */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -79,14 +107,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Any signed-in user. */
+        /**
+         * Get your own account
+         * @description Any signed-in user.
+         *
+         *     Who the token belongs to.
+         */
         get: operations["AccountController_me"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** @description Any signed-in user. */
+        /**
+         * Change your own account
+         * @description Any signed-in user.
+         *
+         *     Your name, language and password; only the fields sent change. A new password needs `currentPassword`, is checked like a sign-in attempt (and counted against the same limits), and revokes every token of the account, this one included: the answer then carries a fresh `accessToken` to go on with.
+         */
         patch: operations["AccountController_update"];
         trace?: never;
     };
@@ -99,7 +137,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Roles: admins. */
+        /**
+         * Start a reset of a user's password
+         * @description Roles: admins.
+         *
+         *     E-mails the user, in their language, a link that sets a new password: valid one hour, once. A new reset replaces the one before. The password stays as it is until the link is used.
+         */
         post: operations["PasswordResetsController_start"];
         delete?: never;
         options?: never;
@@ -116,7 +159,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description No token needed. */
+        /**
+         * Set a new password with the token of a reset e-mail
+         * @description No token needed.
+         *
+         *     Every token of the account stops working; sign in with the new password.
+         */
         post: operations["PasswordResetsController_complete"];
         delete?: never;
         options?: never;
@@ -131,7 +179,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Any signed-in user. */
+        /**
+         * List the programs
+         * @description Any signed-in user.
+         *
+         *     The four programs, in order, each with its stages.
+         */
         get: operations["ProgramsController_list"];
         put?: never;
         post?: never;
@@ -148,14 +201,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Any signed-in user. */
+        /**
+         * Get a program with its stages
+         * @description Any signed-in user.
+         */
         get: operations["ProgramsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** @description Roles: admins. */
+        /**
+         * Change a program's settings
+         * @description Roles: admins.
+         *
+         *     The check-in offsets of a cohort program: days after a cohort ends when its active projects get a check-in.
+         */
         patch: operations["ProgramsController_update"];
         trace?: never;
     };
@@ -166,10 +227,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Any signed-in user. */
+        /**
+         * List a program's stages
+         * @description Any signed-in user.
+         *
+         *     The pipeline, in order.
+         */
         get: operations["ProgramsController_stages"];
         put?: never;
-        /** @description Roles: admins. */
+        /**
+         * Add a stage to a program
+         * @description Roles: admins.
+         *
+         *     Inserted at `position` (last by default); the figures of the program's scopes are recomputed.
+         */
         post: operations["ProgramsController_addStage"];
         delete?: never;
         options?: never;
@@ -185,7 +256,12 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** @description Roles: admins. */
+        /**
+         * Reorder a program's stages
+         * @description Roles: admins.
+         *
+         *     Positions are renumbered 1 to n; the figures count by the new order ("reached" follows it).
+         */
         put: operations["ProgramsController_reorder"];
         post?: never;
         delete?: never;
@@ -204,11 +280,21 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description Roles: admins. */
+        /**
+         * Delete a stage
+         * @description Roles: admins.
+         *
+         *     Only a stage that no enrollment sits in and no move mentions; the others move up.
+         */
         delete: operations["ProgramsController_deleteStage"];
         options?: never;
         head?: never;
-        /** @description Roles: admins. */
+        /**
+         * Change a stage
+         * @description Roles: admins.
+         *
+         *     Labels, milestone and stale threshold; the code never changes.
+         */
         patch: operations["ProgramsController_updateStage"];
         trace?: never;
     };
@@ -219,10 +305,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Any signed-in user. */
+        /**
+         * List cohorts
+         * @description Any signed-in user.
+         *
+         *     Oldest first (by start date), optionally of one program and one reporting year.
+         */
         get: operations["CohortsController_list"];
         put?: never;
-        /** @description Roles: admins, coordinators. */
+        /**
+         * Create a cohort of a cohort program
+         * @description Roles: admins, coordinators.
+         */
         post: operations["CohortsController_create"];
         delete?: never;
         options?: never;
@@ -237,14 +331,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Any signed-in user. */
+        /**
+         * Get a cohort
+         * @description Any signed-in user.
+         */
         get: operations["CohortsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** @description Roles: admins, coordinators. */
+        /**
+         * Change a cohort
+         * @description Roles: admins, coordinators.
+         *
+         *     Only the fields sent change. The cohort's figures and those of its program's year are recomputed (of both years when a new start date moves it to another).
+         */
         patch: operations["CohortsController_update"];
         trace?: never;
     };
@@ -255,10 +357,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Any signed-in user. */
+        /**
+         * List projects
+         * @description Any signed-in user.
+         *
+         *     One page of projects with their enrollments, without contacts. The filters on enrollments (`programCode`, `cohortId`, `stage`, `status`) must all hold for the same enrollment. Viewers get no free text: `statusReason`, `snoozeReason`, `note` and `reason` are left out.
+         */
         get: operations["ProjectsController_list"];
         put?: never;
-        /** @description Roles: admins, coordinators, advisors. */
+        /**
+         * Create a project
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     Creates the project, its contacts and its enrollment in the program's first stage (the project and the enrollment at version 1). A project an advisor creates is assigned to them.
+         */
         post: operations["ProjectsController_create"];
         delete?: never;
         options?: never;
@@ -273,14 +385,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Any signed-in user. */
+        /**
+         * Read a project
+         * @description Any signed-in user.
+         *
+         *     The project with its enrollments (each with its own `version`) and, for staff, its contacts. The ETag is the project's version, for `PATCH /projects/:id`; a move expects the version of its enrollment instead (`GET /projects/:id/enrollments/:programCode`). Viewers get no free text: `statusReason`, `snoozeReason`, `note` and `reason` are left out.
+         */
         get: operations["ProjectsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** @description Roles: admins, coordinators, advisors. */
+        /**
+         * Change a project's fields
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     Changes the fields sent and bumps the project's version (nothing sent, nothing bumped). `If-Match` expects the project's version: the ETag of `GET /projects/:id`. Reassigning (`advisorId`) is for coordinators and admins.
+         */
         patch: operations["ProjectsController_update"];
         trace?: never;
     };
@@ -293,7 +415,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Roles: admins, coordinators, advisors. */
+        /**
+         * Enrol a project in another program
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     The new enrollment starts at the program's first stage, at version 1.
+         */
         post: operations["ProjectsController_addEnrollment"];
         delete?: never;
         options?: never;
@@ -308,13 +435,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Read a project's enrollment in a program
+         * @description Any signed-in user.
+         *
+         *     The enrollment as the project's `enrollments` show it. Its ETag is the enrollment's version: what `If-Match` on `POST /projects/:id/transitions` expects for a move of this enrollment. Viewers get no `statusReason`.
+         */
+        get: operations["ProjectsController_getEnrollment"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** @description Roles: admins, coordinators, advisors. */
+        /**
+         * Change an enrollment's cohort
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     Moves the enrollment to another cohort of its program, or out of any. It bumps the enrollment's version (the ETag sent back): a move sent with the version read before gets 409.
+         */
         patch: operations["ProjectsController_changeCohort"];
         trace?: never;
     };
@@ -325,10 +463,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Any signed-in user. */
+        /**
+         * Read a project's history
+         * @description Any signed-in user.
+         *
+         *     Every line of history of the project (or of its enrollment in `programCode`), oldest first, each with the days spent in what it left. Viewers get no `note` nor `reason`.
+         */
         get: operations["ProjectsController_history"];
         put?: never;
-        /** @description Roles: admins, coordinators, advisors. */
+        /**
+         * Move a project
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     Moves one enrollment of the project (the only one, or the one `programCode` names) to a stage, or abandons it, puts it on hold or reopens it, and records the line of history. A move back to an earlier stage needs a `note`; abandoning or pausing needs a `reason`; `occurredAt` may be in the past, not before the enrollment's last move nor in the future. `If-Match` (or `expectedVersion`) expects the enrollment's version (the ETag of `GET /projects/:id/enrollments/:programCode`), not the project's.
+         */
         post: operations["ProjectsController_move"];
         delete?: never;
         options?: never;
@@ -345,7 +493,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Roles: admins, coordinators, advisors. */
+        /**
+         * Add a contact to a project
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     The e-mail is stored in lower case.
+         */
         post: operations["ProjectsController_addContact"];
         delete?: never;
         options?: never;
@@ -363,7 +516,12 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description Roles: admins, coordinators, advisors. */
+        /**
+         * Erase a contact
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     Erases the person from the project (Law 25: a person may ask to be forgotten), and blanks their address and messages in the record of e-mail.
+         */
         delete: operations["ProjectsController_deleteContact"];
         options?: never;
         head?: never;
@@ -379,7 +537,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Roles: admins, coordinators, advisors. */
+        /**
+         * Move many projects at once
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     Up to 1,000 moves, all or nothing (the end of a cohort, say), checked in the order sent: a project moved twice is checked as the earlier move leaves it. Each move follows the rules of `POST /projects/:id/transitions`; its `expectedVersion` is the version of the enrollment it moves, as the enrollment's ETag gives it. The first refusal names the move (`moves[i]` in the message, `details.index` and `details.projectId`) and nothing is recorded.
+         */
         post: operations["BulkTransitionsController_bulk"];
         delete?: never;
         options?: never;
@@ -394,7 +557,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Any signed-in user. */
+        /**
+         * A cohort's figures
+         * @description Any signed-in user.
+         *
+         *     Registered, completed, incorporated, operating, abandoned and on-hold projects, entrepreneurs, the completion rate and the cohort start rate (incorporated / completed, whenever the projects incorporated). Reads the figures the recompute job stored (one indexed read), or computes them now when none are stored yet or `fresh=true` asks for it. `pending` says whether a change is waiting for its recompute.
+         */
         get: operations["FiguresController_cohortStats"];
         put?: never;
         post?: never;
@@ -411,7 +579,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Any signed-in user. */
+        /**
+         * A program's figures for a reporting year
+         * @description Any signed-in user.
+         *
+         *     The same counts over the year: a cohort program's cohorts that start in the year (one row each in `cohorts`), or the projects that entered an accompaniment program that year. `startRate` is the program-year start rate, incorporated / registered. Reads the figures the recompute job stored (one indexed read), or computes them now when none are stored yet or `fresh=true` asks for it. `pending` says whether a change is waiting for its recompute.
+         */
         get: operations["FiguresController_programStats"];
         put?: never;
         post?: never;
@@ -428,7 +601,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Any signed-in user. */
+        /**
+         * A program's funnel for a reporting year
+         * @description Any signed-in user.
+         *
+         *     For each stage, how many of the year's projects reached it, how many are in it now and the median days spent in it; for each milestone, how many reached it and its rates against the previous milestone, the first one and every project (42 → 20 → 11: 48 %, 55 %, 26 %). Reads the figures the recompute job stored (one indexed read), or computes them now when none are stored yet or `fresh=true` asks for it. `pending` says whether a change is waiting for its recompute.
+         */
         get: operations["FiguresController_programFunnel"];
         put?: never;
         post?: never;
@@ -445,7 +623,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Roles: admins, coordinators. */
+        /**
+         * List the e-mails sent
+         * @description Roles: admins, coordinators.
+         *
+         *     Every e-mail the service sent or tried to send, newest first, a page at a time; filters combine.
+         */
         get: operations["NotificationsController_list"];
         put?: never;
         post?: never;
@@ -462,7 +645,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Roles: admins, coordinators. */
+        /**
+         * Get an e-mail
+         * @description Roles: admins, coordinators.
+         */
         get: operations["NotificationsController_get"];
         put?: never;
         post?: never;
@@ -481,7 +667,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Roles: admins, coordinators. */
+        /**
+         * Send a failed e-mail again
+         * @description Roles: admins, coordinators.
+         *
+         *     A new round of attempts (after fixing an address, or the mail server): the e-mail is `pending` again with no attempts and no error.
+         */
         post: operations["NotificationsController_retry"];
         delete?: never;
         options?: never;
@@ -496,7 +687,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Roles: admins, coordinators, advisors. */
+        /**
+         * List follow-up tasks
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     Advisors see their own (`assignee=me`, the default for them); coordinators and admins see everyone's by default. Each task's `state` is read on today's Montréal date. Paged, by due date then id.
+         */
         get: operations["FollowUpsController_list"];
         put?: never;
         post?: never;
@@ -513,14 +709,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Roles: admins, coordinators, advisors. */
+        /**
+         * Read a follow-up task
+         * @description Roles: admins, coordinators, advisors.
+         */
         get: operations["FollowUpsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** @description Roles: admins, coordinators, advisors. */
+        /**
+         * Update a follow-up task
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     Marks it done (or reopens it), reschedules it, rewrites it, records what came of it, or hands it to someone else (coordinators and admins). Only the fields sent change. Marking it done or writing an outcome is activity on the project (it stops being stale). Answers the task as it is now.
+         */
         patch: operations["FollowUpsController_update"];
         trace?: never;
     };
@@ -533,26 +737,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Roles: admins, coordinators, advisors. */
+        /**
+         * Create a follow-up task on a project
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     For the project's advisor unless `assigneeId` names someone else (coordinators and admins). Writing a task is activity on the project.
+         */
         post: operations["ProjectFollowUpsController_createFollowUp"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/projects/{id}/notes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** @description Roles: admins, coordinators, advisors. */
-        get: operations["ProjectFollowUpsController_notes"];
-        put?: never;
-        /** @description Roles: admins, coordinators, advisors. */
-        post: operations["ProjectFollowUpsController_addNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -568,10 +759,48 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Roles: admins, coordinators, advisors. */
+        /**
+         * Snooze a project's stale alert
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     Hides the stale alert (`GET /projects?stale=true`, the daily digest) until a date, with a reason; the project stays active. A snooze is not activity: it only hides the alert until its date. A new snooze replaces the one before.
+         */
         post: operations["ProjectFollowUpsController_snooze"];
-        /** @description Roles: admins, coordinators, advisors. */
+        /**
+         * End a project's snooze
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     The stale alert shows again at once if the project is stale; its activity is unchanged. Ending a snooze that is not there is no error.
+         */
         delete: operations["ProjectFollowUpsController_unsnooze"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a project's notes
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     Newest first.
+         */
+        get: operations["ProjectNotesController_notes"];
+        put?: never;
+        /**
+         * Write a note on a project
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     A note is activity: the project is no longer stale, and its stale alert starts over.
+         */
+        post: operations["ProjectNotesController_addNote"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -584,10 +813,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Any signed-in user. */
+        /**
+         * A cohort's satisfaction
+         * @description Any signed-in user.
+         *
+         *     How many participants answered, the share that rated the program 4 or 5, and the share that rated it 5; read from the answers, never stored.
+         */
         get: operations["SatisfactionController_summary"];
         put?: never;
-        /** @description Roles: admins, coordinators. */
+        /**
+         * Record participants' ratings of a cohort
+         * @description Roles: admins, coordinators.
+         *
+         *     One rating or many (up to 500), 1 to 5 each, all recorded or none. Answers the cohort's satisfaction with them counted.
+         */
         post: operations["SatisfactionController_record"];
         delete?: never;
         options?: never;
@@ -602,7 +841,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Any signed-in user. */
+        /**
+         * Export a cohort's results
+         * @description Any signed-in user.
+         *
+         *     One row per project (who they are, where they stand, the Montréal date each milestone was reached, the days since enrolment), then the cohort's figures, computed from the recorded moves when the export starts (as `GET /cohorts/:id/stats?fresh=true`), and its satisfaction. CSV: the projects table, an empty line, then the figures. XLSX: sheets `Projets` and `Indicateurs` (`Projects`, `Figures` in English). JSON: `{cohort, projects, figures, satisfaction}`. The file is streamed as it is read, and the export is logged.
+         */
         get: operations["ExportsController_cohort"];
         put?: never;
         post?: never;
@@ -619,7 +863,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Any signed-in user. */
+        /**
+         * Export a cohort program's year for the annual report
+         * @description Any signed-in user.
+         *
+         *     The year's cohorts and their total (registered, completed, incorporated, completion and start rates, entrepreneurs, satisfaction; the total's start rate is incorporated / registered, a cohort's incorporated / completed), the funnel of each accompaniment program over the same year, and the transfer accompaniment's projects by current stage, computed from the recorded moves when the export starts. CSV: the three tables one after another, each under a title line. XLSX: one sheet per table. JSON: `{program, year, cohorts, total, funnels, transfersByStage, computedAt, pending}`. The export is logged.
+         */
         get: operations["ExportsController_report"];
         put?: never;
         post?: never;
@@ -636,7 +885,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Roles: admins, coordinators. */
+        /**
+         * List the exports taken
+         * @description Roles: admins, coordinators.
+         *
+         *     Every export served, newest first: who, what, which format and language, with contacts or not, when. Exports carry personal information (Law 25); a refused one is not logged. Paged.
+         */
         get: operations["ExportsController_list"];
         put?: never;
         post?: never;
@@ -655,7 +909,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Roles: admins. */
+        /**
+         * Run a daily schedule now
+         * @description Roles: admins.
+         *
+         *     Queues the schedule's tick as its daily run does, for today's Montréal date. The e-mails' keys still hold: nobody gets the same digest or check-in twice.
+         */
         post: operations["SchedulesController_run"];
         delete?: never;
         options?: never;
@@ -670,7 +929,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description No token needed. */
+        /**
+         * The state of the service and what it depends on
+         * @description No token needed.
+         *
+         *     For people: the database, Redis, the queues, figure work waiting or failing, e-mail waiting or failed, and where sign-in attempts are counted. `degraded` (still 200) while Redis is away or the figures of a scope have failed for good. A part whose check itself fails shows `{error}` in its place.
+         */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -690,6 +954,8 @@ export interface paths {
         /**
          * Liveness: the process answers
          * @description No token needed.
+         *
+         *     For an orchestrator: restart the process when it does not answer. A worker answers it too.
          */
         get: operations["ProbesController_live"];
         put?: never;
@@ -708,8 +974,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Readiness: the database answers and is migrated (Redis away is not unready)
+         * Readiness: the database answers and is migrated
          * @description No token needed.
+         *
+         *     For an orchestrator: send traffic while ready. Redis away leaves the api ready (GET /health says degraded).
          */
         get: operations["ProbesController_ready"];
         put?: never;
@@ -725,327 +993,2647 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         LoginDto: {
-            /** @example conseillere@demo.coop.example */
+            /**
+             * Format: email
+             * @example conseillere@demo.coop.example
+             */
             email: string;
             /** @example demo-coop-2024 */
             password: string;
         };
-        AccessTokenDto: {
-            accessToken: string;
-            /** @example Bearer */
-            tokenType: string;
-            /** @example 12h */
-            expiresIn: string;
-        };
-        CreateUserDto: {
-            /** @example marie.tremblay@federation.example */
-            email: string;
-            password: string;
-            /** @example Marie Tremblay */
-            name: string;
-            /** @enum {string} */
-            role: "admin" | "coordinator" | "advisor" | "viewer";
+        AccessTokenResponse: {
             /**
-             * @default fr
+             * @description A JWT: send it as `Authorization: Bearer <accessToken>`
+             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOjMsInJvbGUiOiJhZHZpc29yIn0.c2lnbmF0dXJl
+             */
+            accessToken: string;
+            /**
+             * @example Bearer
              * @enum {string}
              */
-            language: "fr" | "en";
+            tokenType: "Bearer";
+            /**
+             * @description How long the token works from now (JWT_EXPIRES_IN): seconds, minutes, hours or days
+             * @example 12h
+             */
+            expiresIn: string;
+        };
+        /**
+         * @description What the user may do (see the roles in the README)
+         * @enum {string}
+         */
+        Role: "admin" | "coordinator" | "advisor" | "viewer";
+        /**
+         * @description The language of the e-mails the user gets
+         * @enum {string}
+         */
+        Language: "fr" | "en";
+        UserResponse: {
+            /** @example 3 */
+            id: number;
+            /**
+             * Format: email
+             * @description In lower case; what the user signs in with
+             * @example conseillere@demo.coop.example
+             */
+            email: string;
+            /** @example Conseillère (démo) */
+            name: string;
+            /**
+             * @description What the user may do (see the roles in the README)
+             * @example advisor
+             */
+            role: components["schemas"]["Role"];
+            /**
+             * @description The language of the e-mails the user gets
+             * @example fr
+             */
+            language: components["schemas"]["Language"];
+            /**
+             * @description false: deactivated, signs in no more
+             * @example true
+             */
+            active: boolean;
+            /**
+             * Format: date-time
+             * @example 2023-03-20T14:02:11.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2024-01-15T09:30:00.000Z
+             */
+            updatedAt: string;
+        };
+        CreateUserDto: {
+            /**
+             * Format: email
+             * @description Trimmed and stored in lower case; one account per address
+             * @example marie.tremblay@federation.example
+             */
+            email: string;
+            /** @example demo-coop-2024 */
+            password: string;
+            /**
+             * @description Spaces around it are removed
+             * @example Marie Tremblay
+             */
+            name: string;
+            /**
+             * @description What the user may do (see the roles in the README)
+             * @example advisor
+             */
+            role: components["schemas"]["Role"];
+            /**
+             * @description The language of the e-mails the user gets
+             * @default fr
+             * @example fr
+             */
+            language: components["schemas"]["Language"];
         };
         UpdateUserDto: {
+            /**
+             * @description Spaces around it are removed
+             * @example Conseillère (démo)
+             */
             name?: string;
-            /** @enum {string} */
-            role?: "admin" | "coordinator" | "advisor" | "viewer";
-            /** @enum {string} */
-            language?: "fr" | "en";
+            /**
+             * @description The last active admin cannot lose the role (422)
+             * @example advisor
+             */
+            role?: components["schemas"]["Role"];
+            /**
+             * @description The language of the e-mails the user gets
+             * @example fr
+             */
+            language?: components["schemas"]["Language"];
+            /**
+             * @description A new password: every token of the user stops working
+             * @example demo-coop-2024
+             */
             password?: string;
-            /** @description false deactivates the account: its tokens stop working at once */
+            /**
+             * @description false deactivates the account: its tokens stop working at once (not for the last active admin: 422); true reactivates it
+             * @example false
+             */
             active?: boolean;
         };
-        OwnAccountDto: {
-            id: number;
-            email: string;
-            name: string;
-            /** @enum {string} */
-            role: "admin" | "coordinator" | "advisor" | "viewer";
-            /** @enum {string} */
-            language: "fr" | "en";
-            active: boolean;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description Only when the password changed: every other token was revoked */
-            accessToken?: string;
-            /** @example Bearer */
-            tokenType?: string;
-            /** @example 12h */
-            expiresIn?: string;
-        };
         UpdateOwnAccountDto: {
+            /**
+             * @description Spaces around it are removed
+             * @example Conseillère (démo)
+             */
             name?: string;
-            /** @enum {string} */
-            language?: "fr" | "en";
-            /** @description The new password; needs currentPassword */
+            /**
+             * @description The language of the e-mails the user gets
+             * @example fr
+             */
+            language?: components["schemas"]["Language"];
+            /**
+             * @description The new password; needs currentPassword, and revokes every token of the account
+             * @example un-nouveau-mot-de-passe
+             */
             password?: string;
-            /** @description The current password, required with password */
+            /**
+             * @description The current password: required with password (400 without it, 422 when wrong)
+             * @example demo-coop-2024
+             */
             currentPassword?: string;
         };
-        StartedPasswordResetDto: {
+        OwnAccountResponse: {
+            /** @example 3 */
+            id: number;
+            /**
+             * Format: email
+             * @description In lower case; what the user signs in with
+             * @example conseillere@demo.coop.example
+             */
+            email: string;
+            /** @example Conseillère (démo) */
+            name: string;
+            /**
+             * @description What the user may do (see the roles in the README)
+             * @example advisor
+             */
+            role: components["schemas"]["Role"];
+            /**
+             * @description The language of the e-mails the user gets
+             * @example fr
+             */
+            language: components["schemas"]["Language"];
+            /**
+             * @description false: deactivated, signs in no more
+             * @example true
+             */
+            active: boolean;
+            /**
+             * Format: date-time
+             * @example 2023-03-20T14:02:11.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2024-01-15T09:30:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * @description Only when the password changed: the token to use from now on
+             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOjMsInJvbGUiOiJhZHZpc29yIn0.c2lnbmF0dXJl
+             */
+            accessToken?: string;
+            /**
+             * @description Only when the password changed
+             * @example Bearer
+             * @enum {string}
+             */
+            tokenType?: "Bearer";
+            /**
+             * @description Only when the password changed: how long the new token works
+             * @example 12h
+             */
+            expiresIn?: string;
+        };
+        StartedPasswordResetResponse: {
+            /** @example 3 */
             userId: number;
             /**
              * Format: date-time
              * @description The link stops working then
+             * @example 2024-05-01T15:00:00.000Z
              */
             expiresAt: string;
-            /** @description The e-mail in GET /notifications (its body is never shown) */
+            /**
+             * @description The e-mail in GET /notifications/{id} (its body is never shown)
+             * @example 12
+             */
             notificationId: number;
         };
         CompletePasswordResetDto: {
-            /** @description The token of the e-mail the user received */
+            /**
+             * @description The token of the link in the e-mail the user received
+             * @example q8Zt3pK0vYw1sXb6N2mLr5Hc9Ue4Ja7Df0Gi3Bo8Wx4
+             */
             token: string;
+            /**
+             * @description The new password
+             * @example un-nouveau-mot-de-passe
+             */
             password: string;
         };
-        UpdateProgramDto: {
+        /**
+         * @description What reaching the stage means in the figures: `met` (a team met in pre-start), `engaged` (in formal accompaniment), `training_completed`, `incorporated` (the co-op legally exists), `operating`. A milestone marks one stage of a program at most; a stage without one has null
+         * @enum {string}
+         */
+        Milestone: "met" | "engaged" | "training_completed" | "incorporated" | "operating";
+        StageResponse: {
             /**
-             * @description Days after a cohort ends when its active projects get a check-in; [] for none
+             * @description The stage row; paths and moves name a stage by its code instead
+             * @example 12
+             */
+            id: number;
+            /**
+             * @description The program the stage belongs to
+             * @example demarrage
+             */
+            programCode: string;
+            /**
+             * @description Stable: history and enrollments refer to the stage by it, so it never changes
+             * @example accompagnement
+             */
+            code: string;
+            /**
+             * @description The label French readers see
+             * @example Accompagnement formel
+             */
+            labelFr: string;
+            /**
+             * @description The label English readers see
+             * @example Formal accompaniment
+             */
+            labelEn: string;
+            /**
+             * @description Place in the pipeline: the program's stages are numbered 1 to n
+             * @example 2
+             */
+            position: number;
+            /**
+             * @description What reaching the stage means in the figures: `met` (a team met in pre-start), `engaged` (in formal accompaniment), `training_completed`, `incorporated` (the co-op legally exists), `operating`. A milestone marks one stage of a program at most; a stage without one has null
+             * @example engaged
+             */
+            milestone: (null) | components["schemas"]["Milestone"];
+            /**
+             * @description Days an active project may sit in this stage with no activity before it is flagged to its advisor; null: never flagged
+             * @example 90
+             */
+            staleAfterDays: number | null;
+        };
+        ProgramResponse: {
+            /**
+             * @description Stable: `parcours-coop`, `parcours-transfertcoop`, `demarrage` or `transfertcoop`
+             * @example parcours-coop
+             */
+            code: string;
+            /** @example Parcours COOP */
+            nameFr: string;
+            /** @example Parcours COOP (co-op start-up training) */
+            nameEn: string;
+            /**
+             * @description true for a cohort program (Parcours): projects enrol in numbered cohorts and figures count per cohort; false for an accompaniment, counted per reporting year
+             * @example true
+             */
+            usesCohorts: boolean;
+            /**
+             * @description Order of the programs in lists
+             * @example 1
+             */
+            position: number;
+            /**
+             * @description Days after a cohort ends when its projects still active get a check-in, ascending; [] for none (always [] for a program without cohorts)
              * @example [
              *       30,
              *       90,
              *       180
              *     ]
              */
-            checkInOffsets?: string[];
+            checkInOffsets: number[];
+            /** @description The pipeline, in order */
+            stages: components["schemas"]["StageResponse"][];
+        };
+        UpdateProgramDto: {
+            /**
+             * @description Days after a cohort ends when its projects still active get a check-in, in any order (kept ascending); [] for none. A program without cohorts takes only []
+             * @example [
+             *       30,
+             *       90,
+             *       180
+             *     ]
+             */
+            checkInOffsets?: number[];
         };
         CreateStageDto: {
             /**
-             * @description Lower-case letters, digits and dashes; never changes
-             * @example demarrage-pre-incubation
+             * @description Lower-case words of letters and digits joined by dashes; unique in the program and never changes. Not `abandoned`, `on_hold` nor `reopen`, which are move targets of their own
+             * @example pre-incubation
              */
             code: string;
-            /** @example Pré-incubation */
+            /**
+             * @description The label French readers see
+             * @example Pré-incubation
+             */
             labelFr: string;
-            /** @example Pre-incubation */
+            /**
+             * @description The label English readers see
+             * @example Pre-incubation
+             */
             labelEn: string;
-            /** @description 1-based; the stage goes last when omitted */
+            /**
+             * @description Where the stage goes, from 1 to one past the last stage (422 beyond); the stages from there move one down. Last when omitted
+             * @example 1
+             */
             position?: number;
-            /** @enum {string|null} */
-            milestone?: "met" | "engaged" | "training_completed" | "incorporated" | "operating" | null;
-            /** @description Days without activity before the project is flagged */
-            staleAfterDays?: Record<string, never> | null;
+            /**
+             * @description What reaching the stage means in the figures: `met` (a team met in pre-start), `engaged` (in formal accompaniment), `training_completed`, `incorporated` (the co-op legally exists), `operating`. A milestone marks one stage of a program at most; a stage without one has null
+             * @example null
+             */
+            milestone?: (null) | components["schemas"]["Milestone"];
+            /**
+             * @description Days an active project may sit in this stage with no activity before it is flagged to its advisor; null: never flagged
+             * @example 90
+             */
+            staleAfterDays?: number | null;
         };
         ReorderStagesDto: {
             /**
-             * @description Every stage code of the program, in the new order
+             * @description Every stage code of the program, each once, in the new order (422 naming the missing and unknown)
              * @example [
              *       "premier-contact",
-             *       "accompagnement"
+             *       "accompagnement",
+             *       "plan-affaires",
+             *       "montage-financier",
+             *       "constitution",
+             *       "en-activite"
              *     ]
              */
             codes: string[];
         };
         UpdateStageDto: {
+            /**
+             * @description The label French readers see
+             * @example Pré-incubation
+             */
             labelFr?: string;
+            /**
+             * @description The label English readers see
+             * @example Pre-incubation
+             */
             labelEn?: string;
-            /** @enum {string|null} */
-            milestone?: "met" | "engaged" | "training_completed" | "incorporated" | "operating" | null;
-            staleAfterDays?: Record<string, never> | null;
+            /**
+             * @description What reaching the stage means in the figures: `met` (a team met in pre-start), `engaged` (in formal accompaniment), `training_completed`, `incorporated` (the co-op legally exists), `operating`. A milestone marks one stage of a program at most; a stage without one has null
+             * @example null
+             */
+            milestone?: (null) | components["schemas"]["Milestone"];
+            /**
+             * @description Days an active project may sit in this stage with no activity before it is flagged to its advisor; null: never flagged
+             * @example 90
+             */
+            staleAfterDays?: number | null;
         };
-        CreateCohortDto: {
-            /** @example parcours-coop */
+        /**
+         * @description How the cohort is given: `in_person`, `remote` (at a distance, to all of Québec) or `hybrid`
+         * @enum {string}
+         */
+        DeliveryMode: "in_person" | "remote" | "hybrid";
+        CohortResponse: {
+            /** @example 1 */
+            id: number;
+            /**
+             * @description The cohort program it belongs to
+             * @example parcours-coop
+             */
             programCode: string;
             /**
              * @description Unique within the program
+             * @example 19
+             */
+            number: number;
+            /** @example Printemps 2023 */
+            label: string;
+            /**
+             * Format: date
+             * @description First day of the cohort
+             * @example 2023-04-12
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Last day of the cohort
+             * @example 2023-09-13
+             */
+            endsOn: string;
+            /**
+             * @description How the cohort is given: `in_person`, `remote` (at a distance, to all of Québec) or `hybrid`
+             * @example remote
+             */
+            deliveryMode: components["schemas"]["DeliveryMode"];
+            /**
+             * @description How many projects the cohort takes at most; null: no limit
+             * @example 12
+             */
+            capacity: number | null;
+            /**
+             * Format: date-time
+             * @description When the cohort was created
+             * @example 2023-03-01T14:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the cohort last changed
+             * @example 2023-03-01T14:30:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * @description The reporting year the cohort belongs to: the one in which it starts; null for a start date no reporting year can be written for
+             * @example 2023-2024
+             */
+            year: string | null;
+            /**
+             * @description Projects enrolled in the cohort, including those that left it
+             * @example 7
+             */
+            enrolledCount: number;
+        };
+        CreateCohortDto: {
+            /**
+             * @description A cohort program: `parcours-coop` or `parcours-transfertcoop` (422 for another)
+             * @example parcours-coop
+             */
+            programCode: string;
+            /**
+             * @description Unique within the program (409 when taken)
              * @example 21
              */
             number: number;
-            /** @example Printemps 2024 */
+            /**
+             * @description Trimmed of surrounding spaces
+             * @example Printemps 2024
+             */
             label: string;
-            /** @example 2024-04-10 */
+            /**
+             * Format: date
+             * @description First day of the cohort, a date between 1900-01-01 and 2199-12-31
+             * @example 2024-04-10
+             */
             startsOn: string;
-            /** @example 2024-09-11 */
+            /**
+             * Format: date
+             * @description Last day of the cohort, a date between 1900-01-01 and 2199-12-31, not before it starts (422)
+             * @example 2024-09-11
+             */
             endsOn: string;
-            /** @enum {string} */
-            deliveryMode: "in_person" | "remote" | "hybrid";
-            /** @example 12 */
-            capacity?: Record<string, never> | null;
+            /**
+             * @description How the cohort is given: `in_person`, `remote` (at a distance, to all of Québec) or `hybrid`
+             * @example remote
+             */
+            deliveryMode: components["schemas"]["DeliveryMode"];
+            /**
+             * @description How many projects the cohort takes at most; null: no limit
+             * @example 12
+             */
+            capacity?: number | null;
         };
         UpdateCohortDto: {
+            /**
+             * @description Unique within the program (409 when taken)
+             * @example 21
+             */
             number?: number;
+            /**
+             * @description Trimmed of surrounding spaces
+             * @example Printemps 2024
+             */
             label?: string;
+            /**
+             * Format: date
+             * @description First day of the cohort, a date between 1900-01-01 and 2199-12-31
+             * @example 2024-04-10
+             */
             startsOn?: string;
+            /**
+             * Format: date
+             * @description Last day of the cohort, a date between 1900-01-01 and 2199-12-31, not before it starts (422)
+             * @example 2024-09-11
+             */
             endsOn?: string;
-            /** @enum {string} */
-            deliveryMode?: "in_person" | "remote" | "hybrid";
-            capacity?: Record<string, never> | null;
+            /**
+             * @description How the cohort is given: `in_person`, `remote` (at a distance, to all of Québec) or `hybrid`
+             * @example remote
+             */
+            deliveryMode?: components["schemas"]["DeliveryMode"];
+            /**
+             * @description How many projects the cohort takes at most; null: no limit; not below the projects already enrolled (422)
+             * @example 12
+             */
+            capacity?: number | null;
         };
+        /**
+         * @description A start-up or a takeover
+         * @enum {string}
+         */
+        ProjectKind: "startup" | "transfer";
+        /**
+         * @description worker: coopérative de travail; producer: de producteurs; solidarity: de solidarité
+         * @enum {string}
+         */
+        CoopType: "worker" | "producer" | "solidarity";
+        /**
+         * @description Québec administrative region, 01 to 17
+         * @enum {string}
+         */
+        Region: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17";
         ContactDto: {
             /** @example Camille Roy */
             name: string;
-            /** @example camille@example.org */
+            /**
+             * Format: email
+             * @description Stored in lower case
+             * @example camille@example.org
+             */
             email: string;
             /**
+             * @description The language of the e-mail the contact gets
              * @default fr
-             * @enum {string}
              */
-            language: "fr" | "en";
+            language: components["schemas"]["Language"];
         };
         CreateProjectDto: {
             /** @example Coop La Fabrique */
             name: string;
             /** @example ébénisterie */
             sector: string;
-            /** @enum {string} */
-            kind: "startup" | "transfer";
             /**
-             * @description worker: de travail; producer: de producteurs; solidarity: de solidarité
-             * @enum {string}
+             * @description A start-up or a takeover
+             * @example startup
              */
-            coopType: "worker" | "producer" | "solidarity";
+            kind: components["schemas"]["ProjectKind"];
+            /**
+             * @description worker: coopérative de travail; producer: de producteurs; solidarity: de solidarité
+             * @example worker
+             */
+            coopType: components["schemas"]["CoopType"];
             /**
              * @description Québec administrative region, 01 to 17
              * @example 06
              */
-            region: string;
-            /** @example 3 */
+            region: components["schemas"]["Region"];
+            /**
+             * @description People starting the co-op
+             * @example 3
+             */
             entrepreneurCount: number;
             /**
              * @description The program the project is first enrolled in
              * @example parcours-coop
              */
             programCode: string;
-            /** @description A cohort of that program */
+            /**
+             * @description A cohort of that program, if it has cohorts
+             * @example 19
+             */
             cohortId?: number;
-            /** @description The advisor in charge; an advisor creating a project is its advisor */
+            /**
+             * @description The advisor in charge (an active advisor, coordinator or admin). An advisor creating a project is its advisor: they may leave it out or name themselves
+             * @example 3
+             */
             advisorId?: number;
             /**
-             * @description When the project entered the first stage, if earlier than now
+             * @description When the project entered the first stage, if earlier than now: a date (`2024-05-01`: the start of that day in Montréal) or a date-time with its offset (`2024-05-01T14:30:00-04:00`), between 1900-01-01 and 2199-12-31
              * @example 2024-04-10
              */
             enrolledAt?: string;
+            /** @description The team, 50 people at most */
             contacts?: components["schemas"]["ContactDto"][];
         };
+        ContactResponse: {
+            /** @example 7 */
+            id: number;
+            /** @example 1 */
+            projectId: number;
+            /** @example Camille Roy */
+            name: string;
+            /**
+             * Format: email
+             * @description Stored in lower case
+             * @example camille@example.org
+             */
+            email: string;
+            /**
+             * @description The language of the e-mail the contact gets
+             * @example fr
+             */
+            language: components["schemas"]["Language"];
+            /**
+             * Format: date-time
+             * @example 2023-03-20T14:02:11.000Z
+             */
+            createdAt: string;
+        };
+        EnrollmentStageResponse: {
+            /**
+             * @description The stage code, unique within the program
+             * @example formation-completee
+             */
+            code: string;
+            /** @example Formation complétée */
+            labelFr: string;
+            /** @example Training completed */
+            labelEn: string;
+            /**
+             * @description Place in the pipeline, from 1
+             * @example 3
+             */
+            position: number;
+            /**
+             * @description The milestone the figures count when a project reaches this stage; null for none
+             * @example training_completed
+             * @enum {string|null}
+             */
+            milestone: "met" | "engaged" | "training_completed" | "incorporated" | "operating" | null;
+        };
+        /**
+         * @description active on its stage, on_hold (paused) or abandoned; the stage stays where it was left
+         * @enum {string}
+         */
+        EnrollmentStatus: "active" | "on_hold" | "abandoned";
+        EnrollmentResponse: {
+            /** @example 4 */
+            id: number;
+            /** @example 1 */
+            projectId: number;
+            /** @example parcours-coop */
+            programCode: string;
+            /**
+             * @description null outside any cohort
+             * @example 19
+             */
+            cohortId: number | null;
+            /** @description The cohort, in short; null outside any cohort */
+            cohort?: {
+                /** @example 19 */
+                id: number;
+                /**
+                 * @description The number the program gives the cohort
+                 * @example 19
+                 */
+                number: number;
+                /** @example Printemps 2023 */
+                label: string;
+            } | null;
+            stage: components["schemas"]["EnrollmentStageResponse"];
+            /**
+             * @description active on its stage, on_hold (paused) or abandoned; the stage stays where it was left
+             * @example active
+             */
+            status: components["schemas"]["EnrollmentStatus"];
+            /**
+             * @description Why it was abandoned or put on hold; null while active. Not shown to viewers.
+             * @example Manque de financement (démo)
+             */
+            statusReason?: string | null;
+            /**
+             * @description Bumped by every move and cohort change of this enrollment. Send it back as `If-Match` (or `expectedVersion`) on a move; it is not the project's version
+             * @example 4
+             */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When it entered the first stage
+             * @example 2023-03-20T04:00:00.000Z
+             */
+            enrolledAt: string;
+            /**
+             * Format: date-time
+             * @description When it reached its stage
+             * @example 2023-09-13T04:00:00.000Z
+             */
+            stageEnteredAt: string;
+            /**
+             * Format: date-time
+             * @description When its last move happened
+             * @example 2023-09-13T04:00:00.000Z
+             */
+            lastMovedAt: string;
+        };
+        ProjectResponse: {
+            /** @example 1 */
+            id: number;
+            /** @example L'Alouette */
+            name: string;
+            /** @example traduction */
+            sector: string;
+            /**
+             * @description A start-up or a takeover
+             * @example startup
+             */
+            kind: components["schemas"]["ProjectKind"];
+            /**
+             * @description worker: coopérative de travail; producer: de producteurs; solidarity: de solidarité
+             * @example worker
+             */
+            coopType: components["schemas"]["CoopType"];
+            /**
+             * @description Québec administrative region, 01 (Bas-Saint-Laurent) to 17 (Centre-du-Québec)
+             * @example 06
+             */
+            region: components["schemas"]["Region"];
+            /**
+             * @description People starting the co-op
+             * @example 3
+             */
+            entrepreneurCount: number;
+            /**
+             * @description null when nobody is in charge
+             * @example 3
+             */
+            advisorId: number | null;
+            /** @description The advisor in charge; null when nobody is */
+            advisor?: {
+                /** @example 3 */
+                id: number;
+                /** @example Conseillère (démo) */
+                name: string;
+            } | null;
+            /**
+             * @description A demo stand-in for a project the annual report counts without naming
+             * @example false
+             */
+            fictitious: boolean;
+            /**
+             * @description The project's version, bumped by every change of its fields (`PATCH /projects/:id`): the ETag of `GET /projects/:id` and what `If-Match` on `PATCH /projects/:id` expects. Moves do not change it: each enrollment has its own `version`
+             * @example 2
+             */
+            version: number;
+            /**
+             * Format: date-time
+             * @description The last move, task or note about the project: what "stale" is measured from
+             * @example 2024-01-15T05:00:00.000Z
+             */
+            lastActivityAt: string;
+            /**
+             * Format: date
+             * @description The stale alert is snoozed until this local date; null when not snoozed
+             * @example 2027-01-15
+             */
+            snoozedUntil: string | null;
+            /**
+             * @description Why the alert is snoozed; null when not snoozed. Not shown to viewers.
+             * @example La banque répond en janvier
+             */
+            snoozeReason?: string | null;
+            /**
+             * @description Who snoozed the alert
+             * @example 3
+             */
+            snoozedById: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T15:30:00.000Z
+             */
+            snoozedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2023-03-20T14:02:11.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2023-03-20T14:02:11.000Z
+             */
+            updatedAt: string;
+            /** @description The team, oldest first. Only in the answers about this one project (not in lists), and never to viewers (personal information). */
+            contacts?: components["schemas"]["ContactResponse"][];
+            /** @description One per program, oldest first */
+            enrollments: components["schemas"]["EnrollmentResponse"][];
+        };
+        ProjectPageResponse: {
+            /** @description Without contacts */
+            items: components["schemas"]["ProjectResponse"][];
+            /**
+             * @description Projects matching the filters, every page
+             * @example 16
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+        };
         UpdateProjectDto: {
+            /** @example Coop La Fabrique */
             name?: string;
+            /** @example ébénisterie */
             sector?: string;
-            /** @enum {string} */
-            kind?: "startup" | "transfer";
-            /** @enum {string} */
-            coopType?: "worker" | "producer" | "solidarity";
-            region?: string;
+            /** @example startup */
+            kind?: components["schemas"]["ProjectKind"];
+            /** @example worker */
+            coopType?: components["schemas"]["CoopType"];
+            /** @example 06 */
+            region?: components["schemas"]["Region"];
+            /** @example 4 */
             entrepreneurCount?: number;
-            /** @description Coordinators and admins reassign projects */
-            advisorId?: Record<string, never> | null;
+            /**
+             * @description The advisor in charge (an active advisor, coordinator or admin), or null for nobody. Only coordinators and admins reassign a project
+             * @example 3
+             */
+            advisorId?: number | null;
         };
         CreateEnrollmentDto: {
-            /** @example transfertcoop */
+            /**
+             * @description A program the project is not enrolled in yet
+             * @example transfertcoop
+             */
             programCode: string;
+            /**
+             * @description A cohort of that program, if it has cohorts
+             * @example 20
+             */
             cohortId?: number;
-            /** @example 2024-05-01 */
+            /**
+             * @description When the project entered the program's first stage, if earlier than now: a date (`2024-05-01`: the start of that day in Montréal) or a date-time with its offset (`2024-05-01T14:30:00-04:00`), between 1900-01-01 and 2199-12-31
+             * @example 2024-05-01
+             */
             enrolledAt?: string;
         };
         UpdateEnrollmentDto: {
-            /** @description Move the enrollment to another cohort of its program, or out of any (null) */
-            cohortId: Record<string, never> | null;
+            /**
+             * @description Another cohort of the same program, or null for none
+             * @example 20
+             */
+            cohortId: number | null;
         };
         TransitionDto: {
             /**
-             * @description A stage code of the program, or abandoned, on_hold, reopen
+             * @description A stage code of the enrollment's program; or `abandoned` or `on_hold` (both need `reason`), or `reopen` (back to the stage where it was left)
              * @example formation
              */
             to: string;
-            /** @description Needed only when the project is enrolled in more than one program */
+            /**
+             * @description The program whose enrollment moves; needed only when the project is enrolled in more than one
+             * @example parcours-coop
+             */
             programCode?: string;
-            /** @description Needed to move back to an earlier stage */
+            /**
+             * @description Why, in a few words; needed to move back to an earlier stage. Viewers never read it
+             * @example Première séance faite
+             */
             note?: string;
             /**
-             * @description When it happened, if earlier than now
+             * @description When it happened, if earlier than now (not before the enrollment's last move): a date (`2024-05-01`: the start of that day in Montréal) or a date-time with its offset (`2024-05-01T14:30:00-04:00`), between 1900-01-01 and 2199-12-31
              * @example 2024-05-01
              */
             occurredAt?: string;
             /**
-             * @description Required for abandoned and on_hold
+             * @description Why the project leaves its path: required for `abandoned` and `on_hold`. Viewers never read it
              * @example Financement refusé
              */
             reason?: string;
-            /** @description Same as If-Match: the version this move expects */
+            /**
+             * @description The version of the enrollment this move expects (the enrollment's ETag or `version`, not the project's); a stale one gets 409. Same as `If-Match`
+             * @example 1
+             */
             expectedVersion?: number;
+        };
+        /**
+         * @description enrol: entry into the first stage; move: to another stage; abandon, hold, reopen: status changes
+         * @enum {string}
+         */
+        TransitionKind: "enrol" | "move" | "abandon" | "hold" | "reopen";
+        /**
+         * @description manual: recorded by someone through the API; system: by the service itself
+         * @enum {string}
+         */
+        TransitionSource: "manual" | "system";
+        HistoryEntryResponse: {
+            /** @example 42 */
+            id: number;
+            /** @example parcours-coop */
+            programCode: string;
+            /**
+             * @description enrol: entry into the first stage; move: to another stage; abandon, hold, reopen: status changes
+             * @example move
+             */
+            kind: components["schemas"]["TransitionKind"];
+            /**
+             * @description The stage left, or the status left (on_hold, abandoned); null for the entry into the program
+             * @example formation
+             */
+            from: string | null;
+            /**
+             * @description The stage reached, or the status reached (on_hold, abandoned)
+             * @example formation-completee
+             */
+            to: string;
+            /**
+             * @description The stage the enrollment is at after this line
+             * @example formation-completee
+             */
+            stage: string;
+            /** @example active */
+            status: components["schemas"]["EnrollmentStatus"];
+            /**
+             * Format: date-time
+             * @description When it happened (a date sent alone is the start of that day in Montréal)
+             * @example 2023-09-13T04:00:00.000Z
+             */
+            occurredAt: string;
+            /**
+             * Format: date-time
+             * @description When it was recorded
+             * @example 2023-09-14T13:12:45.000Z
+             */
+            recordedAt: string;
+            /** @description Who recorded it; null when nobody did (the service, or a user since deleted) */
+            actor?: {
+                /** @example 3 */
+                id: number;
+                /** @example Conseillère (démo) */
+                name: string;
+            } | null;
+            /**
+             * @description manual: recorded by someone through the API; system: by the service itself
+             * @example manual
+             */
+            source: components["schemas"]["TransitionSource"];
+            /**
+             * @description The note sent with the move; null without one. Not shown to viewers.
+             * @example Première séance faite
+             */
+            note?: string | null;
+            /**
+             * @description Why it was abandoned or put on hold; null for other lines. Not shown to viewers.
+             * @example Manque de financement (démo)
+             */
+            reason?: string | null;
+            /**
+             * @description Whole Montréal days spent in the stage or status this line left; null for the entry
+             * @example 154
+             */
+            daysInStage: number | null;
+        };
+        MoveResponse: {
+            transition: components["schemas"]["HistoryEntryResponse"];
+            enrollment: components["schemas"]["EnrollmentResponse"];
         };
         BulkMoveDto: {
             /**
-             * @description A stage code of the program, or abandoned, on_hold, reopen
+             * @description A stage code of the enrollment's program; or `abandoned` or `on_hold` (both need `reason`), or `reopen` (back to the stage where it was left)
              * @example formation
              */
             to: string;
-            /** @description Needed only when the project is enrolled in more than one program */
+            /**
+             * @description The program whose enrollment moves; needed only when the project is enrolled in more than one
+             * @example parcours-coop
+             */
             programCode?: string;
-            /** @description Needed to move back to an earlier stage */
+            /**
+             * @description Why, in a few words; needed to move back to an earlier stage. Viewers never read it
+             * @example Première séance faite
+             */
             note?: string;
             /**
-             * @description When it happened, if earlier than now
+             * @description When it happened, if earlier than now (not before the enrollment's last move): a date (`2024-05-01`: the start of that day in Montréal) or a date-time with its offset (`2024-05-01T14:30:00-04:00`), between 1900-01-01 and 2199-12-31
              * @example 2024-05-01
              */
             occurredAt?: string;
             /**
-             * @description Required for abandoned and on_hold
+             * @description Why the project leaves its path: required for `abandoned` and `on_hold`. Viewers never read it
              * @example Financement refusé
              */
             reason?: string;
-            /** @description Same as If-Match: the version this move expects */
+            /**
+             * @description The version of the enrollment this move expects (the enrollment's ETag or `version`, not the project's); a stale one gets 409. Same as `If-Match`
+             * @example 1
+             */
             expectedVersion?: number;
+            /**
+             * @description The project to move
+             * @example 1
+             */
             projectId: number;
         };
         BulkTransitionsDto: {
+            /** @description Applied in this order, all or nothing */
             moves: components["schemas"]["BulkMoveDto"][];
         };
+        BulkMovesResponse: {
+            moves: components["schemas"]["MoveResponse"][];
+        };
+        RateResponse: {
+            /**
+             * @description What is counted
+             * @example 10
+             */
+            numerator: number;
+            /**
+             * @description What it is counted against; never 0
+             * @example 16
+             */
+            denominator: number;
+            /**
+             * @description numerator / denominator, unrounded
+             * @example 0.625
+             */
+            ratio: number;
+            /**
+             * @description The ratio as a whole percent, rounded half up (10 / 16 = 62.5 % is 63 %)
+             * @example 63
+             */
+            percent: number;
+        };
+        CohortStatsResponse: {
+            /**
+             * @description Projects enrolled, including those that later left (abandoned or on hold)
+             * @example 7
+             */
+            registered: number;
+            /**
+             * @description Registered projects that have reached the `training_completed` milestone (its stage or a later one in their history, whenever that happened); null when the program has no stage with that milestone
+             * @example 4
+             */
+            completed: number | null;
+            /**
+             * @description Registered projects that have reached the `incorporated` milestone (its stage or a later one in their history, whenever that happened); null when the program has no stage with that milestone
+             * @example 4
+             */
+            incorporated: number | null;
+            /**
+             * @description Registered projects that have reached the `operating` milestone (its stage or a later one in their history, whenever that happened); null when the program has no stage with that milestone
+             * @example 2
+             */
+            operating: number | null;
+            /**
+             * @description Registered projects abandoned now
+             * @example 2
+             */
+            abandoned: number;
+            /**
+             * @description Registered projects on hold now
+             * @example 1
+             */
+            onHold: number;
+            /**
+             * @description Entrepreneurs in the registered projects: the sum of their team sizes
+             * @example 19
+             */
+            entrepreneurs: number;
+            /**
+             * @description The cohort id
+             * @example 1
+             */
+            cohortId: number;
+            /**
+             * @description The cohort number within its program
+             * @example 19
+             */
+            number: number;
+            /** @example Printemps 2023 */
+            label: string;
+            /** @example parcours-coop */
+            programCode: string;
+            /**
+             * @description The reporting year the cohort starts in
+             * @example 2023-2024
+             */
+            year: string;
+            /**
+             * @description completed / registered; null when no project is registered or the program has no `training_completed` milestone
+             * @example {
+             *       "numerator": 4,
+             *       "denominator": 7,
+             *       "ratio": 0.5714285714285714,
+             *       "percent": 57
+             *     }
+             */
+            completionRate: components["schemas"]["RateResponse"] | (never | null);
+            /**
+             * @description The cohort start rate, incorporated / completed; null when no project has completed the training, or the program lacks the `training_completed` or the `incorporated` milestone
+             * @example {
+             *       "numerator": 4,
+             *       "denominator": 4,
+             *       "ratio": 1,
+             *       "percent": 100
+             *     }
+             */
+            startRate: components["schemas"]["RateResponse"] | (never | null);
+            /**
+             * Format: date-time
+             * @description When these figures were computed: by the last recompute job, or now with `fresh=true`
+             * @example 2024-04-02T07:00:00.000Z
+             */
+            computedAt: string;
+            /**
+             * @description true when a change (a move, a cohort or stage edit) was recorded that the stored figures do not reflect yet: a recompute is on its way. Figures read with `fresh=true` already reflect every change; for them it says only that the stored ones lag behind
+             * @example false
+             */
+            pending: boolean;
+        };
+        CohortFiguresResponse: {
+            /**
+             * @description Projects enrolled, including those that later left (abandoned or on hold)
+             * @example 7
+             */
+            registered: number;
+            /**
+             * @description Registered projects that have reached the `training_completed` milestone (its stage or a later one in their history, whenever that happened); null when the program has no stage with that milestone
+             * @example 4
+             */
+            completed: number | null;
+            /**
+             * @description Registered projects that have reached the `incorporated` milestone (its stage or a later one in their history, whenever that happened); null when the program has no stage with that milestone
+             * @example 4
+             */
+            incorporated: number | null;
+            /**
+             * @description Registered projects that have reached the `operating` milestone (its stage or a later one in their history, whenever that happened); null when the program has no stage with that milestone
+             * @example 2
+             */
+            operating: number | null;
+            /**
+             * @description Registered projects abandoned now
+             * @example 2
+             */
+            abandoned: number;
+            /**
+             * @description Registered projects on hold now
+             * @example 1
+             */
+            onHold: number;
+            /**
+             * @description Entrepreneurs in the registered projects: the sum of their team sizes
+             * @example 19
+             */
+            entrepreneurs: number;
+            /**
+             * @description The cohort id
+             * @example 1
+             */
+            cohortId: number;
+            /**
+             * @description The cohort number within its program
+             * @example 19
+             */
+            number: number;
+            /** @example Printemps 2023 */
+            label: string;
+            /** @example parcours-coop */
+            programCode: string;
+            /**
+             * @description The reporting year the cohort starts in
+             * @example 2023-2024
+             */
+            year: string;
+            /**
+             * @description completed / registered; null when no project is registered or the program has no `training_completed` milestone
+             * @example {
+             *       "numerator": 4,
+             *       "denominator": 7,
+             *       "ratio": 0.5714285714285714,
+             *       "percent": 57
+             *     }
+             */
+            completionRate: components["schemas"]["RateResponse"] | (never | null);
+            /**
+             * @description The cohort start rate, incorporated / completed; null when no project has completed the training, or the program lacks the `training_completed` or the `incorporated` milestone
+             * @example {
+             *       "numerator": 4,
+             *       "denominator": 4,
+             *       "ratio": 1,
+             *       "percent": 100
+             *     }
+             */
+            startRate: components["schemas"]["RateResponse"] | (never | null);
+        };
+        ProgramStatsResponse: {
+            /**
+             * @description Projects enrolled, including those that later left (abandoned or on hold)
+             * @example 16
+             */
+            registered: number;
+            /**
+             * @description Registered projects that have reached the `training_completed` milestone (its stage or a later one in their history, whenever that happened); null when the program has no stage with that milestone
+             * @example 10
+             */
+            completed: number | null;
+            /**
+             * @description Registered projects that have reached the `incorporated` milestone (its stage or a later one in their history, whenever that happened); null when the program has no stage with that milestone
+             * @example 10
+             */
+            incorporated: number | null;
+            /**
+             * @description Registered projects that have reached the `operating` milestone (its stage or a later one in their history, whenever that happened); null when the program has no stage with that milestone
+             * @example 4
+             */
+            operating: number | null;
+            /**
+             * @description Registered projects abandoned now
+             * @example 4
+             */
+            abandoned: number;
+            /**
+             * @description Registered projects on hold now
+             * @example 2
+             */
+            onHold: number;
+            /**
+             * @description Entrepreneurs in the registered projects: the sum of their team sizes
+             * @example 44
+             */
+            entrepreneurs: number;
+            /** @example parcours-coop */
+            programCode: string;
+            /**
+             * @description The reporting year asked for
+             * @example 2023-2024
+             */
+            year: string;
+            /**
+             * @description completed / registered; null when no project is registered or the program has no `training_completed` milestone (start-up accompaniment has no training)
+             * @example {
+             *       "numerator": 10,
+             *       "denominator": 16,
+             *       "ratio": 0.625,
+             *       "percent": 63
+             *     }
+             */
+            completionRate: components["schemas"]["RateResponse"] | (never | null);
+            /**
+             * @description The program-year start rate, incorporated / registered (unlike a cohort, whose start rate is incorporated / completed); null when no project is registered or the program has no `incorporated` milestone
+             * @example {
+             *       "numerator": 10,
+             *       "denominator": 16,
+             *       "ratio": 0.625,
+             *       "percent": 63
+             *     }
+             */
+            startRate: components["schemas"]["RateResponse"] | (never | null);
+            /** @description Each cohort that starts in the year, by start date; empty for a program without cohorts */
+            cohorts: components["schemas"]["CohortFiguresResponse"][];
+            /**
+             * Format: date-time
+             * @description When these figures were computed: by the last recompute job, or now with `fresh=true`
+             * @example 2024-04-02T07:00:00.000Z
+             */
+            computedAt: string;
+            /**
+             * @description true when a change (a move, a cohort or stage edit) was recorded that the stored figures do not reflect yet: a recompute is on its way. Figures read with `fresh=true` already reflect every change; for them it says only that the stored ones lag behind
+             * @example false
+             */
+            pending: boolean;
+        };
+        FunnelStageResponse: {
+            /**
+             * @description The stage code
+             * @example accompagnement
+             */
+            code: string;
+            /** @example Accompagnement formel */
+            labelFr: string;
+            /** @example Formal accompaniment */
+            labelEn: string;
+            /**
+             * @description Place in the pipeline, from 1
+             * @example 2
+             */
+            position: number;
+            /**
+             * @description What reaching the stage means in the figures: `met` (a team met in pre-start), `engaged` (in formal accompaniment), `training_completed`, `incorporated` (the co-op legally exists), `operating`. A milestone marks one stage of a program at most; a stage without one has null
+             * @example engaged
+             */
+            milestone: (null) | components["schemas"]["Milestone"];
+            /**
+             * @description The year's projects whose history reached this stage or a later one
+             * @example 20
+             */
+            reached: number;
+            /**
+             * @description The year's projects in this stage now, active or on hold (abandoned ones are left out)
+             * @example 0
+             */
+            current: number;
+            /**
+             * @description The median days a project spent in this stage while active, before its next move, to one decimal (the mean of the two middle stays when their number is even); null when no stay in it has ended
+             * @example 45
+             */
+            medianDays: number | null;
+        };
+        FunnelMilestoneResponse: {
+            /**
+             * @description What reaching the stage means in the figures: `met` (a team met in pre-start), `engaged` (in formal accompaniment), `training_completed`, `incorporated` (the co-op legally exists), `operating`. A milestone marks one stage of a program at most; a stage without one has null
+             * @example incorporated
+             */
+            milestone: components["schemas"]["Milestone"];
+            /**
+             * @description The code of the stage that carries the milestone
+             * @example constitution
+             */
+            stageCode: string;
+            /**
+             * @description The year's projects whose history reached the milestone's stage or a later one
+             * @example 11
+             */
+            reached: number;
+            /**
+             * @description reached / the previous milestone's reached (55 % of the accompanied incorporated); null for the first milestone, or when the previous one was reached by none
+             * @example {
+             *       "numerator": 11,
+             *       "denominator": 20,
+             *       "ratio": 0.55,
+             *       "percent": 55
+             *     }
+             */
+            fromPrevious: components["schemas"]["RateResponse"] | (never | null);
+            /**
+             * @description reached / the first milestone's reached (26 % of the teams met incorporated); 100 % for the first milestone; null when the first was reached by none
+             * @example {
+             *       "numerator": 11,
+             *       "denominator": 42,
+             *       "ratio": 0.2619047619047619,
+             *       "percent": 26
+             *     }
+             */
+            fromFirst: components["schemas"]["RateResponse"] | (never | null);
+            /**
+             * @description reached / every project of the funnel (`projects`); null when the funnel holds none
+             * @example {
+             *       "numerator": 11,
+             *       "denominator": 42,
+             *       "ratio": 0.2619047619047619,
+             *       "percent": 26
+             *     }
+             */
+            ofProjects: components["schemas"]["RateResponse"] | (never | null);
+        };
+        FunnelResponse: {
+            /** @example demarrage */
+            programCode: string;
+            /**
+             * @description The reporting year asked for
+             * @example 2023-2024
+             */
+            year: string;
+            /**
+             * @description The year's projects: those of the year's cohorts, or those that entered the program that year (all of them reached the first stage)
+             * @example 42
+             */
+            projects: number;
+            /** @description Every stage of the program, in pipeline order */
+            stages: components["schemas"]["FunnelStageResponse"][];
+            /** @description The stages that carry a milestone, in pipeline order */
+            milestones: components["schemas"]["FunnelMilestoneResponse"][];
+            /**
+             * Format: date-time
+             * @description When these figures were computed: by the last recompute job, or now with `fresh=true`
+             * @example 2024-04-02T07:00:00.000Z
+             */
+            computedAt: string;
+            /**
+             * @description true when a change (a move, a cohort or stage edit) was recorded that the stored figures do not reflect yet: a recompute is on its way. Figures read with `fresh=true` already reflect every change; for them it says only that the stored ones lag behind
+             * @example false
+             */
+            pending: boolean;
+        };
+        /** @enum {string} */
+        NotificationStatus: "pending" | "sent" | "failed";
+        /** @enum {string} */
+        NotificationKind: "digest" | "check_in" | "password_reset";
+        NotificationResponse: {
+            /** @example 12 */
+            id: number;
+            /**
+             * @description What the e-mail is for, unique: `digest:<advisor id>:<local date>`, `check-in:<project id>:<days after the cohort>:contact:<contact id>`, `password-reset:<user id>:<random>`
+             * @example digest:4:2024-05-01
+             */
+            key: string;
+            /**
+             * @description `digest`: an advisor's daily follow-ups; `check_in`: news asked of a team after its cohort; `password_reset`: a link to set a new password
+             * @example digest
+             */
+            kind: components["schemas"]["NotificationKind"];
+            /**
+             * @description `erased` once the contact it went to was erased
+             * @example conseillere@demo.coop.example
+             */
+            recipientEmail: string;
+            /**
+             * @description `erased` once the contact it went to was erased
+             * @example Conseillère (démo)
+             */
+            recipientName: string;
+            /**
+             * @description The user it went to (digests, password resets); null for a contact
+             * @example 4
+             */
+            recipientUserId: number | null;
+            /**
+             * @description The project contact it went to (check-ins); null for a user
+             * @example null
+             */
+            contactId: number | null;
+            /**
+             * @description The project it is about (check-ins)
+             * @example null
+             */
+            projectId: number | null;
+            /**
+             * @description The language it was written in
+             * @example fr
+             */
+            language: components["schemas"]["Language"];
+            /** @example Vos suivis du mercredi 1 mai 2024 : 2 tâches en retard, 1 tâche aujourd'hui */
+            subject: string;
+            /**
+             * @description The plain text sent. Never shown for `password_reset`, whose body holds the token; empty once the contact it went to was erased
+             * @example Bonjour Conseillère (démo),
+             *
+             *     Voici ce qui demande votre attention aujourd’hui.
+             *     …
+             */
+            body?: string;
+            /**
+             * @description Where answers go: the project's advisor for a check-in; null for the sender's address
+             * @example null
+             */
+            replyTo: string | null;
+            /**
+             * @description `pending` until the mail server accepts it; `failed` once every attempt failed (retry it)
+             * @example sent
+             */
+            status: components["schemas"]["NotificationStatus"];
+            /**
+             * @description Attempts to send it in the current round
+             * @example 1
+             */
+            attempts: number;
+            /**
+             * @description The mail server's answer to the last failed attempt
+             * @example null
+             */
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @description When it was recorded
+             * @example 2024-05-01T11:00:02.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2024-05-01T11:00:03.000Z
+             */
+            sentAt: string | null;
+            /**
+             * @description Its Message-ID, given on the first attempt and kept on every other
+             * @example <digest.4.2024-05-01.3f9a1c2b7d4e6f80@federation.coop>
+             */
+            messageId: string | null;
+        };
+        NotificationPageResponse: {
+            items: components["schemas"]["NotificationResponse"][];
+            /**
+             * @description E-mails that match, on every page
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+        };
+        FollowUpAssigneeResponse: {
+            /** @example 3 */
+            id: number;
+            /** @example Conseillère (démo) */
+            name: string;
+        };
+        FollowUpProjectResponse: {
+            /** @example 1 */
+            id: number;
+            /** @example L'Alouette */
+            name: string;
+        };
+        /**
+         * @description task: written by staff; check_in: made by the check-in job, to hear a team's news after its cohort
+         * @enum {string}
+         */
+        FollowUpKind: "task" | "check_in";
+        /**
+         * @description Where it stands on today's Montréal date: done; otherwise overdue (due before today), due (today) or upcoming
+         * @enum {string}
+         */
+        FollowUpState: "due" | "overdue" | "upcoming" | "done";
+        FollowUpResponse: {
+            /** @example 12 */
+            id: number;
+            /** @example 1 */
+            projectId: number;
+            project: components["schemas"]["FollowUpProjectResponse"];
+            /**
+             * @description Who does it; null for a check-in made for a project without an advisor
+             * @example 3
+             */
+            assigneeId: number | null;
+            /**
+             * @description The assignee, in short; null when nobody is assigned
+             * @example {
+             *       "id": 3,
+             *       "name": "Conseillère (démo)"
+             *     }
+             */
+            assignee: components["schemas"]["FollowUpAssigneeResponse"] | (never | null);
+            /**
+             * Format: date
+             * @description The local date it is due
+             * @example 2026-12-01
+             */
+            dueOn: string;
+            /** @example Relancer l'équipe au sujet du montage financier (réponse de la caisse attendue) */
+            note: string;
+            /**
+             * @description task: written by staff; check_in: made by the check-in job, to hear a team's news after its cohort
+             * @example task
+             */
+            kind: components["schemas"]["FollowUpKind"];
+            /**
+             * @description Where it stands on today's Montréal date: done; otherwise overdue (due before today), due (today) or upcoming
+             * @example due
+             */
+            state: components["schemas"]["FollowUpState"];
+            /**
+             * @description For a check-in, `check-in:<project id>:<days after the cohort ended>`, which makes it happen once; null for a task
+             * @example null
+             */
+            sourceKey: string | null;
+            /**
+             * @description Who wrote it; null for a check-in
+             * @example 2
+             */
+            createdById: number | null;
+            /**
+             * Format: date-time
+             * @description When it was marked done; null while open
+             * @example 2026-12-01T15:30:00.000Z
+             */
+            doneAt: string | null;
+            /**
+             * @description Who marked it done; null while open
+             * @example 3
+             */
+            doneById: number | null;
+            /**
+             * @description What came of it; null until someone writes it
+             * @example La caisse accepte le prêt ; signature en janvier
+             */
+            outcome: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T14:05:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T15:30:00.000Z
+             */
+            updatedAt: string;
+        };
+        FollowUpPageResponse: {
+            items: components["schemas"]["FollowUpResponse"][];
+            /**
+             * @description Tasks matching the filters, on every page
+             * @example 3
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+        };
         UpdateFollowUpDto: {
-            /** @description true marks it done (now), false reopens it */
+            /**
+             * @description true marks it done now (a task already done keeps its first date); false reopens it
+             * @example true
+             */
             done?: boolean;
             /**
-             * @description Reschedules it
+             * Format: date
+             * @description Reschedules it: the new local date it is due, between 1900-01-01 and 2199-12-31
              * @example 2026-12-08
              */
             dueOn?: string;
+            /**
+             * @description Rewrites what to do; trimmed
+             * @example Appeler l'équipe au sujet du prêt et de la convention d'associés
+             */
             note?: string;
-            /** @description What came of it */
-            outcome?: Record<string, never> | null;
-            /** @description Coordinators and admins only */
+            /**
+             * @description What came of it, trimmed; null erases it. Writing one is activity on the project
+             * @example La caisse accepte le prêt ; signature en janvier
+             */
+            outcome?: string | null;
+            /**
+             * @description Hands it to an active advisor, coordinator or admin (422 otherwise); coordinators and admins only (403)
+             * @example 3
+             */
             assigneeId?: number;
         };
         CreateFollowUpDto: {
             /**
-             * @description Local date the task is due
+             * Format: date
+             * @description The local date the task is due, between 1900-01-01 and 2199-12-31
              * @example 2026-12-01
              */
             dueOn: string;
-            /** @example Appeler l'équipe au sujet du prêt */
+            /**
+             * @description What to do; trimmed
+             * @example Appeler l'équipe au sujet du prêt
+             */
             note: string;
-            /** @description The project's advisor when omitted; only coordinators and admins assign others */
+            /**
+             * @description Who does it: an active advisor, coordinator or admin (422 otherwise). The project's advisor when omitted (422 when it has none); only coordinators and admins name someone else (403)
+             * @example 3
+             */
             assigneeId?: number;
-        };
-        CreateNoteDto: {
-            /** @example La caisse demande des prévisions sur trois ans */
-            body: string;
         };
         SnoozeDto: {
             /**
-             * @description Local date the stale alert shows again; after today, within a year
+             * Format: date
+             * @description The local date the stale alert shows again: after today and within a year (422 otherwise)
              * @example 2027-01-15
              */
             until: string;
-            /** @example La banque répond en janvier */
+            /**
+             * @description Why the project may wait; trimmed. The project's `snoozeReason`, which viewers never see
+             * @example La banque répond en janvier
+             */
             reason: string;
         };
-        RatingDto: {
+        CreateNoteDto: {
+            /**
+             * @description Trimmed
+             * @example La caisse demande des prévisions sur trois ans
+             */
+            body: string;
+        };
+        ProjectNoteResponse: {
             /** @example 5 */
+            id: number;
+            /** @example 1 */
+            projectId: number;
+            /**
+             * @description null once the author is gone
+             * @example 3
+             */
+            authorId: number | null;
+            /** @description Who wrote it; null once the author is gone */
+            author?: {
+                /** @example 3 */
+                id: number;
+                /** @example Conseillère (démo) */
+                name: string;
+            } | null;
+            /** @example La caisse demande des prévisions sur trois ans */
+            body: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T15:30:00.000Z
+             */
+            createdAt: string;
+        };
+        RatingDto: {
+            /**
+             * @description How the participant rated the program, from 1 to 5 out of 5
+             * @example 5
+             */
             rating: number;
             /**
-             * @description A label of your choice; leave it out to keep the rating anonymous
+             * @description A label of your choice (a form number, initials), trimmed; leave it out to keep the rating anonymous. Kept, never shown in answers
              * @example Formulaire 12
              */
             respondent?: string;
         };
         RecordRatingsDto: {
+            /** @description From 1 to 500 ratings, recorded all together or not at all */
             ratings: components["schemas"]["RatingDto"][];
+        };
+        CohortSatisfactionResponse: {
+            /**
+             * @description The cohort id
+             * @example 1
+             */
+            cohortId: number;
+            /**
+             * @description How many participants answered
+             * @example 8
+             */
+            responses: number;
+            /**
+             * @description Answers that rated the program 4 or 5 out of 5, over every answer; null before any answer
+             * @example {
+             *       "numerator": 8,
+             *       "denominator": 8,
+             *       "ratio": 1,
+             *       "percent": 100
+             *     }
+             */
+            satisfied: components["schemas"]["RateResponse"] | (never | null);
+            /**
+             * @description Answers that rated the program 5 out of 5, over every answer; null before any answer
+             * @example {
+             *       "numerator": 2,
+             *       "denominator": 8,
+             *       "ratio": 0.25,
+             *       "percent": 25
+             *     }
+             */
+            verySatisfied: components["schemas"]["RateResponse"] | (never | null);
+        };
+        ExportedProgramNameResponse: {
+            /** @example Parcours COOP */
+            fr: string;
+            /** @example Parcours COOP (co-op start-up training) */
+            en: string;
+        };
+        ExportedCohortResponse: {
+            /** @example 20 */
+            id: number;
+            /** @example parcours-coop */
+            programCode: string;
+            programName: components["schemas"]["ExportedProgramNameResponse"];
+            /**
+             * @description The cohort number within its program
+             * @example 20
+             */
+            number: number;
+            /** @example Automne 2023 */
+            label: string;
+            /**
+             * Format: date
+             * @example 2023-10-04
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @example 2024-03-06
+             */
+            endsOn: string;
+            /** @example remote */
+            deliveryMode: components["schemas"]["DeliveryMode"];
+            /**
+             * @description null when not capped
+             * @example 12
+             */
+            capacity: number | null;
+            /**
+             * @description The reporting year it starts in; null for a start date no reporting year can be written for
+             * @example 2023-2024
+             */
+            year: string | null;
+            /**
+             * @description Projects enrolled in it
+             * @example 9
+             */
+            enrolledCount: number;
+            /**
+             * Format: date-time
+             * @example 2023-09-01T13:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2023-09-01T13:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        ExportedStageResponse: {
+            /** @example en-activite */
+            code: string;
+            /** @example En activité */
+            labelFr: string;
+            /** @example Operating */
+            labelEn: string;
+        };
+        ExportedContactResponse: {
+            /** @example Marie Tremblay */
+            name: string;
+            /**
+             * Format: email
+             * @example marie@dimension-physio.example
+             */
+            email: string;
+        };
+        ExportedProjectResponse: {
+            /** @example 12 */
+            id: number;
+            /** @example Dimension physio */
+            name: string;
+            /** @example physiothérapie */
+            sector: string;
+            /** @example startup */
+            kind: components["schemas"]["ProjectKind"];
+            /** @example worker */
+            coopType: components["schemas"]["CoopType"];
+            /**
+             * @description Québec administrative region
+             * @example 16
+             */
+            region: components["schemas"]["Region"];
+            /**
+             * @description People on the team
+             * @example 3
+             */
+            entrepreneurs: number;
+            /**
+             * @description The advisor's name; null when nobody is in charge
+             * @example Conseillère (démo)
+             */
+            advisor: string | null;
+            /** @description The current stage */
+            stage: components["schemas"]["ExportedStageResponse"];
+            /** @example active */
+            status: components["schemas"]["EnrollmentStatus"];
+            /**
+             * Format: date-time
+             * @example 2023-10-02T13:00:00.000Z
+             */
+            enrolledAt: string;
+            /**
+             * @description The Montréal date on which the project first reached each milestone of the program (its stage or a later one); null when it has not. One key per milestone the program's stages carry (Parcours COOP: `training_completed`, `incorporated`, `operating`)
+             * @example {
+             *       "training_completed": "2024-03-06",
+             *       "incorporated": "2024-04-17",
+             *       "operating": "2024-09-03"
+             *     }
+             */
+            milestones: {
+                /**
+                 * Format: date
+                 * @example null
+                 */
+                met?: string | null;
+                /**
+                 * Format: date
+                 * @example null
+                 */
+                engaged?: string | null;
+                /**
+                 * Format: date
+                 * @example 2024-03-06
+                 */
+                training_completed?: string | null;
+                /**
+                 * Format: date
+                 * @example 2024-04-17
+                 */
+                incorporated?: string | null;
+                /**
+                 * Format: date
+                 * @example 2024-09-03
+                 */
+                operating?: string | null;
+            };
+            /**
+             * @description Whole Montréal days from enrolment to the export
+             * @example 425
+             */
+            daysInProgram: number;
+            /** @description Only with `includeContacts=true` (coordinators and admins): the people of the team */
+            contacts?: components["schemas"]["ExportedContactResponse"][];
+        };
+        ExportedRateResponse: {
+            /**
+             * @description What is counted
+             * @example 10
+             */
+            numerator: number;
+            /**
+             * @description What it is counted against; never 0
+             * @example 16
+             */
+            denominator: number;
+            /**
+             * @description numerator / denominator, unrounded
+             * @example 0.625
+             */
+            ratio: number;
+            /**
+             * @description The ratio as a whole percent, rounded half up (10 / 16 = 62.5 % is 63 %)
+             * @example 63
+             */
+            percent: number;
+        };
+        ExportedCohortStatsResponse: {
+            /**
+             * @description Projects enrolled, including those that later left (abandoned or on hold)
+             * @example 9
+             */
+            registered: number;
+            /**
+             * @description Registered projects that reached the `training_completed` milestone (its stage or a later one); null when the program has none
+             * @example 6
+             */
+            completed: number | null;
+            /**
+             * @description Registered projects that reached the `incorporated` milestone (its stage or a later one); null when the program has none
+             * @example 6
+             */
+            incorporated: number | null;
+            /**
+             * @description Registered projects that reached the `operating` milestone (its stage or a later one); null when the program has none
+             * @example 3
+             */
+            operating: number | null;
+            /**
+             * @description Registered projects abandoned now
+             * @example 2
+             */
+            abandoned: number;
+            /**
+             * @description Registered projects on hold now
+             * @example 1
+             */
+            onHold: number;
+            /**
+             * @description The registered projects' team sizes, summed
+             * @example 26
+             */
+            entrepreneurs: number;
+            /** @example 20 */
+            cohortId: number;
+            /**
+             * @description The cohort number within its program
+             * @example 20
+             */
+            number: number;
+            /** @example Automne 2023 */
+            label: string;
+            /** @example parcours-coop */
+            programCode: string;
+            /**
+             * @description The reporting year it starts in
+             * @example 2023-2024
+             */
+            year: string;
+            /**
+             * @description completed / registered; null when the denominator is 0
+             * @example {
+             *       "numerator": 6,
+             *       "denominator": 9,
+             *       "ratio": 0.6666666666666666,
+             *       "percent": 67
+             *     }
+             */
+            completionRate: components["schemas"]["ExportedRateResponse"] | (never | null);
+            /**
+             * @description The cohort start rate, incorporated / completed; null when the denominator is 0
+             * @example {
+             *       "numerator": 6,
+             *       "denominator": 6,
+             *       "ratio": 1,
+             *       "percent": 100
+             *     }
+             */
+            startRate: components["schemas"]["ExportedRateResponse"] | (never | null);
+            /**
+             * Format: date-time
+             * @description When the figures were computed: as the export started
+             * @example 2024-04-02T13:45:00.000Z
+             */
+            computedAt: string;
+            /**
+             * @description Whether the stored figures lag behind a recorded change (these, computed now, do not)
+             * @example false
+             */
+            pending: boolean;
+        };
+        ExportedSatisfactionResponse: {
+            /**
+             * @description Participants who answered
+             * @example 12
+             */
+            responses: number;
+            /**
+             * @description Rated 4 or 5 out of 5, against the responses; null when the denominator is 0
+             * @example {
+             *       "numerator": 12,
+             *       "denominator": 12,
+             *       "ratio": 1,
+             *       "percent": 100
+             *     }
+             */
+            satisfied: components["schemas"]["ExportedRateResponse"] | (never | null);
+            /**
+             * @description Rated 5 out of 5, against the responses; null when the denominator is 0
+             * @example {
+             *       "numerator": 3,
+             *       "denominator": 12,
+             *       "ratio": 0.25,
+             *       "percent": 25
+             *     }
+             */
+            verySatisfied: components["schemas"]["ExportedRateResponse"] | (never | null);
+        };
+        CohortExportResponse: {
+            cohort: components["schemas"]["ExportedCohortResponse"];
+            /** @description One per project enrolled, in enrolment order */
+            projects: components["schemas"]["ExportedProjectResponse"][];
+            figures: components["schemas"]["ExportedCohortStatsResponse"];
+            satisfaction: components["schemas"]["ExportedSatisfactionResponse"];
+        };
+        ReportProgramResponse: {
+            /** @example parcours-coop */
+            code: string;
+            /** @example Parcours COOP */
+            nameFr: string;
+            /** @example Parcours COOP (co-op start-up training) */
+            nameEn: string;
+        };
+        ReportCohortResponse: {
+            /**
+             * @description Projects enrolled, including those that later left (abandoned or on hold)
+             * @example 9
+             */
+            registered: number;
+            /**
+             * @description Registered projects that reached the `training_completed` milestone (its stage or a later one); null when the program has none
+             * @example 6
+             */
+            completed: number | null;
+            /**
+             * @description Registered projects that reached the `incorporated` milestone (its stage or a later one); null when the program has none
+             * @example 6
+             */
+            incorporated: number | null;
+            /**
+             * @description Registered projects that reached the `operating` milestone (its stage or a later one); null when the program has none
+             * @example 3
+             */
+            operating: number | null;
+            /**
+             * @description Registered projects abandoned now
+             * @example 2
+             */
+            abandoned: number;
+            /**
+             * @description Registered projects on hold now
+             * @example 1
+             */
+            onHold: number;
+            /**
+             * @description The registered projects' team sizes, summed
+             * @example 26
+             */
+            entrepreneurs: number;
+            /** @example 20 */
+            cohortId: number;
+            /**
+             * @description The cohort number within its program
+             * @example 20
+             */
+            number: number;
+            /** @example Automne 2023 */
+            label: string;
+            /** @example parcours-coop */
+            programCode: string;
+            /**
+             * @description The reporting year it starts in
+             * @example 2023-2024
+             */
+            year: string;
+            /**
+             * @description completed / registered; null when the denominator is 0
+             * @example {
+             *       "numerator": 6,
+             *       "denominator": 9,
+             *       "ratio": 0.6666666666666666,
+             *       "percent": 67
+             *     }
+             */
+            completionRate: components["schemas"]["ExportedRateResponse"] | (never | null);
+            /**
+             * @description The cohort start rate, incorporated / completed; null when the denominator is 0
+             * @example {
+             *       "numerator": 6,
+             *       "denominator": 6,
+             *       "ratio": 1,
+             *       "percent": 100
+             *     }
+             */
+            startRate: components["schemas"]["ExportedRateResponse"] | (never | null);
+            satisfaction: components["schemas"]["ExportedSatisfactionResponse"];
+        };
+        ReportTotalResponse: {
+            /**
+             * @description Projects enrolled, including those that later left (abandoned or on hold)
+             * @example 9
+             */
+            registered: number;
+            /**
+             * @description Registered projects that reached the `training_completed` milestone (its stage or a later one); null when the program has none
+             * @example 6
+             */
+            completed: number | null;
+            /**
+             * @description Registered projects that reached the `incorporated` milestone (its stage or a later one); null when the program has none
+             * @example 6
+             */
+            incorporated: number | null;
+            /**
+             * @description Registered projects that reached the `operating` milestone (its stage or a later one); null when the program has none
+             * @example 3
+             */
+            operating: number | null;
+            /**
+             * @description Registered projects abandoned now
+             * @example 2
+             */
+            abandoned: number;
+            /**
+             * @description Registered projects on hold now
+             * @example 1
+             */
+            onHold: number;
+            /**
+             * @description The registered projects' team sizes, summed
+             * @example 26
+             */
+            entrepreneurs: number;
+            /** @example parcours-coop */
+            programCode: string;
+            /** @example 2023-2024 */
+            year: string;
+            /**
+             * @description completed / registered; null when the denominator is 0
+             * @example {
+             *       "numerator": 10,
+             *       "denominator": 16,
+             *       "ratio": 0.625,
+             *       "percent": 63
+             *     }
+             */
+            completionRate: components["schemas"]["ExportedRateResponse"] | (never | null);
+            /**
+             * @description The program start rate, incorporated / registered (a cohort divides by completed); null when the denominator is 0
+             * @example {
+             *       "numerator": 10,
+             *       "denominator": 16,
+             *       "ratio": 0.625,
+             *       "percent": 63
+             *     }
+             */
+            startRate: components["schemas"]["ExportedRateResponse"] | (never | null);
+            /** @description Over every answer of the cohorts, each counted once */
+            satisfaction: components["schemas"]["ExportedSatisfactionResponse"];
+        };
+        ExportedFunnelStageResponse: {
+            /**
+             * @description The stage code
+             * @example accompagnement
+             */
+            code: string;
+            /** @example Accompagnement formel */
+            labelFr: string;
+            /** @example Formal accompaniment */
+            labelEn: string;
+            /**
+             * @description Place in the pipeline, from 1
+             * @example 2
+             */
+            position: number;
+            /**
+             * @description The milestone the stage carries; null for none
+             * @example engaged
+             * @enum {string|null}
+             */
+            milestone: "met" | "engaged" | "training_completed" | "incorporated" | "operating" | null;
+            /**
+             * @description The year's projects whose history reached this stage or a later one
+             * @example 20
+             */
+            reached: number;
+            /**
+             * @description The year's projects in this stage now, active or on hold
+             * @example 3
+             */
+            current: number;
+            /**
+             * @description The median days an active project spent in this stage before its next move; null when none has left it
+             * @example 12.5
+             */
+            medianDays: number | null;
+        };
+        ExportedFunnelMilestoneResponse: {
+            /**
+             * @example incorporated
+             * @enum {string}
+             */
+            milestone: "met" | "engaged" | "training_completed" | "incorporated" | "operating";
+            /**
+             * @description The code of the stage that carries it
+             * @example constitution
+             */
+            stageCode: string;
+            /**
+             * @description The year's projects whose history reached its stage or a later one
+             * @example 11
+             */
+            reached: number;
+            /**
+             * @description reached / the previous milestone's reached; null for the first; null when the denominator is 0
+             * @example {
+             *       "numerator": 11,
+             *       "denominator": 20,
+             *       "ratio": 0.55,
+             *       "percent": 55
+             *     }
+             */
+            fromPrevious: components["schemas"]["ExportedRateResponse"] | (never | null);
+            /**
+             * @description reached / the first milestone's reached; null when the denominator is 0
+             * @example {
+             *       "numerator": 11,
+             *       "denominator": 42,
+             *       "ratio": 0.2619047619047619,
+             *       "percent": 26
+             *     }
+             */
+            fromFirst: components["schemas"]["ExportedRateResponse"] | (never | null);
+            /**
+             * @description reached / every project of the funnel; null when the denominator is 0
+             * @example {
+             *       "numerator": 11,
+             *       "denominator": 42,
+             *       "ratio": 0.2619047619047619,
+             *       "percent": 26
+             *     }
+             */
+            ofProjects: components["schemas"]["ExportedRateResponse"] | (never | null);
+        };
+        ExportedFunnelResponse: {
+            /** @example demarrage */
+            programCode: string;
+            /** @example 2023-2024 */
+            year: string;
+            /**
+             * @description The projects that entered the program that year
+             * @example 42
+             */
+            projects: number;
+            /** @description Every stage, in pipeline order */
+            stages: components["schemas"]["ExportedFunnelStageResponse"][];
+            /** @description The stages that carry a milestone */
+            milestones: components["schemas"]["ExportedFunnelMilestoneResponse"][];
+            /**
+             * Format: date-time
+             * @description When the funnel was computed: as the export started
+             * @example 2024-04-02T13:45:00.000Z
+             */
+            computedAt: string;
+            /**
+             * @description Whether the stored figures lag behind a recorded change (these, computed now, do not)
+             * @example false
+             */
+            pending: boolean;
+        };
+        ReportTransfersAtStageResponse: {
+            /** @example prefaisabilite */
+            code: string;
+            /** @example Analyse de préfaisabilité, financière et organisationnelle */
+            labelFr: string;
+            /** @example Pre-feasibility analysis, financial and organisational */
+            labelEn: string;
+            /**
+             * @description Projects in this stage now, active or on hold
+             * @example 4
+             */
+            projects: number;
+        };
+        ProgramReportResponse: {
+            program: components["schemas"]["ReportProgramResponse"];
+            /** @example 2023-2024 */
+            year: string;
+            /** @description The year's cohorts, by start date */
+            cohorts: components["schemas"]["ReportCohortResponse"][];
+            /** @description The year over all its cohorts */
+            total: components["schemas"]["ReportTotalResponse"];
+            /** @description The funnel of each accompaniment program (start-up, transfer) over the same year */
+            funnels: components["schemas"]["ExportedFunnelResponse"][];
+            /** @description The transfer accompaniment's projects of the year by current stage, in pipeline order */
+            transfersByStage: components["schemas"]["ReportTransfersAtStageResponse"][];
+            /**
+             * Format: date-time
+             * @description When the cohorts' figures were computed: as the export started
+             * @example 2024-04-02T13:45:00.000Z
+             */
+            computedAt: string;
+            /**
+             * @description Whether the stored figures lag behind a recorded change (these, computed now, do not)
+             * @example false
+             */
+            pending: boolean;
+        };
+        ExportLogUserResponse: {
+            /** @example 2 */
+            id: number;
+            /** @example Coordination (démo) */
+            name: string;
+            /**
+             * Format: email
+             * @example coordination@demo.coop.example
+             */
+            email: string;
+        };
+        /**
+         * @description cohort: `GET /cohorts/:id/export`; program-report: `GET /programs/:code/report`
+         * @enum {string}
+         */
+        ExportKind: "cohort" | "program-report";
+        /** @enum {string} */
+        ExportFormat: "csv" | "xlsx" | "json";
+        /** @enum {string} */
+        ExportLang: "fr" | "en";
+        ExportLogEntryResponse: {
+            /** @example 41 */
+            id: number;
+            /**
+             * @description Who took it; null if that account cannot be found
+             * @example {
+             *       "id": 2,
+             *       "name": "Coordination (démo)",
+             *       "email": "coordination@demo.coop.example"
+             *     }
+             */
+            user: components["schemas"]["ExportLogUserResponse"] | (never | null);
+            /**
+             * @description cohort: `GET /cohorts/:id/export`; program-report: `GET /programs/:code/report`
+             * @example cohort
+             */
+            kind: components["schemas"]["ExportKind"];
+            /**
+             * @description What was exported: the cohort id, or `<program code>:<reporting year>` for a report
+             * @example 19
+             */
+            target: string;
+            /** @example csv */
+            format: components["schemas"]["ExportFormat"];
+            /**
+             * @description Whether the file held the contacts' names and e-mails
+             * @example false
+             */
+            includeContacts: boolean;
+            /** @example fr */
+            lang: components["schemas"]["ExportLang"];
+            /**
+             * Format: date-time
+             * @example 2024-04-02T13:45:00.000Z
+             */
+            createdAt: string;
+        };
+        ExportLogPageResponse: {
+            items: components["schemas"]["ExportLogEntryResponse"][];
+            /**
+             * @description Exports logged, on every page
+             * @example 1
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+        };
+        /** @enum {string} */
+        ScheduleName: "figures-recompute" | "daily-digest" | "cohort-check-ins";
+        ScheduleRunResponse: {
+            /** @example daily-digest */
+            schedule: components["schemas"]["ScheduleName"];
+            /**
+             * @description The tick's job in the `schedules` queue (see /admin/queues)
+             * @example 7
+             */
+            jobId: string;
+        };
+        HealthCheckFailedResponse: {
+            /**
+             * @description Why the check failed
+             * @example Counting jobs took longer than 1000 ms
+             */
+            error: string;
+        };
+        QueueCountsResponse: {
+            /** @example 0 */
+            waiting: number;
+            /** @example 0 */
+            active: number;
+            /**
+             * @description Kept for a look in /admin/queues
+             * @example 0
+             */
+            failed: number;
+            /**
+             * @description Waiting for a retry or a later time
+             * @example 0
+             */
+            delayed: number;
+        };
+        OutboxHealthResponse: {
+            /**
+             * @description Scopes whose figures wait for a recompute (those failed for good left out: see `figures`)
+             * @example 0
+             */
+            pendingScopes: number;
+            /**
+             * @description Of those, the ones not handed to the queue yet (Redis away, or the relay behind)
+             * @example 0
+             */
+            notHandedOver: number;
+            /**
+             * @description How long the oldest not handed over has waited; null when none waits
+             * @example null
+             */
+            oldestNotHandedOverSeconds: number | null;
+        };
+        /**
+         * @description `failed`: no retry will come until the scope changes again (look at its data); `retrying`: a job will try again
+         * @enum {string}
+         */
+        FigureFailureStatus: "failed" | "retrying";
+        FigureFailureResponse: {
+            /**
+             * @description What the figures cover: `cohort:<id>`, `program-year:<code>:<year>` or `program:<code>`
+             * @example cohort:19
+             */
+            scope: string;
+            /**
+             * @description `failed`: no retry will come until the scope changes again (look at its data); `retrying`: a job will try again
+             * @example failed
+             */
+            status: components["schemas"]["FigureFailureStatus"];
+            /**
+             * @description The error of the last attempt
+             * @example Cohort 19 has no stage to count
+             */
+            error: string;
+            /**
+             * Format: date-time
+             * @description Since when it fails
+             * @example 2024-05-01T11:00:00.000Z
+             */
+            failingSince: string;
+            /**
+             * Format: date-time
+             * @example 2024-05-01T11:00:07.000Z
+             */
+            lastFailedAt: string;
+            /**
+             * @description Attempts that failed
+             * @example 3
+             */
+            attempts: number;
+        };
+        FiguresHealthResponse: {
+            /**
+             * @description Scopes failed for good: the status is `degraded`
+             * @example 0
+             */
+            failedScopes: number;
+            /**
+             * @description Scopes a job will try again
+             * @example 0
+             */
+            retryingScopes: number;
+            /** @description The 50 oldest failures; the counts say how many there are in all */
+            failures: components["schemas"]["FigureFailureResponse"][];
+        };
+        MailHealthResponse: {
+            /**
+             * @description E-mails not sent yet
+             * @example 0
+             */
+            pending: number;
+            /**
+             * @description E-mails that failed for good: see GET /notifications?status=failed
+             * @example 0
+             */
+            failed: number;
+            /**
+             * @description How long the oldest pending e-mail has waited; null when none waits
+             * @example null
+             */
+            oldestPendingSeconds: number | null;
+        };
+        /**
+         * @description `down`: the database does not answer (503). `degraded`: Redis is away (moves are recorded, their figures wait in the outbox, sign-in limits are counted per process), or the figures of a scope failed for good
+         * @enum {string}
+         */
+        HealthStatus: "ok" | "degraded" | "down";
+        /**
+         * @description `down`: GET /health answers 503
+         * @enum {string}
+         */
+        UpDown: "up" | "down";
+        DatabaseHealthResponse: {
+            /**
+             * @description `down`: GET /health answers 503
+             * @example up
+             */
+            status: components["schemas"]["UpDown"];
+            /**
+             * @description The TypeORM driver
+             * @example postgres
+             * @enum {string}
+             */
+            driver: "better-sqlite3" | "postgres";
+            /**
+             * @description When up: the time `SELECT 1` took
+             * @example 1.2
+             */
+            latencyMs?: number;
+            /**
+             * @description When down: why
+             * @example The database check took longer than 1000 ms
+             */
+            error?: string;
+        };
+        RedisHealthResponse: {
+            /**
+             * @description `down`: the status is `degraded`
+             * @example up
+             */
+            status: components["schemas"]["UpDown"];
+            /**
+             * @description When up: the time a PING took
+             * @example 0.4
+             */
+            latencyMs?: number;
+            /**
+             * @description When down: why
+             * @example The Redis check took longer than 1000 ms
+             */
+            error?: string;
+        };
+        SignInLimitsHealthResponse: {
+            /**
+             * @description `redis`: shared by every api process; `memory`: this process's own count (see `reason`)
+             * @example redis
+             * @enum {string}
+             */
+            store: "redis" | "memory";
+            /**
+             * @description Sign-in attempts an account may make a minute
+             * @example 10
+             */
+            perAccountPerMinute: number;
+            /**
+             * @description Sign-in attempts an address may make a minute
+             * @example 60
+             */
+            perAddressPerMinute: number;
+            /**
+             * @description Only with `memory`: why the count is not in Redis
+             * @example Redis is not connected (reconnecting)
+             */
+            reason?: string;
+        };
+        HealthResponse: {
+            /**
+             * @description `down`: the database does not answer (503). `degraded`: Redis is away (moves are recorded, their figures wait in the outbox, sign-in limits are counted per process), or the figures of a scope failed for good
+             * @example ok
+             */
+            status: components["schemas"]["HealthStatus"];
+            database: components["schemas"]["DatabaseHealthResponse"];
+            redis: components["schemas"]["RedisHealthResponse"];
+            /** @description Each queue's jobs by state; null when Redis is down */
+            queues: {
+                /** @description Recomputing stored figures */
+                figures: components["schemas"]["QueueCountsResponse"] | components["schemas"]["HealthCheckFailedResponse"];
+                /** @description Ticks of the daily schedules */
+                schedules: components["schemas"]["QueueCountsResponse"] | components["schemas"]["HealthCheckFailedResponse"];
+                /** @description Building the advisors' digests and the check-ins */
+                "follow-ups": components["schemas"]["QueueCountsResponse"] | components["schemas"]["HealthCheckFailedResponse"];
+                /** @description Sending recorded e-mails */
+                mail: components["schemas"]["QueueCountsResponse"] | components["schemas"]["HealthCheckFailedResponse"];
+            } | null;
+            /** @description Figure work recorded in the database and not done yet */
+            outbox: components["schemas"]["OutboxHealthResponse"] | components["schemas"]["HealthCheckFailedResponse"];
+            /** @description Figure scopes whose recompute fails */
+            figures: components["schemas"]["FiguresHealthResponse"] | components["schemas"]["HealthCheckFailedResponse"];
+            /** @description E-mail waiting to go out, and e-mail that failed for good */
+            mail: components["schemas"]["MailHealthResponse"] | components["schemas"]["HealthCheckFailedResponse"];
+            /** @description Where this process counts sign-in attempts */
+            signInLimits: components["schemas"]["SignInLimitsHealthResponse"];
+        };
+        LivenessResponse: {
+            /**
+             * @example ok
+             * @enum {string}
+             */
+            status: "ok";
+        };
+        ReadyResponse: {
+            /**
+             * @example ready
+             * @enum {string}
+             */
+            status: "ready";
+        };
+        UnreadyResponse: {
+            /**
+             * @example unready
+             * @enum {string}
+             */
+            status: "unready";
+            /**
+             * @description What is missing: `migrations have not all run`, or `the database does not answer: <why>`
+             * @example migrations have not all run
+             */
+            reason: string;
         };
         ErrorResponse: {
             /** @example 400 */
@@ -1097,12 +3685,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Signed in */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccessTokenDto"];
+                    "application/json": components["schemas"]["AccessTokenResponse"];
                 };
             };
             /** @description Invalid input: the body names each field and its problem */
@@ -1114,7 +3703,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Wrong e-mail or password */
+            /** @description Wrong e-mail or password, or a deactivated account (the same answer for all three) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1141,7 +3730,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Too many attempts per address, per account, or at once from one address */
+            /** @description Too many attempts for the account or from the address in the last minute, or too many at once from the address */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -1179,8 +3768,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No valid token */
+            /** @description No token, or one that is invalid, expired or signed out */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body was sent (none is needed) and it is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body was sent (none is needed) and it is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1203,7 +3810,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponse"][];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -1247,11 +3856,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created, active */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -1273,6 +3885,15 @@ export interface operations {
             };
             /** @description Your role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A user with this e-mail already exists */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1305,6 +3926,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the user */
                 id: number;
             };
             cookie?: never;
@@ -1315,7 +3937,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -1360,6 +3984,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the user */
                 id: number;
             };
             cookie?: never;
@@ -1370,11 +3995,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The user as changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -1430,6 +4058,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The user is the last active admin and would stop being one (role or active): nothing was changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     AccountController_me: {
@@ -1446,7 +4083,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OwnAccountDto"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
             /** @description Invalid input: the body names each field and its problem */
@@ -1482,12 +4119,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The account as changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OwnAccountDto"];
+                    "application/json": components["schemas"]["OwnAccountResponse"];
                 };
             };
             /** @description Invalid input: the body names each field and its problem */
@@ -1526,7 +4164,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description currentPassword is wrong; nothing was changed */
+            /** @description `currentPassword` is wrong (`details` names it); nothing was changed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1535,7 +4173,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Too many password checks for this account or address */
+            /** @description Too many password checks for this account or from this address */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -1553,6 +4191,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the user */
                 id: number;
             };
             cookie?: never;
@@ -1565,7 +4204,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StartedPasswordResetDto"];
+                    "application/json": components["schemas"]["StartedPasswordResetResponse"];
                 };
             };
             /** @description Invalid input: the body names each field and its problem */
@@ -1604,7 +4243,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The account is deactivated */
+            /** @description A body was sent (none is needed) and it is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body was sent (none is needed) and it is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The account is deactivated: reactivate it first */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1662,7 +4319,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The link is invalid or has expired (unknown, used or too old) */
+            /** @description The link is unknown, used or expired, or its account deactivated (the same answer for all) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1682,11 +4339,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The programs */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgramResponse"][];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -1713,17 +4373,21 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The program code: `parcours-coop`, `parcours-transfertcoop`, `demarrage` or `transfertcoop` */
                 code: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The program */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgramResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -1759,6 +4423,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The program code: `parcours-coop`, `parcours-transfertcoop`, `demarrage` or `transfertcoop` */
                 code: string;
             };
             cookie?: never;
@@ -1769,11 +4434,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The program as it is now */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgramResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -1829,6 +4497,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Offsets other than [] for a program without cohorts: it has no cohort ends to check in after */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ProgramsController_stages: {
@@ -1836,17 +4513,21 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The program code: `parcours-coop`, `parcours-transfertcoop`, `demarrage` or `transfertcoop` */
                 code: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The program's stages, in order */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StageResponse"][];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -1882,6 +4563,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The program code: `parcours-coop`, `parcours-transfertcoop`, `demarrage` or `transfertcoop` */
                 code: string;
             };
             cookie?: never;
@@ -1892,11 +4574,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The program's stages, the new one among them, in order */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StageResponse"][];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -1934,6 +4619,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The program already has a stage with this code. Or: The milestone already belongs to another stage of the program: a milestone marks one stage */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description The body is over 1 MB */
             413: {
                 headers: {
@@ -1945,6 +4639,15 @@ export interface operations {
             };
             /** @description The body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A code that is a move target of its own (`abandoned`, `reopen`), or a position past one after the last stage */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1959,6 +4662,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The program code: `parcours-coop`, `parcours-transfertcoop`, `demarrage` or `transfertcoop` */
                 code: string;
             };
             cookie?: never;
@@ -1969,11 +4673,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The program's stages in their new order */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StageResponse"][];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -2029,6 +4736,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description `codes` does not list every stage of the program exactly once; `details` has `missing` and `unknown` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ProgramsController_deleteStage: {
@@ -2036,13 +4752,16 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The program code: `parcours-coop`, `parcours-transfertcoop`, `demarrage` or `transfertcoop` */
                 code: string;
+                /** @description The stage code within the program */
                 stageCode: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2085,6 +4804,42 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description A project sits in the stage or its history mentions it: relabel it instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description It is the last stage of the program: a program keeps one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ProgramsController_updateStage: {
@@ -2092,7 +4847,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The program code: `parcours-coop`, `parcours-transfertcoop`, `demarrage` or `transfertcoop` */
                 code: string;
+                /** @description The stage code within the program */
                 stageCode: string;
             };
             cookie?: never;
@@ -2103,11 +4860,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The stage as it is now */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StageResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -2145,6 +4905,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The milestone already belongs to another stage of the program: a milestone marks one stage */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description The body is over 1 MB */
             413: {
                 headers: {
@@ -2168,8 +4937,9 @@ export interface operations {
     CohortsController_list: {
         parameters: {
             query?: {
+                /** @description Only this program's cohorts */
                 programCode?: string;
-                /** @description Reporting year in which the cohort starts */
+                /** @description Only the cohorts that start in this reporting year (April to March by default) */
                 year?: string;
             };
             header?: never;
@@ -2178,11 +4948,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The cohorts */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CohortResponse"][];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -2217,11 +4990,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new cohort */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CohortResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -2250,6 +5026,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The program already has a cohort with this number */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description The body is over 1 MB */
             413: {
                 headers: {
@@ -2268,6 +5053,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description An unknown program, a program not run in cohorts, or a cohort that ends before it starts */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     CohortsController_get: {
@@ -2275,17 +5069,21 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The cohort id */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The cohort */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CohortResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -2321,6 +5119,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The cohort id */
                 id: number;
             };
             cookie?: never;
@@ -2331,11 +5130,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The cohort as it is now */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CohortResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -2373,6 +5175,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The program already has a cohort with this number */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description The body is over 1 MB */
             413: {
                 headers: {
@@ -2391,6 +5202,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description A cohort that would end before it starts, or a capacity below the projects already enrolled */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ProjectsController_list: {
@@ -2398,18 +5218,22 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description Enrolled in this program */
                 programCode?: string;
+                /** @description Enrolled in this cohort */
                 cohortId?: number;
-                /** @description A stage code */
+                /** @description At this stage (a stage code) */
                 stage?: string;
-                status?: "active" | "on_hold" | "abandoned";
+                status?: components["schemas"]["EnrollmentStatus"];
+                /** @description Assigned to this advisor */
                 advisorId?: number;
-                region?: string;
-                kind?: "startup" | "transfer";
-                /** @description Part of the name, any case */
+                region?: components["schemas"]["Region"];
+                kind?: components["schemas"]["ProjectKind"];
+                /** @description Part of the name, in any case and with or without accents */
                 q?: string;
                 /** @description true: projects past a stage's stale threshold with no activity, not snoozed */
                 stale?: "true" | "false";
+                /** @description The order; `-` for descending */
                 sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "region" | "-region";
             };
             header?: never;
@@ -2422,7 +5246,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectPageResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -2457,11 +5283,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The project, with its contacts and its enrollment */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -2481,7 +5310,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Viewers; an advisor naming another advisor in `advisorId` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2508,6 +5337,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description An unknown program; a cohort that does not exist, belongs to another program or is full; a `cohortId` for a program without cohorts; an `advisorId` that is not an active advisor, coordinator or admin; an `enrolledAt` in the future */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ProjectsController_get: {
@@ -2515,6 +5353,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project */
                 id: number;
             };
             cookie?: never;
@@ -2523,9 +5362,13 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The project's version, quoted (`"2"`): send it back as `If-Match` on `PATCH /projects/:id`. Not for moves: each enrollment has its own (`GET /projects/:id/enrollments/:programCode`). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -2560,10 +5403,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The version you last read; a stale one gets 409 */
+                /** @description The project's version as you last read it: the ETag of `GET /projects/:id` or of this operation's last answer (the project's `version`), never an enrollment's. A stale one gets 409 with `details.currentVersion` and changes nothing; without it, the change applies whatever the version. `3`, `"3"` and `W/"3"` are read alike. */
                 "If-Match"?: string;
             };
             path: {
+                /** @description The project */
                 id: number;
             };
             cookie?: never;
@@ -2576,9 +5420,13 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The project's version, quoted (`"2"`): send it back as `If-Match` on `PATCH /projects/:id`. Not for moves: each enrollment has its own (`GET /projects/:id/enrollments/:programCode`). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -2598,7 +5446,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Viewers; an advisor, on a project assigned to another advisor (only they or a coordinator may); an advisor changing `advisorId` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2609,6 +5457,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `If-Match` is not the project's current version (`details.currentVersion` has it), or someone changed the project at the same moment; nothing was changed */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2627,6 +5484,15 @@ export interface operations {
             };
             /** @description The body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `advisorId` is not an active advisor, coordinator or admin */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2641,6 +5507,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project */
                 id: number;
             };
             cookie?: never;
@@ -2651,11 +5518,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The project, with every enrollment */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -2675,7 +5545,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Viewers; an advisor, on a project assigned to another advisor (only they or a coordinator may) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2686,6 +5556,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The project is already enrolled in that program */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2704,6 +5583,68 @@ export interface operations {
             };
             /** @description The body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unknown program; a cohort that does not exist, belongs to another program or is full; a `cohortId` for a program without cohorts; an `enrolledAt` in the future */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ProjectsController_getEnrollment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project */
+                id: number;
+                /** @description A program the project is enrolled in */
+                programCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The enrollment's version, quoted (`"2"`): send it back as `If-Match` on the move (`POST /projects/:id/transitions`) of this enrollment. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such project, or the project is not enrolled in that program */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2718,7 +5659,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project */
                 id: number;
+                /** @description A program the project is enrolled in */
                 programCode: string;
             };
             cookie?: never;
@@ -2731,9 +5674,13 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The enrollment's version, quoted (`"2"`): send it back as `If-Match` on the move (`POST /projects/:id/transitions`) of this enrollment. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnrollmentResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -2753,7 +5700,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Viewers; an advisor, on a project assigned to another advisor (only they or a coordinator may) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2762,7 +5709,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Not found */
+            /** @description No such project, or the project is not enrolled in that program */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2789,15 +5736,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The cohort does not exist, belongs to another program or is full */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ProjectsController_history: {
         parameters: {
             query?: {
+                /** @description Only the history of the enrollment in this program */
                 programCode?: string;
             };
             header?: never;
             path: {
+                /** @description The project */
                 id: number;
             };
             cookie?: never;
@@ -2808,7 +5766,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HistoryEntryResponse"][];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -2828,7 +5788,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Not found */
+            /** @description No such project, or the project is not enrolled in `programCode` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2843,10 +5803,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The enrollment's version you last read; a stale one gets 409 */
+                /** @description The version of the enrollment this move applies to, as you last read it: the ETag of `GET /projects/:id/enrollments/:programCode` or of the last move's answer (the enrollment's `version`, also shown in `GET /projects/:id`), never the project's ETag. A stale one gets 409 with `details.currentVersion`, `stage` and `status`, and records nothing; without it (and without `expectedVersion`), the move applies to the enrollment as it is. Same as `expectedVersion` in the body: send one, or both equal. `3`, `"3"` and `W/"3"` are read alike. */
                 "If-Match"?: string;
             };
             path: {
+                /** @description The project */
                 id: number;
             };
             cookie?: never;
@@ -2857,13 +5818,18 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The line of history and the enrollment at its new version */
             201: {
                 headers: {
+                    /** @description The enrollment's new version, quoted (`"2"`): the `If-Match` of its next move. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MoveResponse"];
+                };
             };
-            /** @description Invalid input: the body names each field and its problem */
+            /** @description Invalid input, an `If-Match` that is not a version, or `If-Match` and `expectedVersion` that differ */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2881,7 +5847,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Viewers; an advisor, on a project assigned to another advisor (only they or a coordinator may) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2892,6 +5858,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `If-Match` or `expectedVersion` is not the enrollment's current version (`details` has `currentVersion`, `stage` and `status`), or someone moved it at the same moment; nothing was recorded */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2917,6 +5892,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The rules of the pipeline refuse the move: an unknown stage, the stage it is at, a move back without a note, a stage move of an abandoned or paused enrollment (reopen it first), an `occurredAt` in the future or before the last move; or a `programCode` the project is not enrolled in (or none, when it is in several) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ProjectsController_addContact: {
@@ -2924,6 +5908,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project */
                 id: number;
             };
             cookie?: never;
@@ -2938,7 +5923,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -2958,7 +5945,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Viewers; an advisor, on a project assigned to another advisor (only they or a coordinator may) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3001,13 +5988,16 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project */
                 id: number;
+                /** @description A contact of that project */
                 contactId: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Erased */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3032,7 +6022,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Viewers; an advisor, on a project assigned to another advisor (only they or a coordinator may) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3041,56 +6031,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Not found */
+            /** @description No such project, or no such contact on this project */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    BulkTransitionsController_bulk: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["BulkTransitionsDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input: the body names each field and its problem */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No token, or one that is invalid, expired or signed out */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Your role may not do this */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3118,25 +6060,116 @@ export interface operations {
             };
         };
     };
+    BulkTransitionsController_bulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkTransitionsDto"];
+            };
+        };
+        responses: {
+            /** @description Every move recorded, in the order sent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkMovesResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Viewers; an advisor moving a project assigned to another advisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A move's `expectedVersion` is not its enrollment's current version, or someone moved one of the enrollments at the same moment; nothing was recorded */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A move the rules of the pipeline refuse, or a project that does not exist; nothing was recorded */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     FiguresController_cohortStats: {
         parameters: {
             query?: {
-                /** @description true computes the figures now, with the query the recompute job uses */
-                fresh?: string;
+                /** @description `true` computes the figures now from the recorded moves, with the aggregate the recompute job uses, instead of reading the stored ones; `false` (the default) reads them */
+                fresh?: "true" | "false";
             };
             header?: never;
             path: {
+                /** @description The cohort id */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The cohort's figures */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CohortStatsResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -3169,25 +6202,29 @@ export interface operations {
     };
     FiguresController_programStats: {
         parameters: {
-            query?: {
-                /** @description true computes the figures now, with the query the recompute job uses */
-                fresh?: string;
-                /** @description The reporting year (required) */
-                year?: string;
+            query: {
+                /** @description `true` computes the figures now from the recorded moves, with the aggregate the recompute job uses, instead of reading the stored ones; `false` (the default) reads them */
+                fresh?: "true" | "false";
+                /** @description The reporting year, April to March by default, within 1900 to 2199 */
+                year: string;
             };
             header?: never;
             path: {
+                /** @description The program code */
                 code: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The program's figures for the year */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgramStatsResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -3220,25 +6257,29 @@ export interface operations {
     };
     FiguresController_programFunnel: {
         parameters: {
-            query?: {
-                /** @description true computes the figures now, with the query the recompute job uses */
-                fresh?: string;
-                /** @description The reporting year (required) */
-                year?: string;
+            query: {
+                /** @description `true` computes the figures now from the recorded moves, with the aggregate the recompute job uses, instead of reading the stored ones; `false` (the default) reads them */
+                fresh?: "true" | "false";
+                /** @description The reporting year, April to March by default, within 1900 to 2199 */
+                year: string;
             };
             header?: never;
             path: {
+                /** @description The program code */
                 code: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The program's funnel for the year */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FunnelResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -3274,12 +6315,15 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                status?: "pending" | "sent" | "failed";
-                kind?: "digest" | "check_in" | "password_reset";
-                /** @description Recipient e-mail address */
+                /** @description Only e-mails in this state */
+                status?: components["schemas"]["NotificationStatus"];
+                /** @description Only e-mails of this kind */
+                kind?: components["schemas"]["NotificationKind"];
+                /** @description Only e-mails to this address (in any case) */
                 recipient?: string;
-                /** @description Recipient user (digests) */
+                /** @description Only e-mails to this user (digests, password resets) */
                 userId?: number;
+                /** @description Only e-mails about this project (check-ins) */
                 projectId?: number;
             };
             header?: never;
@@ -3292,7 +6336,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPageResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -3328,6 +6374,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the e-mail */
                 id: number;
             };
             cookie?: never;
@@ -3338,7 +6385,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -3383,17 +6432,21 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the e-mail */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The e-mail, pending again */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -3431,6 +6484,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description A body was sent (none is needed) and it is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body was sent (none is needed) and it is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The e-mail is not failed: it is pending or was sent */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     FollowUpsController_list: {
@@ -3438,10 +6518,11 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                /** @description me, none (unassigned), or a user id; advisors see only their own (default me) */
+                /** @description me, none (unassigned), or a user id up to 2147483647. Advisors see only their own: me by default, 403 for anyone else's; coordinators and admins see everyone's by default */
                 assignee?: string;
-                /** @description due: today; overdue: before today; upcoming: after today; done; open: not done. All when omitted */
+                /** @description On today's Montréal date: due (today), overdue (before today), upcoming (after today), done, or open (not done: any of the first three). All when omitted */
                 state?: "due" | "overdue" | "upcoming" | "done" | "open";
+                /** @description Only this project's tasks */
                 projectId?: number;
             };
             header?: never;
@@ -3454,7 +6535,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FollowUpPageResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -3474,7 +6557,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Viewers; an advisor asking for another person's tasks */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3490,6 +6573,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The task id */
                 id: number;
             };
             cookie?: never;
@@ -3500,7 +6584,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FollowUpResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -3520,7 +6606,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Viewers; an advisor asking for another person's task */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3529,7 +6615,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Not found */
+            /** @description No task has this id */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3545,6 +6631,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The task id */
                 id: number;
             };
             cookie?: never;
@@ -3559,7 +6646,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FollowUpResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -3579,7 +6668,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Viewers; an advisor changing another person's task, or handing one to someone else */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3588,7 +6677,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Not found */
+            /** @description No task has this id */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3608,6 +6697,15 @@ export interface operations {
             };
             /** @description The body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `assigneeId` is not an active advisor, coordinator or admin */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3622,6 +6720,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project */
                 id: number;
             };
             cookie?: never;
@@ -3636,7 +6735,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FollowUpResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -3656,7 +6757,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Viewers; an advisor, on a project assigned to another advisor (only they or a coordinator may); an advisor writing a task for someone else */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3665,7 +6766,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Not found */
+            /** @description No project has this id */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3692,131 +6793,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-        };
-    };
-    ProjectFollowUpsController_notes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input: the body names each field and its problem */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No token, or one that is invalid, expired or signed out */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Your role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    ProjectFollowUpsController_addNote: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateNoteDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input: the body names each field and its problem */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No token, or one that is invalid, expired or signed out */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Your role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The body is over 1 MB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The body is not JSON */
-            415: {
+            /** @description The project has no advisor and `assigneeId` is left out, or `assigneeId` is not an active advisor, coordinator or admin */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3831,6 +6809,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project */
                 id: number;
             };
             cookie?: never;
@@ -3841,11 +6820,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The project, as `GET /projects/:id` answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -3865,7 +6847,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Viewers; an advisor, on a project assigned to another advisor (only they or a coordinator may) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3874,7 +6856,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Not found */
+            /** @description No project has this id */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3901,6 +6883,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description `until` is today or earlier, or more than a year away */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ProjectFollowUpsController_unsnooze: {
@@ -3908,12 +6899,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The project has no snooze */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3938,6 +6931,82 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Viewers; an advisor, on a project assigned to another advisor (only they or a coordinator may) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No project has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ProjectNotesController_notes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectNoteResponse"][];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Your role may not do this */
             403: {
                 headers: {
@@ -3958,22 +7027,106 @@ export interface operations {
             };
         };
     };
+    ProjectNotesController_addNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNoteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectNoteResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Viewers; an advisor, on a project assigned to another advisor (only they or a coordinator may) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     SatisfactionController_summary: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description The cohort id */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The cohort's satisfaction */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CohortSatisfactionResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -4009,6 +7162,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The cohort id */
                 id: number;
             };
             cookie?: never;
@@ -4019,11 +7173,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The cohort's satisfaction, the new ratings counted */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CohortSatisfactionResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -4084,30 +7241,38 @@ export interface operations {
     ExportsController_cohort: {
         parameters: {
             query?: {
+                /** @description csv (UTF-8 with a byte-order mark, CRLF, RFC 4180 quoting), xlsx, or json */
                 format?: "csv" | "xlsx" | "json";
-                /** @description Language of the headers and labels (CSV and XLSX) */
+                /** @description Language of the headers, labels and rates people read in CSV and XLSX, and of the file name (JSON keeps both languages of its labels) */
                 lang?: "fr" | "en";
-                /** @description CSV only (400 with another format): what separates cells; semicolon for French-locale spreadsheets */
+                /** @description CSV only (400 with format=xlsx or json, even `comma`): what separates cells; semicolon for spreadsheets in a French locale. The rows are the same, numbers included (a decimal keeps its `.`) */
                 delimiter?: "comma" | "semicolon";
-                /** @description The contacts' names and e-mails; coordinators and admins only */
+                /** @description true adds the contacts' names and e-mails (personal information): coordinators and admins only, 403 for the others, with nothing exported */
                 includeContacts?: "true" | "false";
             };
             header?: never;
             path: {
+                /** @description The cohort id */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The file, as an attachment */
+            /** @description The cohort's file, as an attachment, streamed. CSV is sent as `text/csv; charset=utf-8`: UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting; a rate is written `63 %` (`63%` with `lang=en`). In CSV and XLSX, text that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`; JSON is left as typed. */
             200: {
                 headers: {
+                    /** @description attachment, with an ASCII file name for old clients and the exact UTF-8 one (RFC 6266, RFC 8187); the extension is the format, the name in the language of `lang` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/json": components["schemas"]["CohortExportResponse"];
+                };
             };
-            /** @description Invalid input: the body names each field and its problem */
+            /** @description Invalid input: an id that is not a whole number, `includeContacts` other than true or false, an unknown `format` or `lang`, or `delimiter` with `format=xlsx` or `json`: nothing is exported */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4125,7 +7290,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Not found */
+            /** @description `includeContacts=true` from an advisor or a viewer: nothing is exported */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No cohort has this id */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4138,31 +7312,39 @@ export interface operations {
     };
     ExportsController_report: {
         parameters: {
-            query?: {
+            query: {
+                /** @description csv (UTF-8 with a byte-order mark, CRLF, RFC 4180 quoting), xlsx, or json */
                 format?: "csv" | "xlsx" | "json";
-                /** @description Language of the headers and labels (CSV and XLSX) */
+                /** @description Language of the headers, labels and rates people read in CSV and XLSX, and of the file name (JSON keeps both languages of its labels) */
                 lang?: "fr" | "en";
-                /** @description CSV only (400 with another format): what separates cells; semicolon for French-locale spreadsheets */
+                /** @description CSV only (400 with format=xlsx or json, even `comma`): what separates cells; semicolon for spreadsheets in a French locale. The rows are the same, numbers included (a decimal keeps its `.`) */
                 delimiter?: "comma" | "semicolon";
-                /** @description The reporting year (required) */
-                year?: string;
+                /** @description The reporting year, April to March by default (400 when missing or malformed) */
+                year: string;
             };
             header?: never;
             path: {
+                /** @description The code of a cohort program */
                 code: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The file, as an attachment */
+            /** @description The year's report, as an attachment, streamed. CSV is sent as `text/csv; charset=utf-8`: UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting; a rate is written `63 %` (`63%` with `lang=en`). In CSV and XLSX, text that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`; JSON is left as typed. */
             200: {
                 headers: {
+                    /** @description attachment, with an ASCII file name for old clients and the exact UTF-8 one (RFC 6266, RFC 8187); the extension is the format, the name in the language of `lang` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/json": components["schemas"]["ProgramReportResponse"];
+                };
             };
-            /** @description Invalid input: the body names each field and its problem */
+            /** @description Invalid input: `year` missing or malformed, an unknown `format` or `lang`, or `delimiter` with `format=xlsx` or `json`: nothing is exported */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4180,8 +7362,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Not found */
+            /** @description No program has this code */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The program is not run in cohorts: its funnel is in the report of a cohort program */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4207,7 +7398,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExportLogPageResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -4243,17 +7436,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                name: string;
+                name: components["schemas"]["ScheduleName"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The tick is queued; the work follows in a worker */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScheduleRunResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -4291,6 +7487,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description A body was sent (none is needed) and it is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body was sent (none is needed) and it is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The job queue does not answer (Redis is away): nothing was queued */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     HealthController_check: {
@@ -4302,11 +7525,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description `ok` or `degraded` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -4315,6 +7541,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database does not answer: `down`, in the same shape (not the error shape) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
                 };
             };
         };
@@ -4328,11 +7563,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The process answers */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -4354,11 +7592,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Ready: send it traffic */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadyResponse"];
+                };
             };
             /** @description Invalid input: the body names each field and its problem */
             400: {
@@ -4367,6 +7608,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not ready: the database does not answer, or a migration has not run. Not the error shape */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadyResponse"];
                 };
             };
         };
