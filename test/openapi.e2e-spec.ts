@@ -63,13 +63,19 @@ describe('the published contract', () => {
     });
 
     it('passes a response as the app sends it', async () => {
-      const me = await t.http().get('/users/me').set(bearer(await t.tokenFor('advisor')));
+      const me = await t
+        .http()
+        .get('/users/me')
+        .set(bearer(await t.tokenFor('advisor')));
       const problem = contract.check('GET', '/users/me', 200, 'application/json', JSON.stringify(me.body));
       expect(problem).toBeUndefined();
     });
 
     it('fails a response with a field the document does not name, naming it', async () => {
-      const me = await t.http().get('/users/me').set(bearer(await t.tokenFor('advisor')));
+      const me = await t
+        .http()
+        .get('/users/me')
+        .set(bearer(await t.tokenFor('advisor')));
       const problem = contract.check(
         'GET',
         '/users/me',
@@ -82,13 +88,22 @@ describe('the published contract', () => {
 
     it('fails a status the operation does not list, and a field of the wrong type', async () => {
       expect(contract.check('GET', '/users/me', 418, 'application/json', '{}')).toContain('status 418 is not in');
-      const me = await t.http().get('/users/me').set(bearer(await t.tokenFor('advisor')));
-      const problem = contract.check('GET', '/users/me', 200, 'application/json', JSON.stringify({ ...me.body, id: 'a' }));
+      const me = await t
+        .http()
+        .get('/users/me')
+        .set(bearer(await t.tokenFor('advisor')));
+      const problem = contract.check(
+        'GET',
+        '/users/me',
+        200,
+        'application/json',
+        JSON.stringify({ ...me.body, id: 'a' }),
+      );
       expect(problem).toContain('/id must be integer');
     });
   });
 
-  it('lets a typed client sign in and read what it created', async () => {
+  it('lets a typed client sign in, create a project, and move it with the ETag it read', async () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = t.app.getHttpServer().address() as { port: number };
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -122,5 +137,18 @@ describe('the published contract', () => {
     expect(created.response.status).toBe(201);
     const read = await client.GET('/projects/{id}', { params: { path: { id: created.data!.id } } });
     expect(read.data?.name).toBe('Coop typée');
+    // The enrollment's ETag, sent back as If-Match, moves it: no spurious 409.
+    const path = { id: created.data!.id, programCode: 'demarrage' };
+    const enrollment = await client.GET('/projects/{id}/enrollments/{programCode}', { params: { path } });
+    const etag = enrollment.response.headers.get('etag')!;
+    expect(etag).toBe(`"${enrollment.data!.version}"`);
+    const stages = await client.GET('/programs/{code}/stages', { params: { path: { code: 'demarrage' } } });
+    const next = stages.data!.find((stage) => stage.position === enrollment.data!.stage.position + 1)!;
+    const moved = await client.POST('/projects/{id}/transitions', {
+      params: { path: { id: created.data!.id }, header: { 'If-Match': etag } },
+      body: { to: next.code, programCode: 'demarrage' },
+    });
+    expect(moved.response.status).toBe(201);
+    expect(moved.data?.enrollment.stage.code).toBe(next.code);
   });
 });
