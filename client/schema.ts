@@ -1796,6 +1796,10 @@ export interface components {
             enrollments: components["schemas"]["EnrollmentResponse"][];
         };
         ProjectPageResponse: {
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
             /** @description Without contacts */
             items: components["schemas"]["ProjectResponse"][];
             /**
@@ -1803,10 +1807,6 @@ export interface components {
              * @example 16
              */
             total: number;
-            /** @example 1 */
-            page: number;
-            /** @example 50 */
-            pageSize: number;
         };
         UpdateProjectDto: {
             /** @example Coop La Fabrique */
@@ -2477,16 +2477,16 @@ export interface components {
             messageId: string | null;
         };
         NotificationPageResponse: {
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
             items: components["schemas"]["NotificationResponse"][];
             /**
              * @description E-mails that match, on every page
              * @example 1
              */
             total: number;
-            /** @example 1 */
-            page: number;
-            /** @example 50 */
-            pageSize: number;
         };
         FollowUpAssigneeResponse: {
             /** @example 3 */
@@ -2585,16 +2585,16 @@ export interface components {
             updatedAt: string;
         };
         FollowUpPageResponse: {
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
             items: components["schemas"]["FollowUpResponse"][];
             /**
              * @description Tasks matching the filters, on every page
              * @example 3
              */
             total: number;
-            /** @example 1 */
-            page: number;
-            /** @example 50 */
-            pageSize: number;
         };
         UpdateFollowUpDto: {
             /**
@@ -3377,16 +3377,16 @@ export interface components {
             createdAt: string;
         };
         ExportLogPageResponse: {
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
             items: components["schemas"]["ExportLogEntryResponse"][];
             /**
              * @description Exports logged, on every page
              * @example 1
              */
             total: number;
-            /** @example 1 */
-            page: number;
-            /** @example 50 */
-            pageSize: number;
         };
         /** @enum {string} */
         ScheduleName: "figures-recompute" | "daily-digest" | "cohort-check-ins";

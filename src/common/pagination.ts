@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { Omittable } from './validators.js';
@@ -25,5 +25,14 @@ export interface Page<T> {
   items: T[];
   total: number;
   page: number;
+  pageSize: number;
+}
+
+/** Where a page of a list stands; each list's page class adds its `items` and its `total`. */
+export class PagePositionResponse {
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1 })
+  page: number;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 500, example: 50 })
   pageSize: number;
 }

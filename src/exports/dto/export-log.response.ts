@@ -1,4 +1,5 @@
 import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
+import { PagePositionResponse } from '../../common/pagination.js';
 import { EXPORT_KINDS, type ExportKind } from '../export-log.entity.js';
 import { EXPORT_FORMATS, EXPORT_LANGS } from '../export-format.js';
 import { nullableRef } from '../../openapi/nullable.js';
@@ -58,16 +59,10 @@ export class ExportLogEntryResponse {
 }
 
 /** One page of the export log, newest first. */
-export class ExportLogPageResponse {
+export class ExportLogPageResponse extends PagePositionResponse {
   @ApiProperty({ type: () => [ExportLogEntryResponse] })
   items: ExportLogEntryResponse[];
 
   @ApiProperty({ type: 'integer', minimum: 0, example: 1, description: 'Exports logged, on every page' })
   total: number;
-
-  @ApiProperty({ type: 'integer', minimum: 1, example: 1 })
-  page: number;
-
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 500, example: 50 })
-  pageSize: number;
 }

@@ -1,4 +1,5 @@
 import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
+import { PagePositionResponse } from '../../common/pagination.js';
 import { FOLLOW_UP_KINDS, type FollowUpKind } from '../follow-up.entity.js';
 import type { FollowUpView } from '../follow-up-views.js';
 import { nullableRef } from '../../openapi/nullable.js';
@@ -132,16 +133,10 @@ export class FollowUpResponse {
 }
 
 /** One page of tasks, by due date then id. */
-export class FollowUpPageResponse {
+export class FollowUpPageResponse extends PagePositionResponse {
   @ApiProperty({ type: () => [FollowUpResponse] })
   items: FollowUpResponse[];
 
   @ApiProperty({ type: 'integer', minimum: 0, example: 3, description: 'Tasks matching the filters, on every page' })
   total: number;
-
-  @ApiProperty({ type: 'integer', minimum: 1, example: 1 })
-  page: number;
-
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 500, example: 50 })
-  pageSize: number;
 }
