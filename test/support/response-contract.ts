@@ -23,8 +23,8 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
   ajv: Ajv,
 ) => Ajv;
 
-/** Paths the app serves outside the API: the document itself and the queue dashboard. */
-const OUTSIDE_THE_API = /^\/(docs|queues)(\/|-json|$)/;
+/** Paths the app serves outside the API: the document itself and the queue dashboard (Bull Board). */
+const OUTSIDE_THE_API = /^\/(docs|admin\/queues)(\/|-json|$)/;
 const DOCUMENT_ID = 'openapi';
 
 export class ResponseContract {
@@ -45,7 +45,9 @@ export class ResponseContract {
   install(fastify: FastifyInstance) {
     fastify.addHook('onSend', (request, reply, payload, done) => {
       const template = request.routeOptions.url;
-      if (this.document && template && !OUTSIDE_THE_API.test(template)) {
+      // CORS preflights (OPTIONS) are answered by the CORS plugin for every path, not by an operation.
+      const checked = template && request.method !== 'OPTIONS' && !OUTSIDE_THE_API.test(template);
+      if (this.document && checked) {
         const contentType = String(reply.getHeader('content-type') ?? '');
         const problem = this.check(request.method, template, reply.statusCode, contentType, payload);
         if (problem) this.report(`${request.method} ${template} answered ${reply.statusCode}: ${problem}`);
