@@ -23,8 +23,8 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
   ajv: Ajv,
 ) => Ajv;
 
-/** Paths the app serves outside the API: the document itself and the queue dashboard. */
-const OUTSIDE_THE_API = /^\/(docs|queues)(\/|-json|$)/;
+/** Paths the app serves outside the API: the document itself, the queue dashboard and the Prometheus metrics. */
+const OUTSIDE_THE_API = /^\/(docs|queues|metrics)(\/|-json|$)/;
 const DOCUMENT_ID = 'openapi';
 
 export class ResponseContract {
