@@ -1,4 +1,6 @@
 import type { Server } from 'node:http';
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
 import parsePrometheusTextFormat, { type ParsedFamily, type ParsedSample } from 'parse-prometheus-text-format';
 import { startWorkerProbe } from '../src/health/worker-probe.js';
 import { Metrics } from '../src/metrics/metrics.js';
@@ -150,6 +152,18 @@ describe('GET /metrics with METRICS_TOKEN', () => {
     expect(families.get('coop_job_duration_seconds')?.type).toBe('HISTOGRAM');
     expect(families.get('coop_job_failures_total')?.type).toBe('COUNTER');
     expect(Number(samples(families, 'coop_figures_oldest_pending_seconds')[0].value)).toBe(0);
+  });
+
+  it('counts the failed attempts of a job by queue and job name', async () => {
+    // A job no handler takes fails at once: one attempt, then gone.
+    const queue = t.app.get<Queue>(getQueueToken(QUEUES.figures));
+    await queue.add('metrics-test-failure', {}, { attempts: 1, removeOnFail: true });
+    await eventually(async () => {
+      const families = await scrape();
+      const labels = { queue: QUEUES.figures, job: 'metrics-test-failure' };
+      expect(samples(families, 'coop_job_failures_total', labels).map((sample) => Number(sample.value))).toEqual([1]);
+      expect(samples(families, 'coop_job_duration_seconds_count', labels).map((s) => Number(s.value))).toEqual([1]);
+    });
   });
 
   it('shows the oldest pending figure work and the e-mail by status', async () => {
