@@ -8,6 +8,8 @@ import { HttpErrorFilter, toErrorBody } from './common/http-error.filter.js';
 import { registerHttpHygiene } from './common/http-hygiene.js';
 import { installRequestBoundary } from './common/request-boundary.js';
 import { buildValidationPipe } from './common/validation.js';
+import { installHttpMetrics } from './metrics/http-metrics.js';
+import { Metrics } from './metrics/metrics.js';
 import { mountQueueDashboard } from './queue/queue-dashboard.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import type { AppConfig } from './config/app-config.js';
@@ -36,6 +38,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   // Before the routes exist, so that the boundary's hook runs for every one of them.
   installRequestBoundary(app.getHttpAdapter().getInstance());
+  installHttpMetrics(app.getHttpAdapter().getInstance(), app.get(Metrics));
   await registerHttpHygiene(app, config);
   app.useGlobalPipes(buildValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { startWorkerProbe } from './health/worker-probe.js';
+import { Metrics } from './metrics/metrics.js';
 
 async function main() {
   let config;
@@ -20,11 +21,14 @@ async function main() {
   const app = await createApp(config);
   const where = config.database.kind === 'sqlite' ? `SQLite file ${config.database.path}` : 'PostgreSQL';
   if (config.role === 'worker') {
-    const probe = await startWorkerProbe(config.workerHttpPort);
+    const probe = await startWorkerProbe(config.workerHttpPort, {
+      registry: app.get(Metrics).registry,
+      token: config.metricsToken,
+    });
     // Nest's shutdown hooks close the app on SIGTERM; the probe stops answering with it.
     process.once('SIGTERM', () => probe.close());
     new Logger('Main').log(
-      `Worker started (no api; liveness at http://localhost:${config.workerHttpPort}/health/live), data in ${where}`,
+      `Worker started (no api; liveness at http://localhost:${config.workerHttpPort}/health/live, metrics at /metrics), data in ${where}`,
     );
     return;
   }

@@ -219,6 +219,17 @@ describe('sign-in and tokens', () => {
       const response = await t.http().get('/health').expect(200);
       expect(response.body).toMatchObject({ status: 'ok', database: { status: 'up' } });
     });
+
+    it('leaves GET /metrics, outside the document, to METRICS_TOKEN: no user token opens it', async () => {
+      const document = await t.http().get('/docs-json').expect(200);
+      expect(Object.keys(document.body.paths as object)).not.toContain('/metrics');
+      // This app has no METRICS_TOKEN: /metrics answers 404 to everyone, an admin too
+      // (test/metrics.e2e-spec.ts checks the token when there is one).
+      for (const call of [() => t.http().get('/metrics'), () => t.http().get('/metrics').set(bearer(adminToken))]) {
+        const response = await call().expect(404);
+        expectErrorShape(response.body, 404);
+      }
+    });
   });
 
   describe('a deactivated account', () => {

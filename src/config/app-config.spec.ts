@@ -119,4 +119,13 @@ describe('configuration', () => {
       expect({ value, named }).toEqual({ value, named: true });
     }
   });
+
+  it('closes /metrics without METRICS_TOKEN, and refuses a token shorter than 16 characters', () => {
+    expect(loadConfig({}).metricsToken).toBeNull();
+    expect(loadConfig({ METRICS_TOKEN: '' }).metricsToken).toBeNull();
+    expect(loadConfig({ METRICS_TOKEN: 'a-long-enough-metrics-token' }).metricsToken).toBe(
+      'a-long-enough-metrics-token',
+    );
+    expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual(['METRICS_TOKEN must be at least 16 characters']);
+  });
 });

@@ -65,6 +65,8 @@ export interface AppConfig {
   checkInCatchUpDays: number;
   /** Where people reach the service, without a trailing slash: links in e-mail start with it. */
   publicUrl: string;
+  /** Bearer token GET /metrics asks for; without one, /metrics answers 404 and exposes nothing. */
+  metricsToken: string | null;
   mail: MailConfig;
 }
 
@@ -244,6 +246,11 @@ class EnvironmentVariables {
   PUBLIC_URL?: string;
 
   @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  @IsOptional()
   @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be smtp://user:password@host:port or smtps://...' })
   SMTP_URL?: string;
 
@@ -337,6 +344,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     checkInHour: vars.CHECK_IN_HOUR ?? 9,
     checkInCatchUpDays: vars.CHECK_IN_CATCH_UP_DAYS ?? 14,
     publicUrl: (vars.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+    metricsToken: vars.METRICS_TOKEN ?? null,
     mail: {
       smtpUrl: vars.SMTP_URL ?? null,
       outboxDir: vars.MAIL_OUTBOX_DIR ?? 'data/outbox',

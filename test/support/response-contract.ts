@@ -23,8 +23,8 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
   ajv: Ajv,
 ) => Ajv;
 
-/** Paths the app serves outside the API: the document itself and the queue dashboard (Bull Board). */
-const OUTSIDE_THE_API = /^\/(docs|admin\/queues)(\/|-json|$)/;
+/** Paths the app serves outside the API: the document itself, the queue dashboard (Bull Board), the metrics. */
+const OUTSIDE_THE_API = /^\/(docs|admin\/queues|metrics)(\/|-json|$)/;
 const DOCUMENT_ID = 'openapi';
 
 export class ResponseContract {
