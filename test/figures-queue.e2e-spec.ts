@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import type { Response } from 'supertest';
 import { FiguresService } from '../src/figures/figures.service.js';
-import { QUEUES } from '../src/queue/queue.constants.js';
+import { PRODUCER_TIMEOUT_MS, QUEUES } from '../src/queue/queue.constants.js';
 import { createCohort, createProject } from './support/fixtures.js';
 import { eventually, rateOf, type Counts, type Health } from './support/figures.js';
 import { freePort, PrivateRedis } from './support/private-redis.js';
@@ -296,7 +296,9 @@ describe('the figures queue under stress', () => {
       const started = Date.now();
       const response = await request();
       const ms = Date.now() - started;
-      expect({ what, status: response.status, quick: ms < 2_000 }).toEqual({ what, status, quick: true });
+      // Bounded by the producer's timeout (plus a loaded machine's slack): an answer, never a hang.
+      const quick = ms < PRODUCER_TIMEOUT_MS + 3_000;
+      expect({ what, status: response.status, quick }).toEqual({ what, status, quick: true });
       return response;
     };
     const steps: [number, Record<string, string>][] = [
