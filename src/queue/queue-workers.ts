@@ -1,5 +1,6 @@
 import { Process, Processor } from '@nestjs/bull';
 import type { Job } from 'bull';
+import { inJobContext } from '../logging/job-context.js';
 import { JobRegistry } from './job-registry.js';
 import { QUEUES } from './queue.constants.js';
 
@@ -12,7 +13,7 @@ export class FiguresQueueWorker {
 
   @Process({ name: '*', concurrency: 2 })
   run(job: Job) {
-    return this.registry.handlerFor('figures', job.name)(job.data, job);
+    return inJobContext(QUEUES.figures, job, () => this.registry.handlerFor('figures', job.name)(job.data, job));
   }
 }
 
@@ -22,7 +23,7 @@ export class SchedulesQueueWorker {
 
   @Process({ name: '*', concurrency: 1 })
   run(job: Job) {
-    return this.registry.handlerFor('schedules', job.name)(job.data, job);
+    return inJobContext(QUEUES.schedules, job, () => this.registry.handlerFor('schedules', job.name)(job.data, job));
   }
 }
 
@@ -32,7 +33,7 @@ export class FollowUpsQueueWorker {
 
   @Process({ name: '*', concurrency: 1 })
   run(job: Job) {
-    return this.registry.handlerFor('followUps', job.name)(job.data, job);
+    return inJobContext(QUEUES.followUps, job, () => this.registry.handlerFor('followUps', job.name)(job.data, job));
   }
 }
 
@@ -42,6 +43,6 @@ export class MailQueueWorker {
 
   @Process({ name: '*', concurrency: 4 })
   run(job: Job) {
-    return this.registry.handlerFor('mail', job.name)(job.data, job);
+    return inJobContext(QUEUES.mail, job, () => this.registry.handlerFor('mail', job.name)(job.data, job));
   }
 }
