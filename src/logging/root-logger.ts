@@ -40,7 +40,13 @@ export function createRootLogger(options: RootLoggerOptions): Logger {
     options.stream ??
     (options.nodeEnv === 'production'
       ? pino.destination({ dest: 1, sync: false })
-      : pretty({ sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }));
+      : pretty({
+          sync: true,
+          translateTime: 'SYS:HH:MM:ss.l',
+          ignore: 'pid,hostname,context',
+          messageFormat: '{if context}[{context}] {end}{msg}',
+          singleLine: true,
+        }));
   return pino(
     {
       level: options.level,
