@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { hashPassword } from '../auth/password-hasher.js';
@@ -35,6 +35,8 @@ export interface StartedReset {
  */
 @Injectable()
 export class PasswordResetsService {
+  private readonly logger = new Logger('PasswordResets');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
@@ -84,6 +86,7 @@ export class PasswordResetsService {
       ]);
       return { userId, expiresAt, notificationId };
     });
+    this.logger.log(`Password reset started for user ${userId}: e-mail record ${started.notificationId}`);
     // A process that also works the queue hands the e-mail over now; otherwise a worker's relay will.
     if (this.runsWorker) void this.mailRelay.relay();
     return started;
@@ -96,7 +99,7 @@ export class PasswordResetsService {
     // Checked before hashing, so a flood of made-up tokens costs no scrypt.
     if (!(await this.dataSource.manager.existsBy(PasswordReset, live))) throw invalidLink();
     const passwordHash = await hashPassword(password);
-    await this.transactions.run(async (manager) => {
+    const userId = await this.transactions.run(async (manager) => {
       const reset = await manager.findOneBy(PasswordReset, live);
       if (!reset) throw invalidLink();
       // The mark is conditional: of two uses at once, one sets the password and the other is refused.
@@ -110,6 +113,8 @@ export class PasswordResetsService {
       if (marked.affected !== 1) throw invalidLink();
       if (!(await manager.existsBy(User, { id: reset.userId, active: true }))) throw invalidLink();
       await this.users.setPasswordHash(manager, reset.userId, passwordHash);
+      return reset.userId;
     });
+    this.logger.log(`Password reset used: user ${userId} has a new password`);
   }
 }

@@ -22,7 +22,7 @@ export async function registerHttpHygiene(app: NestFastifyApplication, config: A
       origin: config.corsOrigins,
       methods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
       allowedHeaders: ['Authorization', 'Content-Type', 'If-Match'],
-      exposedHeaders: ['ETag', 'Retry-After', 'Content-Disposition'],
+      exposedHeaders: ['ETag', 'Retry-After', 'Content-Disposition', 'X-Request-Id'],
       maxAge: 600,
     });
   }

@@ -12,6 +12,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { LOG_LEVELS, type LogLevelName } from '../logging/root-logger.js';
 
 export type NodeEnv = 'development' | 'test' | 'production';
 /** all: api and worker in one process (the default); api: HTTP only; worker: background jobs only. */
@@ -68,6 +69,8 @@ export interface AppConfig {
   /** Bearer token GET /metrics asks for; without one, /metrics answers 404 and exposes nothing. */
   metricsToken: string | null;
   mail: MailConfig;
+  /** The lowest level of the lines written: `info` by default, `debug` or `trace` for more, `warn` for fewer. */
+  logLevel: LogLevelName;
 }
 
 /** Where e-mail goes: an SMTP server, or (development, tests) files in a local outbox folder. */
@@ -285,6 +288,10 @@ class EnvironmentVariables {
   @Min(10)
   @Max(3600)
   MAIL_LOCK_SECONDS?: number;
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL?: LogLevelName;
 }
 
 export class ConfigError extends Error {
@@ -353,5 +360,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retryDelayMs: vars.MAIL_RETRY_DELAY_MS ?? 60_000,
       lockMs: (vars.MAIL_LOCK_SECONDS ?? 120) * 1000,
     },
+    logLevel: vars.LOG_LEVEL ?? 'info',
   };
 }

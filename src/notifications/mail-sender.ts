@@ -87,7 +87,7 @@ export class MailSender implements OnModuleInit {
       );
       if (!failed) throw error;
       this.logger.warn(
-        `E-mail ${notification.key} to ${notification.recipientEmail} failed after ${attempts} attempts: ${message}`,
+        `E-mail ${notification.key} (record ${notificationId}) failed after ${attempts} attempts: ${message}`,
       );
       return { status: 'failed', notificationId };
     }

@@ -1,12 +1,14 @@
 import { Process, Processor } from '@nestjs/bull';
 import type { Job } from 'bull';
+import { inJobContext } from '../logging/job-context.js';
 import { Metrics } from '../metrics/metrics.js';
 import { JobRegistry } from './job-registry.js';
 import { QUEUES } from './queue.constants.js';
 
 // One processor per queue, taking every job name ('*') and handing it to the handler the domain
 // registered: which job does what lives with the domain, and JobRegistry checks none is missing.
-// Each attempt is timed, and its failure counted, for /metrics.
+// Each attempt runs in a job context (its log lines carry the queue, job name, id and scope) and is
+// timed, its failure counted, for /metrics.
 
 @Processor(QUEUES.figures)
 export class FiguresQueueWorker {
@@ -17,8 +19,10 @@ export class FiguresQueueWorker {
 
   @Process({ name: '*', concurrency: 2 })
   run(job: Job) {
-    return this.metrics.timeJob(QUEUES.figures, job.name, () =>
-      this.registry.handlerFor('figures', job.name)(job.data, job),
+    return inJobContext(QUEUES.figures, job, () =>
+      this.metrics.timeJob(QUEUES.figures, job.name, () =>
+        this.registry.handlerFor('figures', job.name)(job.data, job),
+      ),
     );
   }
 }
@@ -32,8 +36,10 @@ export class SchedulesQueueWorker {
 
   @Process({ name: '*', concurrency: 1 })
   run(job: Job) {
-    return this.metrics.timeJob(QUEUES.schedules, job.name, () =>
-      this.registry.handlerFor('schedules', job.name)(job.data, job),
+    return inJobContext(QUEUES.schedules, job, () =>
+      this.metrics.timeJob(QUEUES.schedules, job.name, () =>
+        this.registry.handlerFor('schedules', job.name)(job.data, job),
+      ),
     );
   }
 }
@@ -47,8 +53,10 @@ export class FollowUpsQueueWorker {
 
   @Process({ name: '*', concurrency: 1 })
   run(job: Job) {
-    return this.metrics.timeJob(QUEUES.followUps, job.name, () =>
-      this.registry.handlerFor('followUps', job.name)(job.data, job),
+    return inJobContext(QUEUES.followUps, job, () =>
+      this.metrics.timeJob(QUEUES.followUps, job.name, () =>
+        this.registry.handlerFor('followUps', job.name)(job.data, job),
+      ),
     );
   }
 }
@@ -62,6 +70,8 @@ export class MailQueueWorker {
 
   @Process({ name: '*', concurrency: 4 })
   run(job: Job) {
-    return this.metrics.timeJob(QUEUES.mail, job.name, () => this.registry.handlerFor('mail', job.name)(job.data, job));
+    return inJobContext(QUEUES.mail, job, () =>
+      this.metrics.timeJob(QUEUES.mail, job.name, () => this.registry.handlerFor('mail', job.name)(job.data, job)),
+    );
   }
 }

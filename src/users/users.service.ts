@@ -181,8 +181,14 @@ export class UsersService {
   /** At start: ADMIN_EMAIL and ADMIN_PASSWORD name an admin to create if no user has that e-mail. */
   async ensureAdmin(admin: { email: string; password: string }): Promise<void> {
     if (await this.users.existsBy({ email: normalizeEmail(admin.email) })) return;
-    await this.create({ email: admin.email, password: admin.password, name: 'Administration', role: 'admin' });
-    this.logger.log(`Created the admin account ${normalizeEmail(admin.email)}`);
+    const created = await this.create({
+      email: admin.email,
+      password: admin.password,
+      name: 'Administration',
+      role: 'admin',
+    });
+    // The id, not the address: log lines carry no e-mail addresses.
+    this.logger.log(`Created the admin account named by ADMIN_EMAIL (user ${created.id})`);
   }
 }
 

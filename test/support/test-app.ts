@@ -7,7 +7,7 @@ import request from 'supertest';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../src/app.factory.js';
+import { createApp, type CreateAppOptions } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { QUEUES } from '../../src/queue/queue.constants.js';
 import type { Role } from '../../src/users/user.entity.js';
@@ -44,7 +44,10 @@ export interface TestApp {
  * Starts the real application on a database of its own: a new SQLite file, or a new schema in
  * the PostgreSQL that DATABASE_URL names. Migrations run as they do in production.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  appOptions: Pick<CreateAppOptions, 'logger' | 'logStream'> = { logger: ['error'] },
+): Promise<TestApp> {
   const suffix = randomBytes(5).toString('hex');
   const base = process.env.DATABASE_URL ?? '';
   const isPostgres = base.startsWith('postgres');
@@ -69,7 +72,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const contract = new ResponseContract((problem) => contractProblems.push(problem));
-  const app = await createApp(config, { logger: ['error'], beforeReady: (fastify) => contract.install(fastify) });
+  const app = await createApp(config, { ...appOptions, beforeReady: (fastify) => contract.install(fastify) });
   const server = app.getHttpServer();
   const http = () => request(server);
   contract.use((await http().get('/docs-json').expect(200)).body);
