@@ -1594,6 +1594,12 @@ export interface components {
             /** @description The team, 50 people at most */
             contacts?: components["schemas"]["ContactDto"][];
         };
+        PersonResponse: {
+            /** @example 3 */
+            id: number;
+            /** @example Conseillère (démo) */
+            name: string;
+        };
         ContactResponse: {
             /** @example 7 */
             id: number;
@@ -1617,6 +1623,17 @@ export interface components {
              * @example 2023-03-20T14:02:11.000Z
              */
             createdAt: string;
+        };
+        EnrollmentCohortResponse: {
+            /** @example 19 */
+            id: number;
+            /**
+             * @description The number the program gives the cohort
+             * @example 19
+             */
+            number: number;
+            /** @example Printemps 2023 */
+            label: string;
         };
         EnrollmentStageResponse: {
             /**
@@ -1657,18 +1674,15 @@ export interface components {
              * @example 19
              */
             cohortId: number | null;
-            /** @description The cohort, in short; null outside any cohort */
-            cohort?: {
-                /** @example 19 */
-                id: number;
-                /**
-                 * @description The number the program gives the cohort
-                 * @example 19
-                 */
-                number: number;
-                /** @example Printemps 2023 */
-                label: string;
-            } | null;
+            /**
+             * @description The cohort, in short; null outside any cohort
+             * @example {
+             *       "id": 19,
+             *       "number": 19,
+             *       "label": "Printemps 2023"
+             *     }
+             */
+            cohort: components["schemas"]["EnrollmentCohortResponse"] | (never | null);
             stage: components["schemas"]["EnrollmentStageResponse"];
             /**
              * @description active on its stage, on_hold (paused) or abandoned; the stage stays where it was left
@@ -1736,13 +1750,14 @@ export interface components {
              * @example 3
              */
             advisorId: number | null;
-            /** @description The advisor in charge; null when nobody is */
-            advisor?: {
-                /** @example 3 */
-                id: number;
-                /** @example Conseillère (démo) */
-                name: string;
-            } | null;
+            /**
+             * @description The advisor in charge; null when nobody is
+             * @example {
+             *       "id": 3,
+             *       "name": "Conseillère (démo)"
+             *     }
+             */
+            advisor: components["schemas"]["PersonResponse"] | (never | null);
             /**
              * @description A demo stand-in for a project the annual report counts without naming
              * @example false
@@ -1932,13 +1947,14 @@ export interface components {
              * @example 2023-09-14T13:12:45.000Z
              */
             recordedAt: string;
-            /** @description Who recorded it; null when nobody did (the service, or a user since deleted) */
-            actor?: {
-                /** @example 3 */
-                id: number;
-                /** @example Conseillère (démo) */
-                name: string;
-            } | null;
+            /**
+             * @description Who recorded it; null when nobody did (the service, or a user since deleted)
+             * @example {
+             *       "id": 3,
+             *       "name": "Conseillère (démo)"
+             *     }
+             */
+            actor: components["schemas"]["PersonResponse"] | (never | null);
             /**
              * @description manual: recorded by someone through the API; system: by the service itself
              * @example manual
@@ -2488,12 +2504,6 @@ export interface components {
              */
             total: number;
         };
-        FollowUpAssigneeResponse: {
-            /** @example 3 */
-            id: number;
-            /** @example Conseillère (démo) */
-            name: string;
-        };
         FollowUpProjectResponse: {
             /** @example 1 */
             id: number;
@@ -2528,7 +2538,7 @@ export interface components {
              *       "name": "Conseillère (démo)"
              *     }
              */
-            assignee: components["schemas"]["FollowUpAssigneeResponse"] | (never | null);
+            assignee: components["schemas"]["PersonResponse"] | (never | null);
             /**
              * Format: date
              * @description The local date it is due
@@ -2672,13 +2682,14 @@ export interface components {
              * @example 3
              */
             authorId: number | null;
-            /** @description Who wrote it; null once the author is gone */
-            author?: {
-                /** @example 3 */
-                id: number;
-                /** @example Conseillère (démo) */
-                name: string;
-            } | null;
+            /**
+             * @description Who wrote it; null once the author is gone
+             * @example {
+             *       "id": 3,
+             *       "name": "Conseillère (démo)"
+             *     }
+             */
+            author: components["schemas"]["PersonResponse"] | (never | null);
             /** @example La caisse demande des prévisions sur trois ans */
             body: string;
             /**

@@ -3,6 +3,7 @@ import { PagePositionResponse } from '../../common/pagination.js';
 import { FOLLOW_UP_KINDS, type FollowUpKind } from '../follow-up.entity.js';
 import type { FollowUpView } from '../follow-up-views.js';
 import { nullableRef } from '../../openapi/nullable.js';
+import { PersonResponse } from '../../users/dto/person.response.js';
 
 /** The states a task can be in on a given day; `open` is only a filter (due, overdue or upcoming). */
 export const FOLLOW_UP_TASK_STATES = ['due', 'overdue', 'upcoming', 'done'] as const;
@@ -16,20 +17,11 @@ export class FollowUpProjectResponse {
   name: string;
 }
 
-/** The person a task is for, in short. */
-export class FollowUpAssigneeResponse {
-  @ApiProperty({ type: 'integer', minimum: 1, example: 3 })
-  id: number;
-
-  @ApiProperty({ example: 'Conseillère (démo)' })
-  name: string;
-}
-
 /**
  * A dated task on a project for an advisor: written by staff (`task`), or made by the check-in job
  * after a cohort ends (`check_in`). Viewers never read tasks, so every field is always sent.
  */
-@ApiExtraModels(FollowUpAssigneeResponse)
+@ApiExtraModels(PersonResponse)
 export class FollowUpResponse {
   @ApiProperty({ type: 'integer', minimum: 1, example: 12 })
   id: number;
@@ -50,12 +42,12 @@ export class FollowUpResponse {
   assigneeId: number | null;
 
   @ApiProperty(
-    nullableRef(FollowUpAssigneeResponse, 'The assignee, in short; null when nobody is assigned', {
+    nullableRef(PersonResponse, 'The assignee, in short; null when nobody is assigned', {
       id: 3,
       name: 'Conseillère (démo)',
     }),
   )
-  assignee: FollowUpAssigneeResponse | null;
+  assignee: PersonResponse | null;
 
   @ApiProperty({ type: 'string', format: 'date', example: '2026-12-01', description: 'The local date it is due' })
   dueOn: string;

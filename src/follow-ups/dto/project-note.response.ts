@@ -1,7 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { nullableObject, personProperties } from '../../projects/dto/nullable-object.js';
+import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
+import { nullableRef } from '../../openapi/nullable.js';
+import { PersonResponse } from '../../users/dto/person.response.js';
 
 /** Something written about a project ("the bank asked for a new forecast"). */
+@ApiExtraModels(PersonResponse)
 export class ProjectNoteResponse {
   @ApiProperty({ type: 'integer', minimum: 1, example: 5 })
   id: number;
@@ -13,12 +15,9 @@ export class ProjectNoteResponse {
   authorId: number | null;
 
   @ApiProperty(
-    nullableObject(
-      'Who wrote it; null once the author is gone',
-      personProperties({ id: 3, name: 'Conseillère (démo)' }),
-    ),
+    nullableRef(PersonResponse, 'Who wrote it; null once the author is gone', { id: 3, name: 'Conseillère (démo)' }),
   )
-  author: { id: number; name: string } | null;
+  author: PersonResponse | null;
 
   @ApiProperty({ maxLength: 5000, example: 'La caisse demande des prévisions sur trois ans' })
   body: string;

@@ -1,8 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MILESTONES, type Milestone } from '../../programs/stage.entity.js';
 import { ENROLLMENT_STATUSES, type EnrollmentStatus } from '../enrollment.entity.js';
 import { NOT_SHOWN_TO_VIEWERS } from './not-shown-to-viewers.js';
-import { nullableObject } from './nullable-object.js';
+import { nullableRef } from '../../openapi/nullable.js';
 
 /** The stage an enrollment is at, as its program defines it now. */
 export class EnrollmentStageResponse {
@@ -28,10 +28,23 @@ export class EnrollmentStageResponse {
   milestone: Milestone | null;
 }
 
+/** The cohort an enrollment is in, in short. */
+export class EnrollmentCohortResponse {
+  @ApiProperty({ type: 'integer', minimum: 1, example: 19 })
+  id: number;
+
+  @ApiProperty({ type: 'integer', minimum: 1, example: 19, description: 'The number the program gives the cohort' })
+  number: number;
+
+  @ApiProperty({ example: 'Printemps 2023' })
+  label: string;
+}
+
 /**
  * A project's place in one program. Its `version` is what `If-Match` (or `expectedVersion`) on the
  * project's moves in that program expects, and the ETag of `GET /projects/:id/enrollments/:programCode`.
  */
+@ApiExtraModels(EnrollmentCohortResponse)
 export class EnrollmentResponse {
   @ApiProperty({ type: 'integer', minimum: 1, example: 4 })
   id: number;
@@ -46,13 +59,13 @@ export class EnrollmentResponse {
   cohortId: number | null;
 
   @ApiProperty(
-    nullableObject('The cohort, in short; null outside any cohort', {
-      id: { type: 'integer', minimum: 1, example: 19 },
-      number: { type: 'integer', minimum: 1, example: 19, description: 'The number the program gives the cohort' },
-      label: { type: 'string', example: 'Printemps 2023' },
+    nullableRef(EnrollmentCohortResponse, 'The cohort, in short; null outside any cohort', {
+      id: 19,
+      number: 19,
+      label: 'Printemps 2023',
     }),
   )
-  cohort: { id: number; number: number; label: string } | null;
+  cohort: EnrollmentCohortResponse | null;
 
   @ApiProperty({ type: () => EnrollmentStageResponse })
   stage: EnrollmentStageResponse;

@@ -1,12 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ENROLLMENT_STATUSES, type EnrollmentStatus } from '../enrollment.entity.js';
 import { TRANSITION_KINDS, type TransitionKind, type TransitionSource } from '../transition.entity.js';
 import { NOT_SHOWN_TO_VIEWERS } from './not-shown-to-viewers.js';
-import { nullableObject, personProperties } from './nullable-object.js';
+import { nullableRef } from '../../openapi/nullable.js';
+import { PersonResponse } from '../../users/dto/person.response.js';
 
 const TRANSITION_SOURCES: TransitionSource[] = ['manual', 'system'];
 
 /** One line of an enrollment's history: a move, a pause, an abandon, a reopening, or the entry. */
+@ApiExtraModels(PersonResponse)
 export class HistoryEntryResponse {
   @ApiProperty({ type: 'integer', minimum: 1, example: 42 })
   id: number;
@@ -53,12 +55,12 @@ export class HistoryEntryResponse {
   recordedAt: Date;
 
   @ApiProperty(
-    nullableObject(
-      'Who recorded it; null when nobody did (the service, or a user since deleted)',
-      personProperties({ id: 3, name: 'Conseillère (démo)' }),
-    ),
+    nullableRef(PersonResponse, 'Who recorded it; null when nobody did (the service, or a user since deleted)', {
+      id: 3,
+      name: 'Conseillère (démo)',
+    }),
   )
-  actor: { id: number; name: string } | null;
+  actor: PersonResponse | null;
 
   @ApiProperty({
     enum: TRANSITION_SOURCES,

@@ -1,11 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COOP_TYPES, PROJECT_KINDS, REGIONS, type CoopType, type ProjectKind } from '../project.entity.js';
 import { ContactResponse } from './contact.response.js';
 import { EnrollmentResponse } from './enrollment.response.js';
 import { NOT_SHOWN_TO_VIEWERS } from './not-shown-to-viewers.js';
-import { nullableObject, personProperties } from './nullable-object.js';
+import { nullableRef } from '../../openapi/nullable.js';
+import { PersonResponse } from '../../users/dto/person.response.js';
 
 /** A project, its enrollments and, in the answers about it alone and for staff, its contacts. */
+@ApiExtraModels(PersonResponse)
 export class ProjectResponse {
   @ApiProperty({ type: 'integer', minimum: 1, example: 1 })
   id: number;
@@ -53,12 +55,9 @@ export class ProjectResponse {
   advisorId: number | null;
 
   @ApiProperty(
-    nullableObject(
-      'The advisor in charge; null when nobody is',
-      personProperties({ id: 3, name: 'Conseillère (démo)' }),
-    ),
+    nullableRef(PersonResponse, 'The advisor in charge; null when nobody is', { id: 3, name: 'Conseillère (démo)' }),
   )
-  advisor: { id: number; name: string } | null;
+  advisor: PersonResponse | null;
 
   @ApiProperty({ example: false, description: 'A demo stand-in for a project the annual report counts without naming' })
   fictitious: boolean;
