@@ -4824,7 +4824,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is over 1 MB */
+            /** @description A body was sent (none is needed) and it is over 1 MB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4833,7 +4833,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is not JSON */
+            /** @description A body was sent (none is needed) and it is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6051,7 +6051,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is over 1 MB */
+            /** @description A body was sent (none is needed) and it is over 1 MB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6060,7 +6060,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is not JSON */
+            /** @description A body was sent (none is needed) and it is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6960,7 +6960,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is over 1 MB */
+            /** @description A body was sent (none is needed) and it is over 1 MB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6969,7 +6969,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The body is not JSON */
+            /** @description A body was sent (none is needed) and it is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;

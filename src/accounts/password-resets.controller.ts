@@ -4,10 +4,8 @@ import {
   ApiBearerAuth,
   ApiNoContentResponse,
   ApiOperation,
-  ApiPayloadTooLargeResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
-  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { Public, Roles } from '../auth/auth.decorators.js';
 import { ParseId } from '../common/parse-id.pipe.js';
@@ -36,8 +34,6 @@ export class PasswordResetsController {
   @ApiAcceptedResponse({ type: StartedPasswordResetResponse, description: 'The e-mail is on its way; no token here' })
   @ApiUnprocessableEntityResponse({ description: 'The account is deactivated: reactivate it first' })
   // It takes no body, yet the server reads one that is sent: too large or not JSON, it is refused.
-  @ApiPayloadTooLargeResponse({ description: 'A body was sent (none is needed) and it is over 1 MB' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'A body was sent (none is needed) and it is not JSON' })
   start(@Param('id', ParseId()) id: number): Promise<StartedPasswordResetResponse> {
     return this.resets.start(id);
   }

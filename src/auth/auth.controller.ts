@@ -4,11 +4,9 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPayloadTooLargeResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
-  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { UsersService } from '../users/users.service.js';
 import { AccessTokens, type CheckedToken } from './access-tokens.js';
@@ -63,8 +61,6 @@ export class AuthController {
   })
   @ApiNoContentResponse({ description: 'Signed out: this token now gets 401' })
   // It takes no body, yet the server reads one that is sent: too large or not JSON, it is refused.
-  @ApiPayloadTooLargeResponse({ description: 'A body was sent (none is needed) and it is over 1 MB' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'A body was sent (none is needed) and it is not JSON' })
   async logout(@CurrentToken() token: CheckedToken): Promise<void> {
     await this.signedOut.signOut(token);
   }

@@ -4,10 +4,8 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiPayloadTooLargeResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
-  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { MANAGERS, Roles } from '../auth/auth.decorators.js';
 import { ParseId } from '../common/parse-id.pipe.js';
@@ -64,8 +62,6 @@ export class NotificationsController {
   @ApiOkResponse({ type: NotificationResponse, description: 'The e-mail, pending again' })
   @ApiUnprocessableEntityResponse({ description: 'The e-mail is not failed: it is pending or was sent' })
   // It takes no body, yet the server reads one that is sent: too large or not JSON, it is refused.
-  @ApiPayloadTooLargeResponse({ description: 'A body was sent (none is needed) and it is over 1 MB' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'A body was sent (none is needed) and it is not JSON' })
   retry(@Param('id', ParseId()) id: number): Promise<NotificationResponse> {
     return this.notifications.retry(id);
   }

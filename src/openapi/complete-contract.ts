@@ -73,9 +73,12 @@ function completeOperation(operation: OperationObject, method: (typeof METHODS)[
   if (access.roles) statuses.add(403);
   if (path.includes('{')) statuses.add(404);
   // Fastify reads a body sent with these methods even where the operation takes none.
-  if (operation.requestBody || BODY_METHODS.has(method)) {
+  if (operation.requestBody) {
     statuses.add(413);
     statuses.add(415);
+  } else if (BODY_METHODS.has(method)) {
+    responses['413'] ??= { description: 'A body was sent (none is needed) and it is over 1 MB' };
+    responses['415'] ??= { description: 'A body was sent (none is needed) and it is not JSON' };
   }
   for (const status of statuses) responses[String(status)] ??= { description: ERROR_MEANING[status] };
 

@@ -4,10 +4,8 @@ import {
   ApiCreatedResponse,
   ApiOperation,
   ApiParam,
-  ApiPayloadTooLargeResponse,
   ApiServiceUnavailableResponse,
   ApiTags,
-  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
 import { ScheduleRunResponse } from './dto/schedule-run.response.js';
@@ -33,8 +31,6 @@ export class SchedulesController {
   @ApiCreatedResponse({ type: ScheduleRunResponse, description: 'The tick is queued; the work follows in a worker' })
   @ApiServiceUnavailableResponse({ description: 'The job queue does not answer (Redis is away): nothing was queued' })
   // It takes no body, yet the server reads one that is sent: too large or not JSON, it is refused.
-  @ApiPayloadTooLargeResponse({ description: 'A body was sent (none is needed) and it is over 1 MB' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'A body was sent (none is needed) and it is not JSON' })
   run(@Param('name') name: string): Promise<ScheduleRunResponse> {
     return this.schedules.runNow(name);
   }
