@@ -2716,11 +2716,6 @@ export interface components {
         };
         CohortSatisfactionResponse: {
             /**
-             * @description The cohort id
-             * @example 1
-             */
-            cohortId: number;
-            /**
              * @description How many participants answered
              * @example 8
              */
@@ -2745,6 +2740,11 @@ export interface components {
              *     }
              */
             verySatisfied: components["schemas"]["RateResponse"] | (never | null);
+            /**
+             * @description The cohort id
+             * @example 1
+             */
+            cohortId: number;
         };
         ExportedProgramNameResponse: {
             /** @example Parcours COOP */
@@ -2898,145 +2898,40 @@ export interface components {
             /** @description Only with `includeContacts=true` (coordinators and admins): the people of the team */
             contacts?: components["schemas"]["ExportedContactResponse"][];
         };
-        ExportedRateResponse: {
+        SatisfactionResponse: {
             /**
-             * @description What is counted
-             * @example 10
-             */
-            numerator: number;
-            /**
-             * @description What it is counted against; never 0
-             * @example 16
-             */
-            denominator: number;
-            /**
-             * @description numerator / denominator, unrounded
-             * @example 0.625
-             */
-            ratio: number;
-            /**
-             * @description The ratio as a whole percent, rounded half up (10 / 16 = 62.5 % is 63 %)
-             * @example 63
-             */
-            percent: number;
-        };
-        ExportedCohortStatsResponse: {
-            /**
-             * @description Projects enrolled, including those that later left (abandoned or on hold)
-             * @example 9
-             */
-            registered: number;
-            /**
-             * @description Registered projects that reached the `training_completed` milestone (its stage or a later one); null when the program has none
-             * @example 6
-             */
-            completed: number | null;
-            /**
-             * @description Registered projects that reached the `incorporated` milestone (its stage or a later one); null when the program has none
-             * @example 6
-             */
-            incorporated: number | null;
-            /**
-             * @description Registered projects that reached the `operating` milestone (its stage or a later one); null when the program has none
-             * @example 3
-             */
-            operating: number | null;
-            /**
-             * @description Registered projects abandoned now
-             * @example 2
-             */
-            abandoned: number;
-            /**
-             * @description Registered projects on hold now
-             * @example 1
-             */
-            onHold: number;
-            /**
-             * @description The registered projects' team sizes, summed
-             * @example 26
-             */
-            entrepreneurs: number;
-            /** @example 20 */
-            cohortId: number;
-            /**
-             * @description The cohort number within its program
-             * @example 20
-             */
-            number: number;
-            /** @example Automne 2023 */
-            label: string;
-            /** @example parcours-coop */
-            programCode: string;
-            /**
-             * @description The reporting year it starts in
-             * @example 2023-2024
-             */
-            year: string;
-            /**
-             * @description completed / registered; null when the denominator is 0
-             * @example {
-             *       "numerator": 6,
-             *       "denominator": 9,
-             *       "ratio": 0.6666666666666666,
-             *       "percent": 67
-             *     }
-             */
-            completionRate: components["schemas"]["ExportedRateResponse"] | (never | null);
-            /**
-             * @description The cohort start rate, incorporated / completed; null when the denominator is 0
-             * @example {
-             *       "numerator": 6,
-             *       "denominator": 6,
-             *       "ratio": 1,
-             *       "percent": 100
-             *     }
-             */
-            startRate: components["schemas"]["ExportedRateResponse"] | (never | null);
-            /**
-             * Format: date-time
-             * @description When the figures were computed: as the export started
-             * @example 2024-04-02T13:45:00.000Z
-             */
-            computedAt: string;
-            /**
-             * @description Whether the stored figures lag behind a recorded change (these, computed now, do not)
-             * @example false
-             */
-            pending: boolean;
-        };
-        ExportedSatisfactionResponse: {
-            /**
-             * @description Participants who answered
-             * @example 12
+             * @description How many participants answered
+             * @example 8
              */
             responses: number;
             /**
-             * @description Rated 4 or 5 out of 5, against the responses; null when the denominator is 0
+             * @description Answers that rated the program 4 or 5 out of 5, over every answer; null before any answer
              * @example {
-             *       "numerator": 12,
-             *       "denominator": 12,
+             *       "numerator": 8,
+             *       "denominator": 8,
              *       "ratio": 1,
              *       "percent": 100
              *     }
              */
-            satisfied: components["schemas"]["ExportedRateResponse"] | (never | null);
+            satisfied: components["schemas"]["RateResponse"] | (never | null);
             /**
-             * @description Rated 5 out of 5, against the responses; null when the denominator is 0
+             * @description Answers that rated the program 5 out of 5, over every answer; null before any answer
              * @example {
-             *       "numerator": 3,
-             *       "denominator": 12,
+             *       "numerator": 2,
+             *       "denominator": 8,
              *       "ratio": 0.25,
              *       "percent": 25
              *     }
              */
-            verySatisfied: components["schemas"]["ExportedRateResponse"] | (never | null);
+            verySatisfied: components["schemas"]["RateResponse"] | (never | null);
         };
         CohortExportResponse: {
             cohort: components["schemas"]["ExportedCohortResponse"];
             /** @description One per project enrolled, in enrolment order */
             projects: components["schemas"]["ExportedProjectResponse"][];
-            figures: components["schemas"]["ExportedCohortStatsResponse"];
-            satisfaction: components["schemas"]["ExportedSatisfactionResponse"];
+            /** @description Computed as the export started, as `GET /cohorts/:id/stats?fresh=true` answers them */
+            figures: components["schemas"]["CohortStatsResponse"];
+            satisfaction: components["schemas"]["SatisfactionResponse"];
         };
         ReportProgramResponse: {
             /** @example parcours-coop */
@@ -3049,22 +2944,22 @@ export interface components {
         ReportCohortResponse: {
             /**
              * @description Projects enrolled, including those that later left (abandoned or on hold)
-             * @example 9
+             * @example 7
              */
             registered: number;
             /**
-             * @description Registered projects that reached the `training_completed` milestone (its stage or a later one); null when the program has none
-             * @example 6
+             * @description Registered projects that have reached the `training_completed` milestone (its stage or a later one in their history, whenever that happened); null when the program has no stage with that milestone
+             * @example 4
              */
             completed: number | null;
             /**
-             * @description Registered projects that reached the `incorporated` milestone (its stage or a later one); null when the program has none
-             * @example 6
+             * @description Registered projects that have reached the `incorporated` milestone (its stage or a later one in their history, whenever that happened); null when the program has no stage with that milestone
+             * @example 4
              */
             incorporated: number | null;
             /**
-             * @description Registered projects that reached the `operating` milestone (its stage or a later one); null when the program has none
-             * @example 3
+             * @description Registered projects that have reached the `operating` milestone (its stage or a later one in their history, whenever that happened); null when the program has no stage with that milestone
+             * @example 2
              */
             operating: number | null;
             /**
@@ -3078,90 +2973,96 @@ export interface components {
              */
             onHold: number;
             /**
-             * @description The registered projects' team sizes, summed
-             * @example 26
+             * @description Entrepreneurs in the registered projects: the sum of their team sizes
+             * @example 19
              */
             entrepreneurs: number;
-            /** @example 20 */
+            /**
+             * @description The cohort id
+             * @example 1
+             */
             cohortId: number;
             /**
              * @description The cohort number within its program
-             * @example 20
+             * @example 19
              */
             number: number;
-            /** @example Automne 2023 */
+            /** @example Printemps 2023 */
             label: string;
             /** @example parcours-coop */
             programCode: string;
             /**
-             * @description The reporting year it starts in
+             * @description The reporting year the cohort starts in
              * @example 2023-2024
              */
             year: string;
             /**
-             * @description completed / registered; null when the denominator is 0
+             * @description completed / registered; null when no project is registered or the program has no `training_completed` milestone
              * @example {
-             *       "numerator": 6,
-             *       "denominator": 9,
-             *       "ratio": 0.6666666666666666,
-             *       "percent": 67
+             *       "numerator": 4,
+             *       "denominator": 7,
+             *       "ratio": 0.5714285714285714,
+             *       "percent": 57
              *     }
              */
-            completionRate: components["schemas"]["ExportedRateResponse"] | (never | null);
+            completionRate: components["schemas"]["RateResponse"] | (never | null);
             /**
-             * @description The cohort start rate, incorporated / completed; null when the denominator is 0
+             * @description The cohort start rate, incorporated / completed; null when no project has completed the training, or the program lacks the `training_completed` or the `incorporated` milestone
              * @example {
-             *       "numerator": 6,
-             *       "denominator": 6,
+             *       "numerator": 4,
+             *       "denominator": 4,
              *       "ratio": 1,
              *       "percent": 100
              *     }
              */
-            startRate: components["schemas"]["ExportedRateResponse"] | (never | null);
-            satisfaction: components["schemas"]["ExportedSatisfactionResponse"];
+            startRate: components["schemas"]["RateResponse"] | (never | null);
+            satisfaction: components["schemas"]["SatisfactionResponse"];
         };
         ReportTotalResponse: {
             /**
              * @description Projects enrolled, including those that later left (abandoned or on hold)
-             * @example 9
+             * @example 16
              */
             registered: number;
             /**
-             * @description Registered projects that reached the `training_completed` milestone (its stage or a later one); null when the program has none
-             * @example 6
+             * @description Registered projects that have reached the `training_completed` milestone (its stage or a later one in their history, whenever that happened); null when the program has no stage with that milestone
+             * @example 10
              */
             completed: number | null;
             /**
-             * @description Registered projects that reached the `incorporated` milestone (its stage or a later one); null when the program has none
-             * @example 6
+             * @description Registered projects that have reached the `incorporated` milestone (its stage or a later one in their history, whenever that happened); null when the program has no stage with that milestone
+             * @example 10
              */
             incorporated: number | null;
             /**
-             * @description Registered projects that reached the `operating` milestone (its stage or a later one); null when the program has none
-             * @example 3
+             * @description Registered projects that have reached the `operating` milestone (its stage or a later one in their history, whenever that happened); null when the program has no stage with that milestone
+             * @example 4
              */
             operating: number | null;
             /**
              * @description Registered projects abandoned now
-             * @example 2
+             * @example 4
              */
             abandoned: number;
             /**
              * @description Registered projects on hold now
-             * @example 1
+             * @example 2
              */
             onHold: number;
             /**
-             * @description The registered projects' team sizes, summed
-             * @example 26
+             * @description Entrepreneurs in the registered projects: the sum of their team sizes
+             * @example 44
              */
             entrepreneurs: number;
             /** @example parcours-coop */
             programCode: string;
-            /** @example 2023-2024 */
+            /**
+             * @description The reporting year asked for
+             * @example 2023-2024
+             */
             year: string;
             /**
-             * @description completed / registered; null when the denominator is 0
+             * @description completed / registered; null when no project is registered or the program has no `training_completed` milestone (start-up accompaniment has no training)
              * @example {
              *       "numerator": 10,
              *       "denominator": 16,
@@ -3169,9 +3070,9 @@ export interface components {
              *       "percent": 63
              *     }
              */
-            completionRate: components["schemas"]["ExportedRateResponse"] | (never | null);
+            completionRate: components["schemas"]["RateResponse"] | (never | null);
             /**
-             * @description The program start rate, incorporated / registered (a cohort divides by completed); null when the denominator is 0
+             * @description The program-year start rate, incorporated / registered (unlike a cohort, whose start rate is incorporated / completed); null when no project is registered or the program has no `incorporated` milestone
              * @example {
              *       "numerator": 10,
              *       "denominator": 16,
@@ -3179,119 +3080,9 @@ export interface components {
              *       "percent": 63
              *     }
              */
-            startRate: components["schemas"]["ExportedRateResponse"] | (never | null);
+            startRate: components["schemas"]["RateResponse"] | (never | null);
             /** @description Over every answer of the cohorts, each counted once */
-            satisfaction: components["schemas"]["ExportedSatisfactionResponse"];
-        };
-        ExportedFunnelStageResponse: {
-            /**
-             * @description The stage code
-             * @example accompagnement
-             */
-            code: string;
-            /** @example Accompagnement formel */
-            labelFr: string;
-            /** @example Formal accompaniment */
-            labelEn: string;
-            /**
-             * @description Place in the pipeline, from 1
-             * @example 2
-             */
-            position: number;
-            /**
-             * @description The milestone the stage carries; null for none
-             * @example engaged
-             * @enum {string|null}
-             */
-            milestone: "met" | "engaged" | "training_completed" | "incorporated" | "operating" | null;
-            /**
-             * @description The year's projects whose history reached this stage or a later one
-             * @example 20
-             */
-            reached: number;
-            /**
-             * @description The year's projects in this stage now, active or on hold
-             * @example 3
-             */
-            current: number;
-            /**
-             * @description The median days an active project spent in this stage before its next move; null when none has left it
-             * @example 12.5
-             */
-            medianDays: number | null;
-        };
-        ExportedFunnelMilestoneResponse: {
-            /**
-             * @example incorporated
-             * @enum {string}
-             */
-            milestone: "met" | "engaged" | "training_completed" | "incorporated" | "operating";
-            /**
-             * @description The code of the stage that carries it
-             * @example constitution
-             */
-            stageCode: string;
-            /**
-             * @description The year's projects whose history reached its stage or a later one
-             * @example 11
-             */
-            reached: number;
-            /**
-             * @description reached / the previous milestone's reached; null for the first; null when the denominator is 0
-             * @example {
-             *       "numerator": 11,
-             *       "denominator": 20,
-             *       "ratio": 0.55,
-             *       "percent": 55
-             *     }
-             */
-            fromPrevious: components["schemas"]["ExportedRateResponse"] | (never | null);
-            /**
-             * @description reached / the first milestone's reached; null when the denominator is 0
-             * @example {
-             *       "numerator": 11,
-             *       "denominator": 42,
-             *       "ratio": 0.2619047619047619,
-             *       "percent": 26
-             *     }
-             */
-            fromFirst: components["schemas"]["ExportedRateResponse"] | (never | null);
-            /**
-             * @description reached / every project of the funnel; null when the denominator is 0
-             * @example {
-             *       "numerator": 11,
-             *       "denominator": 42,
-             *       "ratio": 0.2619047619047619,
-             *       "percent": 26
-             *     }
-             */
-            ofProjects: components["schemas"]["ExportedRateResponse"] | (never | null);
-        };
-        ExportedFunnelResponse: {
-            /** @example demarrage */
-            programCode: string;
-            /** @example 2023-2024 */
-            year: string;
-            /**
-             * @description The projects that entered the program that year
-             * @example 42
-             */
-            projects: number;
-            /** @description Every stage, in pipeline order */
-            stages: components["schemas"]["ExportedFunnelStageResponse"][];
-            /** @description The stages that carry a milestone */
-            milestones: components["schemas"]["ExportedFunnelMilestoneResponse"][];
-            /**
-             * Format: date-time
-             * @description When the funnel was computed: as the export started
-             * @example 2024-04-02T13:45:00.000Z
-             */
-            computedAt: string;
-            /**
-             * @description Whether the stored figures lag behind a recorded change (these, computed now, do not)
-             * @example false
-             */
-            pending: boolean;
+            satisfaction: components["schemas"]["SatisfactionResponse"];
         };
         ReportTransfersAtStageResponse: {
             /** @example prefaisabilite */
@@ -3314,8 +3105,8 @@ export interface components {
             cohorts: components["schemas"]["ReportCohortResponse"][];
             /** @description The year over all its cohorts */
             total: components["schemas"]["ReportTotalResponse"];
-            /** @description The funnel of each accompaniment program (start-up, transfer) over the same year */
-            funnels: components["schemas"]["ExportedFunnelResponse"][];
+            /** @description The funnel of each accompaniment program (start-up, transfer) over the same year, computed as the export started */
+            funnels: components["schemas"]["FunnelResponse"][];
             /** @description The transfer accompaniment's projects of the year by current stage, in pipeline order */
             transfersByStage: components["schemas"]["ReportTransfersAtStageResponse"][];
             /**

@@ -15,6 +15,7 @@ import { CurrentUser, MANAGERS, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ParseId } from '../common/parse-id.pipe.js';
 import { MAX_INTEGER } from '../common/validators.js';
+import { RateResponse } from '../figures/dto/rate.response.js';
 import { CohortExportService } from './cohort-export.service.js';
 import { attachmentDisposition } from './content-disposition.js';
 import { CohortExportResponse } from './dto/cohort-export.response.js';
@@ -39,7 +40,7 @@ const streamable = (file: ExportFile) =>
 
 @ApiTags('exports')
 @ApiBearerAuth()
-@ApiExtraModels(CohortExportResponse, ProgramReportResponse)
+@ApiExtraModels(CohortExportResponse, ProgramReportResponse, RateResponse)
 @Controller()
 export class ExportsController {
   constructor(

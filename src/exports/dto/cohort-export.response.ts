@@ -3,9 +3,9 @@ import { DELIVERY_MODES, type DeliveryMode } from '../../cohorts/cohort.entity.j
 import type { Milestone } from '../../programs/stage.entity.js';
 import { ENROLLMENT_STATUSES, type EnrollmentStatus } from '../../projects/enrollment.entity.js';
 import { COOP_TYPES, PROJECT_KINDS, REGIONS, type CoopType, type ProjectKind } from '../../projects/project.entity.js';
-import { ExportedCohortStatsResponse } from './exported-figures.response.js';
-import { ExportedSatisfactionResponse } from './exported-satisfaction.response.js';
-import { REPORTING_YEAR_PATTERN } from './reporting-year.js';
+import { CohortStatsResponse } from '../../figures/dto/cohort-stats.response.js';
+import { REPORTING_YEAR_PATTERN } from '../../figures/dto/reporting-year.js';
+import { SatisfactionResponse } from '../../satisfaction/dto/satisfaction.response.js';
 
 const localDate = (example: string | null) => ({ type: 'string' as const, format: 'date', nullable: true, example });
 
@@ -162,9 +162,12 @@ export class CohortExportResponse {
   @ApiProperty({ type: () => [ExportedProjectResponse], description: 'One per project enrolled, in enrolment order' })
   projects: ExportedProjectResponse[];
 
-  @ApiProperty({ type: () => ExportedCohortStatsResponse })
-  figures: ExportedCohortStatsResponse;
+  @ApiProperty({
+    type: () => CohortStatsResponse,
+    description: 'Computed as the export started, as `GET /cohorts/:id/stats?fresh=true` answers them',
+  })
+  figures: CohortStatsResponse;
 
-  @ApiProperty({ type: () => ExportedSatisfactionResponse })
-  satisfaction: ExportedSatisfactionResponse;
+  @ApiProperty({ type: () => SatisfactionResponse })
+  satisfaction: SatisfactionResponse;
 }

@@ -10,7 +10,7 @@ import {
   type ExportFormat,
   type ExportLang,
 } from '../export-format.js';
-import { REPORTING_YEAR_PATTERN } from './reporting-year.js';
+import { REPORTING_YEAR_PATTERN } from '../../figures/dto/reporting-year.js';
 
 const formatOf = (query: object | undefined) => (query as { format?: string } | undefined)?.format;
 

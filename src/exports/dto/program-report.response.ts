@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ReportCohortResponse, ReportTotalResponse } from './exported-figures.response.js';
-import { ExportedFunnelResponse } from './exported-funnel.response.js';
-import { REPORTING_YEAR_PATTERN } from './reporting-year.js';
+import { FunnelResponse } from '../../figures/dto/funnel.response.js';
+import { REPORTING_YEAR_PATTERN } from '../../figures/dto/reporting-year.js';
+import { ReportCohortResponse, ReportTotalResponse } from './report-figures.response.js';
 
 /** The cohort program the report is about. */
 export class ReportProgramResponse {
@@ -50,10 +50,12 @@ export class ProgramReportResponse {
   total: ReportTotalResponse;
 
   @ApiProperty({
-    type: () => [ExportedFunnelResponse],
-    description: 'The funnel of each accompaniment program (start-up, transfer) over the same year',
+    type: () => [FunnelResponse],
+    description:
+      'The funnel of each accompaniment program (start-up, transfer) over the same year, computed as the ' +
+      'export started',
   })
-  funnels: ExportedFunnelResponse[];
+  funnels: FunnelResponse[];
 
   @ApiProperty({
     type: () => [ReportTransfersAtStageResponse],

@@ -1,11 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiRateProperty, RateResponse } from '../../figures/dto/rate.response.js';
 
-/** A cohort's satisfaction (`CohortSatisfaction`): the shares the annual report quotes, read from the answers. */
-export class CohortSatisfactionResponse {
-  @ApiProperty({ type: 'integer', minimum: 1, example: 1, description: 'The cohort id' })
-  cohortId!: number;
-
+/** Participants' satisfaction: the shares the annual report quotes, read from the answers. */
+export class SatisfactionResponse {
   @ApiProperty({ type: 'integer', minimum: 0, example: 8, description: 'How many participants answered' })
   responses!: number;
 
@@ -24,4 +21,10 @@ export class CohortSatisfactionResponse {
     percent: 25,
   })
   verySatisfied!: RateResponse | null;
+}
+
+/** A cohort's satisfaction (`CohortSatisfaction`), as `GET /cohorts/:id/ratings` answers it. */
+export class CohortSatisfactionResponse extends SatisfactionResponse {
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1, description: 'The cohort id' })
+  cohortId!: number;
 }
