@@ -189,6 +189,13 @@ describe('sign-in and tokens', () => {
       });
 
       it('refuses a forged, tampered, expired or garbage token with 401', async () => {
+        const claimsOf = (token: string): Record<string, unknown> => {
+          const { sub, role, tv, jti } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as Record<
+            string,
+            unknown
+          >;
+          return { sub, role, tv, jti };
+        };
         const now = Math.floor(Date.now() / 1000);
         const otherSecret = new JwtService({ secret: 'someone-else-s-secret-that-is-long-enough-1234' });
         const realSecret = new JwtService({ secret: t.config.jwtSecret });
@@ -204,6 +211,8 @@ describe('sign-in and tokens', () => {
           'signed with a guessed secret': `${hs256Header}.${guessedPayload}.${createHmac('sha256', 'secret').update(`${hs256Header}.${guessedPayload}`).digest('base64url')}`,
           expired: await realSecret.signAsync({ sub: adminId, role: 'admin', iat: now - 7200, exp: now - 3600 }),
           'for a user that does not exist': await realSecret.signAsync({ sub: 987654, role: 'admin' }),
+          // Every claim of the real token, and the real secret, but an algorithm the service does not sign with.
+          'signed with HS512': await realSecret.signAsync(claimsOf(adminToken), { algorithm: 'HS512' }),
           garbage: 'not-a-token',
           'three garbage parts': 'abc.def.ghi',
         };
