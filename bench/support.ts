@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils.js';
-import { createApp } from '../src/app.factory.js';
+import { createApp, type CreateAppOptions } from '../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../src/config/app-config.js';
 
 export const BENCH_ADMIN = { email: 'bench-admin@bench.example', password: 'bench-password-123' };
@@ -16,6 +16,7 @@ export const BENCH_ADMIN = { email: 'bench-admin@bench.example', password: 'benc
 export async function startBenchApp(
   name: string,
   env: Record<string, string> = {},
+  appOptions: CreateAppOptions = {},
 ): Promise<{ app: NestFastifyApplication; config: AppConfig; cleanup: () => Promise<void> }> {
   const isPostgres = (process.env.DATABASE_URL ?? '').startsWith('postgres');
   const sqlitePath = process.env.BENCH_DB ?? join(tmpdir(), `coop-bench-${name}-${process.pid}.sqlite`);
@@ -32,7 +33,7 @@ export async function startBenchApp(
     LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '100000',
     ...env,
   });
-  const app = await createApp(config, { logger: ['error', 'warn'] });
+  const app = await createApp(config, { logger: ['error', 'warn'], ...appOptions });
   const cleanup = async () => {
     if (isPostgres)
       await app.get((await import('typeorm')).DataSource).query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

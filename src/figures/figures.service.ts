@@ -27,7 +27,7 @@ interface StoredFigures {
 }
 
 // Snapshot and dirty mark of a scope in one indexed read.
-const READ_SQL = `
+export const READ_FIGURES_SQL = `
   SELECT s.payload, s.computed_at, m.generation, m.computed_generation
   FROM figure_snapshots s
   LEFT JOIN figure_dirty_marks m ON m.scope = s.scope
@@ -91,7 +91,7 @@ export class FiguresService {
     fresh: boolean,
     compute: () => Promise<T>,
   ): Promise<T & Freshness> {
-    const [row] = fresh ? [] : await namedQuery(this.dataSource.manager, READ_SQL, { scope });
+    const [row] = fresh ? [] : await namedQuery(this.dataSource.manager, READ_FIGURES_SQL, { scope });
     if (row) {
       const payload = JSON.parse(String(row.payload)) as T;
       return {

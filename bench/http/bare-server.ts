@@ -1,0 +1,155 @@
+/**
+ * The baseline of bench/http: what the service's reads cost with nothing between the HTTP server and
+ * the driver. Fastify with the same logger, access line, request id, security headers and
+ * compression as the service; the same token check (jsonwebtoken, the same key and claims, the same
+ * user read); the same SQL through the same driver; the same JSON.
+ */
+import { createSecretKey } from 'node:crypto';
+import Database from 'better-sqlite3';
+import compress from '@fastify/compress';
+import helmet from '@fastify/helmet';
+import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import jwt from 'jsonwebtoken';
+import pg from 'pg';
+import type { DestinationStream } from 'pino';
+import type { DatabaseConfig } from '../../src/config/app-config.js';
+import { instantFromRow } from '../../src/database/named-query.js';
+import { cohortScope } from '../../src/figures/figure-scope.js';
+import { READ_FIGURES_SQL } from '../../src/figures/figures.service.js';
+import { requestIdOf } from '../../src/logging/request-id.js';
+import { createRootLogger } from '../../src/logging/root-logger.js';
+import { FIND_FOR_TOKEN_SQL } from '../../src/users/users.service.js';
+
+type Row = Record<string, unknown>;
+
+/** One way to run named-parameter SQL on either database, statements prepared once. */
+interface BareDriver {
+  query(sql: string, names: string[], values: Row): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+function sqliteDriver(path: string): BareDriver {
+  const db = new Database(path);
+  db.pragma('busy_timeout = 5000');
+  const statements = new Map<string, Database.Statement>();
+  return {
+    query(sql, names, values) {
+      let statement = statements.get(sql);
+      if (!statement) statements.set(sql, (statement = db.prepare(sql.replace(/:(\w+)/g, '?'))));
+      const bound = names.map((name) => (typeof values[name] === 'boolean' ? Number(values[name]) : values[name]));
+      return Promise.resolve(statement.all(...bound) as Row[]);
+    },
+    close: () => {
+      db.close();
+      return Promise.resolve();
+    },
+  };
+}
+
+function postgresDriver(url: string, schema: string | undefined): BareDriver {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  return {
+    async query(sql, names, values) {
+      let n = 0;
+      const text = sql.replace(/:(\w+)/g, () => `$${++n}`);
+      return (
+        await pool.query(
+          text,
+          names.map((name) => values[name]),
+        )
+      ).rows as Row[];
+    },
+    close: () => pool.end(),
+  };
+}
+
+const parameterNames = (sql: string) => [...sql.matchAll(/:(\w+)/g)].map((match) => match[1]);
+
+export interface BareServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startBareServer(options: {
+  database: DatabaseConfig;
+  jwtSecret: string;
+  logStream: DestinationStream;
+}): Promise<BareServer> {
+  const driver =
+    options.database.kind === 'sqlite'
+      ? sqliteDriver(options.database.path)
+      : postgresDriver(options.database.url, options.database.schema);
+  const key = createSecretKey(Buffer.from(options.jwtSecret, 'utf8'));
+  const tokenNames = parameterNames(FIND_FOR_TOKEN_SQL);
+  const figureNames = parameterNames(READ_FIGURES_SQL);
+
+  const fastify = Fastify({
+    loggerInstance: createRootLogger({ nodeEnv: 'production', level: 'info', stream: options.logStream }),
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    requestIdHeader: false,
+    genReqId: requestIdOf,
+  });
+  await fastify.register(helmet, { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  await fastify.register(compress, { threshold: 1024, encodings: ['gzip', 'deflate'] });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    done();
+  });
+  fastify.addHook('onResponse', (request: FastifyRequest & { userId?: number }, reply: FastifyReply, done) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url,
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 10) / 10,
+        userId: request.userId,
+      },
+      'request',
+    );
+    done();
+  });
+
+  fastify.get('/cohorts/:id/stats', async (request: FastifyRequest & { userId?: number }, reply) => {
+    const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+    let claims: { sub: number; tv: number; jti: string };
+    try {
+      claims = jwt.verify(token ?? '', key, { algorithms: ['HS256'] }) as unknown as typeof claims;
+    } catch {
+      return reply.status(401).send({ statusCode: 401, message: 'The access token is invalid or has expired' });
+    }
+    const [owner] = await driver.query(FIND_FOR_TOKEN_SQL, tokenNames, {
+      id: claims.sub,
+      jti: claims.jti,
+      active: true,
+    });
+    if (
+      !owner ||
+      Number(owner.token_version) !== claims.tv ||
+      Number(owner.signed_out) === 1 ||
+      owner.signed_out === true
+    )
+      return reply.status(401).send({ statusCode: 401, message: 'Sign in again' });
+    request.userId = Number(owner.id);
+    const id = Number((request.params as { id: string }).id);
+    const [row] = await driver.query(READ_FIGURES_SQL, figureNames, { scope: cohortScope(id) });
+    if (!row) return reply.status(404).send({ statusCode: 404, message: `Cohort ${id} not found` });
+    return {
+      ...(JSON.parse(String(row.payload)) as object),
+      computedAt: instantFromRow(row.computed_at),
+      pending: Number(row.generation ?? 0) > Number(row.computed_generation ?? 0),
+    };
+  });
+
+  const url = await fastify.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url,
+    close: async () => {
+      await fastify.close();
+      await driver.close();
+    },
+  };
+}
