@@ -9,15 +9,18 @@ import { namedQuery } from '../database/named-query.js';
 import type { Enrollment } from '../projects/enrollment.entity.js';
 import { cohortScope, programScope, programYearScope } from './figure-scope.js';
 
-// Upsert written once for both databases: a new scope starts at generation 1; a known one is
-// bumped, and keeps the time it became pending if it already was.
-const MARK_SQL = `
+// Upsert written once for both databases, for many scopes in one statement: a new scope starts at
+// generation 1; a known one is bumped, and keeps the time it became pending if it already was.
+const markSql = (scopes: number) => `
   INSERT INTO figure_dirty_marks (scope, generation, computed_generation, pending_since, hand_count)
-  VALUES (:scope, 1, 0, :now, 0)
+  VALUES ${Array.from({ length: scopes }, (_, i) => `(:scope${i}, 1, 0, :now, 0)`).join(', ')}
   ON CONFLICT (scope) DO UPDATE SET
     generation = figure_dirty_marks.generation + 1,
     pending_since = CASE WHEN figure_dirty_marks.generation > figure_dirty_marks.computed_generation
                          THEN figure_dirty_marks.pending_since ELSE excluded.pending_since END`;
+
+// Well under both drivers' limits on bound parameters, for a program's every cohort.
+const SCOPES_PER_STATEMENT = 500;
 
 /**
  * Marks figures stale inside the caller's transaction: the change and the work it implies commit
@@ -32,9 +35,14 @@ export class FigureMarks {
 
   async mark(manager: EntityManager, scopes: Iterable<string>): Promise<void> {
     const now = this.clock.now();
-    // In one order whoever marks: two transactions marking the same scopes wait rather than deadlock.
-    for (const scope of [...new Set(scopes)].sort()) {
-      await namedQuery(manager, MARK_SQL, { scope, now });
+    // In one order whoever marks: two transactions marking the same scopes wait rather than deadlock
+    // (PostgreSQL takes the rows' locks in the order of the VALUES).
+    const sorted = [...new Set(scopes)].sort();
+    for (let start = 0; start < sorted.length; start += SCOPES_PER_STATEMENT) {
+      const chunk = sorted.slice(start, start + SCOPES_PER_STATEMENT);
+      const parameters: Record<string, unknown> = { now };
+      chunk.forEach((scope, i) => (parameters[`scope${i}`] = scope));
+      await namedQuery(manager, markSql(chunk.length), parameters);
     }
   }
 
@@ -52,14 +60,21 @@ export class FigureMarks {
     return this.scopesWith(enrollment, cohort);
   }
 
-  /** The cohorts are read in one query, however many enrollments (a bulk of moves marks up to 1,000). */
+  /**
+   * The cohorts are read in one query, however many enrollments (a bulk of moves marks up to 1,000),
+   * unless the caller gives them (`loadedCohorts`, which must hold every cohort of the enrollments).
+   */
   async markEnrollments(
     manager: EntityManager,
     enrollments: Pick<Enrollment, 'programCode' | 'cohortId' | 'enrolledAt'>[],
+    loadedCohorts?: Cohort[],
   ): Promise<void> {
     const cohortIds = [...new Set(enrollments.map((e) => e.cohortId).filter((id): id is number => id !== null))];
     const cohorts = new Map(
-      (cohortIds.length ? await manager.findBy(Cohort, { id: In(cohortIds) }) : []).map((c) => [c.id, c]),
+      (loadedCohorts ?? (cohortIds.length ? await manager.findBy(Cohort, { id: In(cohortIds) }) : [])).map((c) => [
+        c.id,
+        c,
+      ]),
     );
     const scopes = enrollments.flatMap((enrollment) => {
       const cohort = enrollment.cohortId !== null ? cohorts.get(enrollment.cohortId) : null;

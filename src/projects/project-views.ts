@@ -105,16 +105,22 @@ export class ProjectViews {
     }));
   }
 
+  /**
+   * `loaded`: the stages and cohorts the caller has already read in this transaction (a move has), so
+   * that they are not read again; they must include every one these enrollments refer to.
+   */
   async enrollments(
     manager: EntityManager,
     enrollments: EnrollmentRow[],
     reader: AuthenticatedUser,
+    loaded?: { stages: Stage[]; cohorts: Cohort[] },
   ): Promise<EnrollmentView[]> {
     if (enrollments.length === 0) return [];
     const programCodes = [...new Set(enrollments.map((e) => e.programCode))];
-    const stages = await manager.find(Stage, { where: { programCode: In(programCodes) } });
     const cohortIds = [...new Set(enrollments.map((e) => e.cohortId).filter((id): id is number => id !== null))];
-    const cohorts = cohortIds.length ? await manager.find(Cohort, { where: { id: In(cohortIds) } }) : [];
+    const stages = loaded?.stages ?? (await manager.find(Stage, { where: { programCode: In(programCodes) } }));
+    const cohorts =
+      loaded?.cohorts ?? (cohortIds.length ? await manager.find(Cohort, { where: { id: In(cohortIds) } }) : []);
     return enrollments.map((e) => {
       const stage = stages.find((s) => s.programCode === e.programCode && s.code === e.stageCode)!;
       const cohort = cohorts.find((c) => c.id === e.cohortId);
@@ -141,12 +147,17 @@ export class ProjectViews {
     });
   }
 
-  /** History lines, oldest first, each with the days spent in what it left. */
+  /**
+   * History lines, oldest first, each with the days spent in what it left. Lines recorded by the
+   * reader alone (a move's answer) need no read of the actors' names.
+   */
   async history(manager: EntityManager, transitions: Transition[], reader: AuthenticatedUser): Promise<HistoryEntry[]> {
-    const actors = await this.namesOf(
-      manager,
-      transitions.map((t) => t.actorId),
-    );
+    const actors = transitions.every((t) => t.actorId === reader.id)
+      ? new Map([[reader.id, { id: reader.id, name: reader.name }]])
+      : await this.namesOf(
+          manager,
+          transitions.map((t) => t.actorId),
+        );
     const previousOf = new Map<number, Transition>();
     return transitions.map((t) => {
       const previous = previousOf.get(t.enrollmentId);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { Cohort } from '../cohorts/cohort.entity.js';
 import { Clock } from '../common/clock.js';
 import { conflict, DomainError, notFound } from '../common/domain-error.js';
 import { wholeDaysBetween } from '../common/time.js';
@@ -142,18 +143,24 @@ export class TransitionsService {
     );
     const transitions = await this.insertTransitions(manager, rows);
     await this.projects.recordActivity(manager, [...new Set(planned.map((m) => m.before.projectId))]);
+    // Read once for the figures' scopes and for the answer (a move leaves its enrollment's cohort as it is).
+    const cohortIds = [...new Set(planned.map((m) => m.before.cohortId).filter((id) => id !== null))];
+    const cohorts = cohortIds.length ? await manager.findBy(Cohort, { id: In(cohortIds) }) : [];
     // Same transaction as the moves: the figures' work is recorded even if Redis is away. Last, so that
     // on PostgreSQL the marks' rows, which every move of a program and year shares, are locked briefly.
     await this.figureMarks.markEnrollments(
       manager,
       [...firstMoves.values()].map((m) => m.before),
+      cohorts,
     );
 
+    // The answer is made of what the move has read and written: the actor is the reader.
     const entries = await this.views.history(manager, transitions, actor);
     const enrollments = await this.views.enrollments(
       manager,
       planned.map((m) => m.after),
       actor,
+      { stages: snapshot.stages, cohorts },
     );
     return planned.map((move, i) => ({
       // The move it follows happened at the enrollment's lastMovedAt.
