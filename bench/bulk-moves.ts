@@ -18,19 +18,19 @@
  *   PROJECTS=50000 RUNS=9 npm run bench:bulk-moves
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { TransactionRunner } from '../src/database/transaction-runner.js';
 import {
-  BENCH_ADMIN,
   fmt,
   inOneTransaction,
-  insertRows,
   instantWriter,
+  listenAndSignIn,
   median,
   runBench,
   startBenchApp,
   timed,
 } from './support.js';
+import { enrollmentRecord, ProjectHistoryBatch, startupCoopRecord, transitionRecord } from './support/records.js';
 
 const PROJECTS = Number(process.env.PROJECTS ?? 20_000);
 const RUNS = Number(process.env.RUNS ?? 7);
@@ -47,13 +47,9 @@ async function main() {
   const needed = BULK_SIZE + (RUNS + 1) * PROBE_POOL_PER_RUN + ACCEPTED_RUNS * BULK_SIZE;
   if (PROJECTS < needed)
     throw new Error(`PROJECTS must be at least ${needed} for RUNS=${RUNS} and ACCEPTED_RUNS=${ACCEPTED_RUNS}`);
-  const { app, cleanup } = await startBenchApp('bulk-moves', { ROLE: 'api' });
+  const { app, dataSource, engine, cleanup } = await startBenchApp('bulk-moves', { ROLE: 'api' });
   try {
-    const dataSource = app.get(DataSource);
-    const isPostgres = dataSource.options.type === 'postgres';
-    console.log(
-      `bench/bulk-moves on ${isPostgres ? 'PostgreSQL' : 'SQLite'}: ${PROJECTS} projects, bulks of ${BULK_SIZE} moves`,
-    );
+    console.log(`bench/bulk-moves on ${engine}: ${PROJECTS} projects, bulks of ${BULK_SIZE} moves`);
     const load = await timed(() => loadProjects(dataSource));
     console.log(`  loaded in ${fmt(load.ms)}`);
 
@@ -71,14 +67,7 @@ async function main() {
         }
       });
 
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const login = await fetch(`${base}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(BENCH_ADMIN),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const { base, accessToken } = await listenAndSignIn(app);
     const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
     const post = (path: string, body: object) =>
       fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
@@ -252,99 +241,36 @@ async function loadProjects(dataSource: DataSource) {
   await inOneTransaction(dataSource, async (runner) => {
     for (let offset = 0; offset < PROJECTS; offset += 5_000) {
       const ids = Array.from({ length: Math.min(5_000, PROJECTS - offset) }, (_, i) => offset + i + 1);
-      const projects = ids.map((p) => [
-        p,
-        `Coop ${p}`,
-        `coop ${p}`,
-        'services',
-        'startup',
-        'worker',
-        '06',
-        3,
-        isPostgres ? false : 0,
-        1,
-        enrolledAt,
-      ]);
-      await insertRows(
-        runner,
-        'projects',
-        [
-          'id',
-          'name',
-          'search_name',
-          'sector',
-          'kind',
-          'coop_type',
-          'region',
-          'entrepreneur_count',
-          'fictitious',
-          'version',
-          'last_activity_at',
-        ],
-        projects,
+      const batch = new ProjectHistoryBatch(runner);
+      batch.projects = ids.map((p) => startupCoopRecord(p, { id: p, lastActivityAt: enrolledAt }));
+      batch.enrollments = ids.map((p) =>
+        enrollmentRecord({
+          id: p,
+          projectId: p,
+          programCode: 'demarrage',
+          cohortId: null,
+          stage: 'premier-contact',
+          status: 'active',
+          version: 1,
+          enrolledAt,
+          stageEnteredAt: enrolledAt,
+          lastMovedAt: enrolledAt,
+        }),
       );
-      const enrollments = ids.map((p) => [
-        p,
-        p,
-        'demarrage',
-        null,
-        'premier-contact',
-        'active',
-        1,
-        enrolledAt,
-        enrolledAt,
-        enrolledAt,
-      ]);
-      await insertRows(
-        runner,
-        'enrollments',
-        [
-          'id',
-          'project_id',
-          'program_code',
-          'cohort_id',
-          'stage_code',
-          'status',
-          'version',
-          'enrolled_at',
-          'stage_entered_at',
-          'last_moved_at',
-        ],
-        enrollments,
+      batch.transitions = ids.map((p) =>
+        transitionRecord({
+          enrollmentId: p,
+          projectId: p,
+          programCode: 'demarrage',
+          kind: 'enrol',
+          fromStage: null,
+          toStage: 'premier-contact',
+          fromStatus: null,
+          toStatus: 'active',
+          at: enrolledAt,
+        }),
       );
-      const transitions = ids.map((p) => [
-        p,
-        p,
-        'demarrage',
-        'enrol',
-        null,
-        'premier-contact',
-        null,
-        'active',
-        enrolledAt,
-        enrolledAt,
-        null,
-        'system',
-      ]);
-      await insertRows(
-        runner,
-        'transitions',
-        [
-          'enrollment_id',
-          'project_id',
-          'program_code',
-          'kind',
-          'from_stage',
-          'to_stage',
-          'from_status',
-          'to_status',
-          'occurred_at',
-          'recorded_at',
-          'actor_id',
-          'source',
-        ],
-        transitions,
-      );
+      await batch.flush();
     }
     if (isPostgres) {
       for (const table of ['projects', 'enrollments'])

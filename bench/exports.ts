@@ -13,17 +13,16 @@
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { fmt, inOneTransaction, instantWriter, listenAndSignIn, runBench, startBenchApp, timed } from './support.js';
 import {
-  BENCH_ADMIN,
-  fmt,
-  inOneTransaction,
-  insertRows,
-  instantWriter,
-  runBench,
-  startBenchApp,
-  timed,
-} from './support.js';
+  cohortRecord,
+  enrollmentRecord,
+  insertRecords,
+  ProjectHistoryBatch,
+  projectRecord,
+  transitionRecord,
+} from './support/records.js';
 
 const PROJECTS = Number(process.env.PROJECTS ?? 100_000);
 const FORMATS = (process.env.FORMATS ?? 'csv,xlsx,json').split(',');
@@ -45,22 +44,13 @@ const PATHS: string[][] = [
 ];
 
 async function main() {
-  const { app, cleanup } = await startBenchApp('exports', { ROLE: 'api' });
+  const { app, dataSource, engine, cleanup } = await startBenchApp('exports', { ROLE: 'api' });
   try {
-    const dataSource = app.get(DataSource);
-    const isPostgres = dataSource.options.type === 'postgres';
-    console.log(`bench/exports on ${isPostgres ? 'PostgreSQL' : 'SQLite'}: one cohort of ${PROJECTS} projects`);
+    console.log(`bench/exports on ${engine}: one cohort of ${PROJECTS} projects`);
     const load = await timed(() => loadCohort(dataSource));
     console.log(`  loaded in ${fmt(load.ms)} (${load.result} moves)`);
 
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const login = await fetch(`${base}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(BENCH_ADMIN),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const { base, accessToken } = await listenAndSignIn(app);
 
     console.log('');
     for (const format of FORMATS) {
@@ -103,152 +93,88 @@ async function exportOnce(url: string, token: string) {
 
 /** Writes cohort 1 and its projects straight into the tables, in large inserts inside one transaction. */
 async function loadCohort(dataSource: DataSource): Promise<number> {
-  const isPostgres = dataSource.options.type === 'postgres';
   const instant = instantWriter(dataSource);
   let moves = 0;
   await inOneTransaction(dataSource, async (runner) => {
     const [{ id: advisorId }] = (await runner.query('SELECT MIN(id) AS id FROM users')) as { id: number }[];
-    await insertRows(
-      runner,
-      'cohorts',
-      ['program_code', 'number', 'label', 'starts_on', 'ends_on', 'delivery_mode'],
-      [['parcours-coop', 1, "Cohorte de banc d'essai", '2023-04-12', '2023-09-13', 'remote']],
-    );
+    await insertRecords(runner, 'cohorts', [
+      cohortRecord({
+        programCode: 'parcours-coop',
+        number: 1,
+        label: "Cohorte de banc d'essai",
+        startsOn: '2023-04-12',
+        endsOn: '2023-09-13',
+      }),
+    ]);
     const start = Date.UTC(2023, 3, 12, 14);
-    let projects: unknown[][] = [];
-    let enrollments: unknown[][] = [];
-    let transitions: unknown[][] = [];
-    const flush = async () => {
-      await insertRows(
-        runner,
-        'projects',
-        [
-          'name',
-          'search_name',
-          'sector',
-          'kind',
-          'coop_type',
-          'region',
-          'entrepreneur_count',
-          'advisor_id',
-          'fictitious',
-          'version',
-        ],
-        projects,
-      );
-      await insertRows(
-        runner,
-        'enrollments',
-        [
-          'project_id',
-          'program_code',
-          'cohort_id',
-          'stage_code',
-          'status',
-          'status_reason',
-          'version',
-          'enrolled_at',
-          'stage_entered_at',
-          'last_moved_at',
-        ],
-        enrollments,
-      );
-      await insertRows(
-        runner,
-        'transitions',
-        [
-          'enrollment_id',
-          'project_id',
-          'program_code',
-          'kind',
-          'from_stage',
-          'to_stage',
-          'from_status',
-          'to_status',
-          'occurred_at',
-          'recorded_at',
-          'actor_id',
-          'source',
-          'reason',
-        ],
-        transitions,
-      );
-      projects = [];
-      enrollments = [];
-      transitions = [];
-    };
+    const batch = new ProjectHistoryBatch(runner);
     for (let p = 1; p <= PROJECTS; p++) {
       // Names that make the writers work: accents, commas, quotes, and now and then a would-be formula.
       const name =
         p % 50 === 0 ? `=Coop ${p}` : `Coopérative « banc d'essai », n° ${p}${p % 7 === 0 ? ' "la bonne"' : ''}`;
-      projects.push([
-        name,
-        name.toLowerCase(),
-        "banc d'essai, secteur",
-        p % 9 === 0 ? 'transfer' : 'startup',
-        'worker',
-        String(1 + (p % 17)).padStart(2, '0'),
-        1 + (p % 5),
-        advisorId,
-        isPostgres ? false : 0,
-        1,
-      ]);
+      batch.projects.push(
+        projectRecord({
+          name,
+          sector: "banc d'essai, secteur",
+          kind: p % 9 === 0 ? 'transfer' : 'startup',
+          region: String(1 + (p % 17)).padStart(2, '0'),
+          entrepreneurCount: 1 + (p % 5),
+          advisorId,
+          fictitious: false,
+        }),
+      );
       const enrolledAt = start - (1 + (p % 20)) * DAY;
       let stage = 'inscription';
       let status = 'active';
       let at = enrolledAt;
-      transitions.push([
-        p,
-        p,
-        'parcours-coop',
-        'enrol',
-        null,
-        stage,
-        null,
-        status,
-        instant(at),
-        instant(at),
-        null,
-        'system',
-        null,
-      ]);
+      const line = { enrollmentId: p, projectId: p, programCode: 'parcours-coop' };
+      batch.transitions.push(
+        transitionRecord({
+          ...line,
+          kind: 'enrol',
+          fromStage: null,
+          toStage: stage,
+          fromStatus: null,
+          toStatus: status,
+          at: instant(at),
+        }),
+      );
       for (const [i, to] of PATHS[p % PATHS.length].entries()) {
         at = start + i * 60 * DAY + (p % 30) * DAY;
         const leaving = to === 'abandoned';
-        transitions.push([
-          p,
-          p,
-          'parcours-coop',
-          leaving ? 'abandon' : 'move',
-          stage,
-          leaving ? stage : to,
-          status,
-          leaving ? 'abandoned' : 'active',
-          instant(at),
-          instant(at),
-          null,
-          'system',
-          leaving ? "banc d'essai" : null,
-        ]);
+        batch.transitions.push(
+          transitionRecord({
+            ...line,
+            kind: leaving ? 'abandon' : 'move',
+            fromStage: stage,
+            toStage: leaving ? stage : to,
+            fromStatus: status,
+            toStatus: leaving ? 'abandoned' : 'active',
+            at: instant(at),
+            reason: leaving ? "banc d'essai" : null,
+          }),
+        );
         if (leaving) status = 'abandoned';
         else stage = to;
       }
       moves += 1 + PATHS[p % PATHS.length].length;
-      enrollments.push([
-        p,
-        'parcours-coop',
-        1,
-        stage,
-        status,
-        status === 'active' ? null : "banc d'essai",
-        1 + PATHS[p % PATHS.length].length,
-        instant(enrolledAt),
-        instant(at),
-        instant(at),
-      ]);
-      if (projects.length === 5_000) await flush();
+      batch.enrollments.push(
+        enrollmentRecord({
+          projectId: p,
+          programCode: 'parcours-coop',
+          cohortId: 1,
+          stage,
+          status,
+          statusReason: status === 'active' ? null : "banc d'essai",
+          version: 1 + PATHS[p % PATHS.length].length,
+          enrolledAt: instant(enrolledAt),
+          stageEnteredAt: instant(at),
+          lastMovedAt: instant(at),
+        }),
+      );
+      if (batch.projects.length === 5_000) await batch.flush();
     }
-    await flush();
+    await batch.flush();
   });
   await dataSource.query('ANALYZE');
   return moves;

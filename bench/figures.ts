@@ -9,7 +9,7 @@
  *   DATABASE_URL=postgres://... npm run bench:figures
  *   COHORTS=200 PROJECTS=10000 npm run bench:figures   # a smaller run
  */
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { FiguresCalculator } from '../src/figures/figures-calculator.js';
 import {
   accompanimentYearEnrollments,
@@ -23,11 +23,19 @@ import { FiguresService } from '../src/figures/figures.service.js';
 import { parseReportingYear } from '../src/common/reporting-year.js';
 import { Program } from '../src/programs/program.entity.js';
 import {
-  BENCH_ADMIN,
+  cohortRecord,
+  enrollmentRecord,
+  insertRecords,
+  ProjectHistoryBatch,
+  projectRecord,
+  transitionRecord,
+  type TableRecord,
+} from './support/records.js';
+import {
   fmt,
   inOneTransaction,
-  insertRows,
   instantWriter,
+  listenAndSignIn,
   median,
   percentile,
   runBench,
@@ -45,74 +53,30 @@ const DAY = 86_400_000;
 type Op = [kind: 'enrol' | 'move' | 'hold' | 'reopen' | 'abandon', stage?: string];
 const INC = 'INCORPORATION'; // constitution or constitution-achat, by program
 
-const COHORT_PATHS: Op[][] = [
-  [
-    ['enrol', 'inscription'],
-    ['move', 'formation'],
-    ['hold'],
-    ['reopen'],
-    ['move', 'formation-completee'],
-    ['move', 'formation'],
-    ['move', 'formation-completee'],
-    ['move', INC],
-    ['move', 'en-activite'],
-    ['hold'],
-  ],
-  [
-    ['enrol', 'inscription'],
-    ['move', 'formation'],
-    ['hold'],
-    ['reopen'],
-    ['hold'],
-    ['reopen'],
-    ['move', 'formation-completee'],
-    ['move', 'formation'],
-    ['move', 'formation-completee'],
-    ['move', INC],
-  ],
-  [
-    ['enrol', 'inscription'],
-    ['move', 'formation'],
-    ['hold'],
-    ['reopen'],
-    ['hold'],
-    ['reopen'],
-    ['hold'],
-    ['reopen'],
-    ['move', 'formation-completee'],
-    ['abandon'],
-  ],
-  [
-    ['enrol', 'inscription'],
-    ['move', 'formation'],
-    ['hold'],
-    ['reopen'],
-    ['hold'],
-    ['reopen'],
-    ['hold'],
-    ['reopen'],
-    ['hold'],
-    ['abandon'],
-  ],
-  [
-    ['enrol', 'inscription'],
-    ['move', 'formation'],
-    ['hold'],
-    ['reopen'],
-    ['hold'],
-    ['reopen'],
-    ['hold'],
-    ['reopen'],
-    ['move', INC],
-    ['move', 'en-activite'],
-  ],
+/** Put on hold then reopened, n times over. */
+const pauses = (n: number): Op[] => Array.from({ length: n }, (): Op[] => [['hold'], ['reopen']]).flat();
+const TRAINING: Op[] = [
+  ['enrol', 'inscription'],
+  ['move', 'formation'],
 ];
+const TRAINED_TWICE: Op[] = [
+  ['move', 'formation-completee'],
+  ['move', 'formation'],
+  ['move', 'formation-completee'],
+];
+const COHORT_PATHS: Op[][] = [
+  [...TRAINING, ...pauses(1), ...TRAINED_TWICE, ['move', INC], ['move', 'en-activite'], ['hold']],
+  [...TRAINING, ...pauses(2), ...TRAINED_TWICE, ['move', INC]],
+  [...TRAINING, ...pauses(3), ['move', 'formation-completee'], ['abandon']],
+  [...TRAINING, ...pauses(3), ['hold'], ['abandon']],
+  [...TRAINING, ...pauses(3), ['move', INC], ['move', 'en-activite']],
+];
+const FIRST_CONTACT: Op = ['enrol', 'premier-contact'];
 const DEMARRAGE_PATHS: Op[][] = [
   [
-    ['enrol', 'premier-contact'],
+    FIRST_CONTACT,
     ['move', 'accompagnement'],
-    ['hold'],
-    ['reopen'],
+    ...pauses(1),
     ['move', 'plan-affaires'],
     ['move', 'montage-financier'],
     ['move', 'plan-affaires'],
@@ -120,39 +84,17 @@ const DEMARRAGE_PATHS: Op[][] = [
     ['move', 'constitution'],
     ['move', 'en-activite'],
   ],
-  [
-    ['enrol', 'premier-contact'],
-    ['move', 'accompagnement'],
-    ['hold'],
-    ['reopen'],
-    ['hold'],
-    ['reopen'],
-    ['move', 'plan-affaires'],
-    ['hold'],
-    ['reopen'],
-    ['abandon'],
-  ],
-  [
-    ['enrol', 'premier-contact'],
-    ['hold'],
-    ['reopen'],
-    ['hold'],
-    ['reopen'],
-    ['hold'],
-    ['reopen'],
-    ['hold'],
-    ['reopen'],
-    ['abandon'],
-  ],
+  [FIRST_CONTACT, ['move', 'accompagnement'], ...pauses(2), ['move', 'plan-affaires'], ...pauses(1), ['abandon']],
+  [FIRST_CONTACT, ...pauses(4), ['abandon']],
 ];
+if ([...COHORT_PATHS, ...DEMARRAGE_PATHS].some((path) => path.length !== MOVES_PER_ENROLLMENT))
+  throw new Error(`every path must have ${MOVES_PER_ENROLLMENT} lines of history`);
 
 async function main() {
-  const { app, cleanup } = await startBenchApp('figures', { ROLE: 'api' });
+  const { app, dataSource, engine, cleanup } = await startBenchApp('figures', { ROLE: 'api' });
   try {
-    const dataSource = app.get(DataSource);
-    const isPostgres = dataSource.options.type === 'postgres';
     console.log(
-      `bench/figures on ${isPostgres ? 'PostgreSQL' : 'SQLite'}: ${COHORTS} cohorts, ${PROJECTS} projects, ${PROJECTS * MOVES_PER_ENROLLMENT} moves`,
+      `bench/figures on ${engine}: ${COHORTS} cohorts, ${PROJECTS} projects, ${PROJECTS * MOVES_PER_ENROLLMENT} moves`,
     );
 
     const load = await timed(() => loadProvince(dataSource));
@@ -167,19 +109,12 @@ async function main() {
     }
     const [snapshots] = await dataSource.query<{ n: number | string }[]>('SELECT COUNT(*) AS n FROM figure_snapshots');
 
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const base = await app.getUrl();
-    const login = await fetch(`${base.replace('[::1]', '127.0.0.1')}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(BENCH_ADMIN),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const { base, accessToken } = await listenAndSignIn(app);
     const latencies: number[] = [];
     for (let i = 0; i < READS + 200; i++) {
       const cohortId = 1 + Math.floor(Math.random() * COHORTS);
       const started = performance.now();
-      const response = await fetch(`${base.replace('[::1]', '127.0.0.1')}/cohorts/${cohortId}/stats`, {
+      const response = await fetch(`${base}/cohorts/${cohortId}/stats`, {
         headers: { authorization: `Bearer ${accessToken}` },
       });
       await response.arrayBuffer();
@@ -235,85 +170,28 @@ async function bareAggregates(calculator: FiguresCalculator, dataSource: DataSou
 
 /** Writes the province straight into the tables, in large multi-row inserts inside one transaction. */
 async function loadProvince(dataSource: DataSource) {
-  const isPostgres = dataSource.options.type === 'postgres';
   const instant = instantWriter(dataSource);
   await inOneTransaction(dataSource, async (runner) => {
     const cohortStarts: number[] = [];
-    const cohorts: unknown[][] = [];
+    const cohorts: TableRecord[] = [];
     for (let i = 0; i < COHORTS; i++) {
       const start = Date.UTC(2001, 0, 10) + Math.floor((i * 25 * 365 * DAY) / COHORTS);
       cohortStarts.push(start);
       const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-      cohorts.push([
-        i % 2 === 0 ? 'parcours-coop' : 'parcours-transfertcoop',
-        Math.floor(i / 2) + 1,
-        `Cohorte ${i + 1}`,
-        day(start),
-        day(start + 150 * DAY),
-        'remote',
-      ]);
+      cohorts.push(
+        cohortRecord({
+          programCode: i % 2 === 0 ? 'parcours-coop' : 'parcours-transfertcoop',
+          number: Math.floor(i / 2) + 1,
+          label: `Cohorte ${i + 1}`,
+          startsOn: day(start),
+          endsOn: day(start + 150 * DAY),
+        }),
+      );
     }
-    await insertRows(
-      runner,
-      'cohorts',
-      ['program_code', 'number', 'label', 'starts_on', 'ends_on', 'delivery_mode'],
-      cohorts,
-    );
+    await insertRecords(runner, 'cohorts', cohorts);
 
     const inCohorts = Math.round(PROJECTS * COHORT_SHARE);
-    let projects: unknown[][] = [];
-    let enrollments: unknown[][] = [];
-    let transitions: unknown[][] = [];
-    const flush = async (force = false) => {
-      if (!force && transitions.length < 20_000) return;
-      await insertRows(
-        runner,
-        'projects',
-        ['name', 'search_name', 'sector', 'kind', 'coop_type', 'region', 'entrepreneur_count', 'fictitious', 'version'],
-        projects,
-      );
-      await insertRows(
-        runner,
-        'enrollments',
-        [
-          'project_id',
-          'program_code',
-          'cohort_id',
-          'stage_code',
-          'status',
-          'status_reason',
-          'version',
-          'enrolled_at',
-          'stage_entered_at',
-          'last_moved_at',
-        ],
-        enrollments,
-      );
-      await insertRows(
-        runner,
-        'transitions',
-        [
-          'enrollment_id',
-          'project_id',
-          'program_code',
-          'kind',
-          'from_stage',
-          'to_stage',
-          'from_status',
-          'to_status',
-          'occurred_at',
-          'recorded_at',
-          'actor_id',
-          'source',
-          'note',
-          'reason',
-        ],
-        transitions,
-      );
-      projects = [];
-      enrollments = [];
-      transitions = [];
-    };
+    const batch = new ProjectHistoryBatch(runner);
 
     for (let p = 1; p <= PROJECTS; p++) {
       const cohortIndex = p <= inCohorts ? (p - 1) % COHORTS : -1;
@@ -326,17 +204,16 @@ async function loadProvince(dataSource: DataSource) {
         cohortIndex >= 0
           ? cohortStarts[cohortIndex] - 10 * DAY
           : Date.UTC(2001, 3, 2) + Math.floor(((p - inCohorts) * 25 * 365 * DAY) / (PROJECTS - inCohorts));
-      projects.push([
-        `Projet banc d'essai ${p}`,
-        `projet banc d'essai ${p}`,
-        "banc d'essai",
-        p % 7 === 0 ? 'transfer' : 'startup',
-        'worker',
-        String(1 + (p % 17)).padStart(2, '0'),
-        1 + (p % 5),
-        isPostgres ? true : 1,
-        1,
-      ]);
+      batch.projects.push(
+        projectRecord({
+          name: `Projet banc d'essai ${p}`,
+          sector: "banc d'essai",
+          kind: p % 7 === 0 ? 'transfer' : 'startup',
+          region: String(1 + (p % 17)).padStart(2, '0'),
+          entrepreneurCount: 1 + (p % 5),
+          fictitious: true,
+        }),
+      );
 
       let stage = '';
       let status = 'active';
@@ -346,41 +223,42 @@ async function loadProvince(dataSource: DataSource) {
         at = startMs + index * 7 * DAY;
         const toStage = rawStage === INC ? incorporation : (rawStage ?? stage);
         const toStatus = kind === 'hold' ? 'on_hold' : kind === 'abandon' ? 'abandoned' : 'active';
-        transitions.push([
-          p,
-          p,
-          programCode,
-          kind,
-          index === 0 ? null : stage,
-          toStage,
-          index === 0 ? null : status,
-          toStatus,
-          instant(at),
-          instant(at),
-          null,
-          'system',
-          kind === 'move' && index > 0 ? "banc d'essai" : null,
-          kind === 'hold' || kind === 'abandon' ? "banc d'essai" : null,
-        ]);
+        batch.transitions.push(
+          transitionRecord({
+            enrollmentId: p,
+            projectId: p,
+            programCode,
+            kind,
+            fromStage: index === 0 ? null : stage,
+            toStage,
+            fromStatus: index === 0 ? null : status,
+            toStatus,
+            at: instant(at),
+            note: kind === 'move' && index > 0 ? "banc d'essai" : null,
+            reason: kind === 'hold' || kind === 'abandon' ? "banc d'essai" : null,
+          }),
+        );
         if (toStage !== stage) stageEntered = at;
         stage = toStage;
         status = toStatus;
       }
-      enrollments.push([
-        p,
-        programCode,
-        cohortIndex >= 0 ? cohortIndex + 1 : null,
-        stage,
-        status,
-        status === 'active' ? null : "banc d'essai",
-        path.length,
-        instant(startMs),
-        instant(stageEntered),
-        instant(at),
-      ]);
-      await flush();
+      batch.enrollments.push(
+        enrollmentRecord({
+          projectId: p,
+          programCode,
+          cohortId: cohortIndex >= 0 ? cohortIndex + 1 : null,
+          stage,
+          status,
+          statusReason: status === 'active' ? null : "banc d'essai",
+          version: path.length,
+          enrolledAt: instant(startMs),
+          stageEnteredAt: instant(stageEntered),
+          lastMovedAt: instant(at),
+        }),
+      );
+      if (batch.transitions.length >= 20_000) await batch.flush();
     }
-    await flush(true);
+    await batch.flush();
   });
   await dataSource.query('ANALYZE');
 }

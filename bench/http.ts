@@ -21,7 +21,7 @@ import { FiguresService } from '../src/figures/figures.service.js';
 import { startBareServer } from './http/bare-server.js';
 import { loadHttpBenchData } from './http/load-data.js';
 import { runLoad, type LoadOrder, type LoadResult } from './http/load-client.js';
-import { BENCH_ADMIN, fmt, median, runBench, startBenchApp, timed } from './support.js';
+import { fmt, listenAndSignIn, median, runBench, startBenchApp, timed } from './support.js';
 
 const PROJECTS = Number(process.env.PROJECTS ?? 100_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
@@ -31,31 +31,22 @@ const SQL_RUNS = 200;
 async function main() {
   const logStream = pino.destination({ dest: '/dev/null', sync: false });
   await once(logStream, 'ready');
-  const { app, config, cleanup } = await startBenchApp(
+  const { app, config, dataSource, engine, cleanup } = await startBenchApp(
     'http',
     { ROLE: 'api' },
     { logger: ['log', 'error', 'warn'], logStream },
   );
   try {
-    const dataSource = app.get(DataSource);
-    const isPostgres = dataSource.options.type === 'postgres';
-    console.log(`bench/http on ${isPostgres ? 'PostgreSQL' : 'SQLite'}: ${PROJECTS} projects, ${ROUNDS} rounds`);
+    console.log(`bench/http on ${engine}: ${PROJECTS} projects, ${ROUNDS} rounds`);
     const load = await timed(() => loadHttpBenchData(dataSource, PROJECTS));
     const data = load.result;
     await dataSource.query('ANALYZE');
     await app.get(FiguresService).recomputeScope(cohortScope(data.cohortId));
     console.log(`  loaded in ${fmt(load.ms)}`);
 
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const service = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const { base: service, accessToken: token } = await listenAndSignIn(app);
     const bare = await startBareServer({ database: config.database, jwtSecret: config.jwtSecret, logStream });
     try {
-      const signIn = await fetch(`${service}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(BENCH_ADMIN),
-      });
-      const { accessToken: token } = (await signIn.json()) as { accessToken: string };
       const statsPath = `/cohorts/${data.cohortId}/stats`;
       await expectSameAnswer(service, bare.url, statsPath, token);
 
@@ -132,7 +123,7 @@ async function main() {
 async function expectSameAnswer(service: string, bare: string, path: string, token: string) {
   const read = async (base: string) => {
     const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    return { status: response.status, body: (await response.json()) };
+    return { status: response.status, body: await response.json() };
   };
   const [mine, baseline] = [await read(service), await read(bare)];
   if (JSON.stringify(mine) !== JSON.stringify(baseline))

@@ -17,11 +17,12 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { localDateOf } from '../src/common/time.js';
 import { QUEUES } from '../src/queue/queue.constants.js';
 import { startSmtpSink } from '../test/support/smtp.js';
-import { fmt, inOneTransaction, insertRows, instantWriter, runBench, startBenchApp } from './support.js';
+import { fmt, inOneTransaction, instantWriter, runBench, startBenchApp } from './support.js';
+import { followUpRecord, insertAdvisors, insertRecords, startupCoopRecord } from './support/records.js';
 
 const ADVISORS = Number(process.env.ADVISORS ?? 120);
 const ACCEPT_MS = Number(process.env.ACCEPT_MS ?? 150);
@@ -37,15 +38,13 @@ async function main() {
   }, RUN_LIMIT_MS);
   const smtp = await startSmtpSink({ acceptDelayMs: ACCEPT_MS });
   const mailEnv = { SMTP_URL: smtp.url, MAIL_FROM, MAIL_LOCK_SECONDS: String(LOCK_SECONDS), RELAY_INTERVAL_MS: '200' };
-  const { app, config, cleanup } = await startBenchApp('mail-crash', { ROLE: 'api', ...mailEnv });
+  const { app, config, dataSource, engine, cleanup } = await startBenchApp('mail-crash', { ROLE: 'api', ...mailEnv });
   const workers: ChildProcess[] = [];
   // Whatever happens, no worker outlives the bench.
   process.on('exit', () => workers.forEach((worker) => worker.kill('SIGKILL')));
   try {
-    const dataSource = app.get(DataSource);
-    const isPostgres = dataSource.options.type === 'postgres';
     console.log(
-      `bench/mail-crash on ${isPostgres ? 'PostgreSQL' : 'SQLite'}: ${ADVISORS} advisors with a task due, ` +
+      `bench/mail-crash on ${engine}: ${ADVISORS} advisors with a task due, ` +
         `2 worker processes, SMTP accepting each message in ${ACCEPT_MS} ms, MAIL_LOCK_SECONDS=${LOCK_SECONDS}`,
     );
     const localDate = localDateOf(new Date());
@@ -107,51 +106,14 @@ async function main() {
 async function loadAdvisors(dataSource: DataSource, localDate: string) {
   const now = instantWriter(dataSource)(Date.now());
   await inOneTransaction(dataSource, async (runner) => {
-    const [{ id: firstUser }] = (await runner.query('SELECT MAX(id) + 1 AS id FROM users')) as { id: number }[];
-    const users = Array.from({ length: ADVISORS }, (_, i) => [
-      `advisor-${i}@bench.example`,
-      `Conseillère ${i}`,
-      'advisor',
-      'fr',
-      'not-a-hash',
-      true,
-    ]);
-    await insertRows(runner, 'users', ['email', 'name', 'role', 'language', 'password_hash', 'active'], users);
-    const advisorOf = (i: number) => Number(firstUser) + i;
-    const projects = users.map((_, i) => [
-      `Coop ${i}`,
-      `coop ${i}`,
-      'services',
-      'startup',
-      'worker',
-      '06',
-      3,
-      false,
-      1,
-      advisorOf(i),
-      now,
-    ]);
-    await insertRows(
-      runner,
-      'projects',
-      [
-        'name',
-        'search_name',
-        'sector',
-        'kind',
-        'coop_type',
-        'region',
-        'entrepreneur_count',
-        'fictitious',
-        'version',
-        'advisor_id',
-        'last_activity_at',
-      ],
-      projects,
+    const firstAdvisor = await insertAdvisors(runner, ADVISORS);
+    const advisors = Array.from({ length: ADVISORS }, (_, i) => firstAdvisor + i);
+    const projects = advisors.map((advisorId, i) => startupCoopRecord(i, { advisorId, lastActivityAt: now }));
+    await insertRecords(runner, 'projects', projects);
+    const followUps = advisors.map((assigneeId, i) =>
+      followUpRecord({ projectId: i + 1, assigneeId, dueOn: localDate, note: 'Rappeler la banque' }),
     );
-    const followUps = users.map((_, i) => [i + 1, advisorOf(i), localDate, 'Rappeler la banque', 'task', null]);
-    const followUpColumns = ['project_id', 'assignee_id', 'due_on', 'note', 'kind', 'done_at'];
-    await insertRows(runner, 'follow_ups', followUpColumns, followUps);
+    await insertRecords(runner, 'follow_ups', followUps);
   });
 }
 

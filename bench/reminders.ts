@@ -9,13 +9,20 @@
  *   npm run bench:reminders                          # SQLite, in a temporary file
  *   DATABASE_URL=postgres://... npm run bench:reminders
  */
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { DateTime } from 'luxon';
 import { localDateOf, LOCAL_ZONE } from '../src/common/time.js';
-import { namedQuery } from '../src/database/named-query.js';
 import { DigestBuilder, OPEN_TASKS_DUE_SQL } from '../src/follow-ups/digest/digest-builder.js';
 import { digestEmail } from '../src/follow-ups/digest/digest-email.js';
-import { fmt, inOneTransaction, insertRows, instantWriter, median, runBench, startBenchApp, timed } from './support.js';
+import { fmt, inOneTransaction, instantWriter, median, queryPlan, runBench, startBenchApp, timed } from './support.js';
+import {
+  enrollmentRecord,
+  followUpRecord,
+  insertAdvisors,
+  insertRecords,
+  startupCoopRecord,
+  type TableRecord,
+} from './support/records.js';
 
 const ADVISORS = Number(process.env.ADVISORS ?? 500);
 const PROJECTS = Number(process.env.PROJECTS ?? 20_000);
@@ -25,13 +32,9 @@ const DAY = 86_400_000;
 const STAGES = ['premier-contact', 'accompagnement', 'plan-affaires', 'montage-financier'];
 
 async function main() {
-  const { app, cleanup } = await startBenchApp('reminders', { ROLE: 'api' });
+  const { app, dataSource, engine, cleanup } = await startBenchApp('reminders', { ROLE: 'api' });
   try {
-    const dataSource = app.get(DataSource);
-    const isPostgres = dataSource.options.type === 'postgres';
-    console.log(
-      `bench/reminders on ${isPostgres ? 'PostgreSQL' : 'SQLite'}: ${ADVISORS} advisors, ${PROJECTS} projects, ${FOLLOW_UPS} follow-ups`,
-    );
+    console.log(`bench/reminders on ${engine}: ${ADVISORS} advisors, ${PROJECTS} projects, ${FOLLOW_UPS} follow-ups`);
     const now = DateTime.fromISO('2026-11-23T07:00', { zone: LOCAL_ZONE }).toJSDate();
     const localDate = localDateOf(now);
 
@@ -57,16 +60,8 @@ async function main() {
     console.log(`  every digest for ${localDate}: ${summary}`);
     console.log(`  build time, median of 5: ${fmt(median(runs))} (runs: ${runs.map(fmt).join(', ')}; target < 2 s)`);
 
-    const explain = isPostgres ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN';
-    const plan = await namedQuery<{ 'QUERY PLAN'?: string; detail?: string }>(
-      dataSource.manager,
-      `${explain} ${OPEN_TASKS_DUE_SQL}`,
-      {
-        localDate,
-      },
-    );
     console.log('  plan of the open tasks due:');
-    for (const row of plan) console.log(`    ${isPostgres ? row['QUERY PLAN'] : row.detail}`);
+    for (const line of await queryPlan(dataSource, OPEN_TASKS_DUE_SQL, { localDate })) console.log(`    ${line}`);
   } finally {
     await cleanup();
   }
@@ -79,104 +74,49 @@ async function load500Advisors(dataSource: DataSource, now: Date) {
   const base = now.getTime();
   const random = mulberry32(42);
   await inOneTransaction(dataSource, async (runner) => {
-    const [{ id: firstUser }] = (await runner.query('SELECT MAX(id) + 1 AS id FROM users')) as { id: number }[];
-    const users = Array.from({ length: ADVISORS }, (_, i) => [
-      `advisor-${i}@bench.example`,
-      `Conseillère ${i}`,
-      'advisor',
-      i % 5 === 0 ? 'en' : 'fr',
-      'not-a-hash',
-      true,
-    ]);
-    await insertRows(runner, 'users', ['email', 'name', 'role', 'language', 'password_hash', 'active'], users);
-    const advisorOf = (i: number) => Number(firstUser) + (i % ADVISORS);
+    const firstAdvisor = await insertAdvisors(runner, ADVISORS, (i) => (i % 5 === 0 ? 'en' : 'fr'));
+    const advisorOf = (i: number) => firstAdvisor + (i % ADVISORS);
 
-    const projects: unknown[][] = [];
-    const enrollments: unknown[][] = [];
+    const projects: TableRecord[] = [];
+    const enrollments: TableRecord[] = [];
     for (let i = 0; i < PROJECTS; i++) {
       // Last activity 0 to 300 days ago: with thresholds of 60 to 120 days, many are stale.
-      const lastActivity = base - Math.floor(random() * 300) * DAY;
-      projects.push([
-        `Coop ${i}`,
-        `coop ${i}`,
-        'services',
-        'startup',
-        'worker',
-        '06',
-        3,
-        false,
-        1,
-        advisorOf(i),
-        instant(lastActivity),
-      ]);
-      enrollments.push([
-        i + 1,
-        'demarrage',
-        null,
-        STAGES[i % STAGES.length],
-        i % 10 === 0 ? 'abandoned' : 'active',
-        1,
-        instant(lastActivity),
-        instant(lastActivity),
-        instant(lastActivity),
-      ]);
+      const lastActivity = instant(base - Math.floor(random() * 300) * DAY);
+      projects.push(startupCoopRecord(i, { advisorId: advisorOf(i), lastActivityAt: lastActivity }));
+      enrollments.push(
+        enrollmentRecord({
+          projectId: i + 1,
+          programCode: 'demarrage',
+          cohortId: null,
+          stage: STAGES[i % STAGES.length],
+          status: i % 10 === 0 ? 'abandoned' : 'active',
+          version: 1,
+          enrolledAt: lastActivity,
+          stageEnteredAt: lastActivity,
+          lastMovedAt: lastActivity,
+        }),
+      );
     }
-    await insertRows(
-      runner,
-      'projects',
-      [
-        'name',
-        'search_name',
-        'sector',
-        'kind',
-        'coop_type',
-        'region',
-        'entrepreneur_count',
-        'fictitious',
-        'version',
-        'advisor_id',
-        'last_activity_at',
-      ],
-      projects,
-    );
-    await insertRows(
-      runner,
-      'enrollments',
-      [
-        'project_id',
-        'program_code',
-        'cohort_id',
-        'stage_code',
-        'status',
-        'version',
-        'enrolled_at',
-        'stage_entered_at',
-        'last_moved_at',
-      ],
-      enrollments,
-    );
+    await insertRecords(runner, 'projects', projects);
+    await insertRecords(runner, 'enrollments', enrollments);
 
-    const followUps: unknown[][] = [];
+    const followUps: TableRecord[] = [];
     for (let i = 0; i < FOLLOW_UPS; i++) {
       const project = Math.floor(random() * PROJECTS);
       // Three years of tasks and two months ahead; nearly all the past ones are done.
       const due = base + Math.floor(random() * (3 * 365 + 60) - 3 * 365) * DAY;
       const done = due < base && random() < PAST_DONE_SHARE;
-      followUps.push([
-        project + 1,
-        advisorOf(project),
-        day(due),
-        `Tâche ${i} : rappeler l'équipe au sujet du financement`,
-        'task',
-        done ? instant(due) : null,
-      ]);
+      followUps.push(
+        followUpRecord({
+          projectId: project + 1,
+          assigneeId: advisorOf(project),
+          dueOn: day(due),
+          note: `Tâche ${i} : rappeler l'équipe au sujet du financement`,
+          doneAt: done ? instant(due) : null,
+        }),
+      );
     }
-    await insertRows(
-      runner,
-      'follow_ups',
-      ['project_id', 'assignee_id', 'due_on', 'note', 'kind', 'done_at'],
-      followUps,
-    );
+    await insertRecords(runner, 'follow_ups', followUps);
   });
 }
 

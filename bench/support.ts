@@ -2,9 +2,10 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { DataSource, QueryRunner } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils.js';
 import { createApp, type CreateAppOptions } from '../src/app.factory.js';
+import { namedQuery } from '../src/database/named-query.js';
 import { loadConfig, type AppConfig } from '../src/config/app-config.js';
 
 export const BENCH_ADMIN = { email: 'bench-admin@bench.example', password: 'bench-password-123' };
@@ -12,12 +13,20 @@ export const BENCH_ADMIN = { email: 'bench-admin@bench.example', password: 'benc
 /**
  * Starts the real application for a benchmark: on the SQLite file BENCH_DB (a new file in the
  * temporary folder by default) or on the PostgreSQL that DATABASE_URL names, in a schema of its own.
+ * `engine` names the database for the bench's first line.
  */
 export async function startBenchApp(
   name: string,
   env: Record<string, string> = {},
   appOptions: CreateAppOptions = {},
-): Promise<{ app: NestFastifyApplication; config: AppConfig; cleanup: () => Promise<void> }> {
+): Promise<{
+  app: NestFastifyApplication;
+  config: AppConfig;
+  dataSource: DataSource;
+  isPostgres: boolean;
+  engine: 'PostgreSQL' | 'SQLite';
+  cleanup: () => Promise<void>;
+}> {
   const isPostgres = (process.env.DATABASE_URL ?? '').startsWith('postgres');
   const sqlitePath = process.env.BENCH_DB ?? join(tmpdir(), `coop-bench-${name}-${process.pid}.sqlite`);
   const schema = `bench_${name.replace(/\W/g, '_')}_${process.pid}`;
@@ -34,14 +43,27 @@ export async function startBenchApp(
     ...env,
   });
   const app = await createApp(config, { logger: ['error', 'warn'], ...appOptions });
+  const dataSource = app.get(DataSource);
   const cleanup = async () => {
-    if (isPostgres)
-      await app.get((await import('typeorm')).DataSource).query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    if (isPostgres) await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await app.close();
     if (!isPostgres && !process.env.BENCH_DB)
       for (const f of [sqlitePath, `${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(f, { force: true });
   };
-  return { app, config, cleanup };
+  return { app, config, dataSource, isPostgres, engine: isPostgres ? 'PostgreSQL' : 'SQLite', cleanup };
+}
+
+/** Listens on a free loopback port and signs the bench admin in: the base URL and their access token. */
+export async function listenAndSignIn(app: NestFastifyApplication): Promise<{ base: string; accessToken: string }> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const login = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(BENCH_ADMIN),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  return { base, accessToken };
 }
 
 export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
@@ -70,6 +92,17 @@ export async function insertRows(runner: QueryRunner, table: string, columns: st
     const values = chunk.map(() => `(${columns.map(() => (isPostgres ? `$${++n}` : '?')).join(', ')})`).join(', ');
     await runner.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`, chunk.flat());
   }
+}
+
+/** The lines of the database's plan for a query written with :named parameters. */
+export async function queryPlan(dataSource: DataSource, sql: string, parameters: Record<string, unknown>) {
+  const isPostgres = dataSource.options.type === 'postgres';
+  const plan = await namedQuery<{ 'QUERY PLAN'?: string; detail?: string }>(
+    dataSource.manager,
+    `${isPostgres ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN'} ${sql}`,
+    parameters,
+  );
+  return plan.map((row) => (isPostgres ? row['QUERY PLAN'] : row.detail));
 }
 
 /** An instant as the driver stores it: a Date for PostgreSQL, UTC text for SQLite. */

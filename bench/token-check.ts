@@ -12,9 +12,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AccessTokens } from '../src/auth/access-tokens.js';
-import { namedQuery } from '../src/database/named-query.js';
 import { FIND_FOR_TOKEN_SQL } from '../src/users/users.service.js';
 import {
   BENCH_ADMIN,
@@ -24,6 +23,7 @@ import {
   instantWriter,
   median,
   percentile,
+  queryPlan,
   runBench,
   startBenchApp,
   timed,
@@ -34,13 +34,9 @@ const SIGNED_OUT = Number(process.env.SIGNED_OUT ?? 200_000);
 const RUNS = Number(process.env.RUNS ?? 2_000);
 
 async function main() {
-  const { app, cleanup } = await startBenchApp('token-check', { ROLE: 'api' });
+  const { app, dataSource, engine, cleanup } = await startBenchApp('token-check', { ROLE: 'api' });
   try {
-    const dataSource = app.get(DataSource);
-    const isPostgres = dataSource.options.type === 'postgres';
-    console.log(
-      `bench/token-check on ${isPostgres ? 'PostgreSQL' : 'SQLite'}: ${USERS} users, ${SIGNED_OUT} signed-out tokens`,
-    );
+    console.log(`bench/token-check on ${engine}: ${USERS} users, ${SIGNED_OUT} signed-out tokens`);
     const load = await timed(() => loadUsersAndSignOuts(dataSource));
     console.log(`  loaded in ${fmt(load.ms)}`);
     await dataSource.query('ANALYZE');
@@ -73,14 +69,9 @@ async function main() {
     }
     console.log(`  POST /auth/logout:           median ${fmt(median(logouts))} of 200`);
 
-    const explain = isPostgres ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN';
-    const plan = await namedQuery<{ 'QUERY PLAN'?: string; detail?: string }>(
-      dataSource.manager,
-      `${explain} ${FIND_FOR_TOKEN_SQL}`,
-      { id: 1, jti: 'some-token-id', active: true },
-    );
+    const plan = await queryPlan(dataSource, FIND_FOR_TOKEN_SQL, { id: 1, jti: 'some-token-id', active: true });
     console.log('  plan of the read:');
-    for (const row of plan) console.log(`    ${isPostgres ? row['QUERY PLAN'] : row.detail}`);
+    for (const line of plan) console.log(`    ${line}`);
   } finally {
     await cleanup();
   }
