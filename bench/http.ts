@@ -27,6 +27,8 @@ const PROJECTS = Number(process.env.PROJECTS ?? 100_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const SECONDS = Number(process.env.SECONDS ?? 5);
 const SQL_RUNS = 200;
+// A part of the bench alone, e.g. ONLY=moves to profile the moves.
+const ONLY = new Set((process.env.ONLY ?? 'stats,lists,moves').split(','));
 
 async function main() {
   const logStream = pino.destination({ dest: '/dev/null', sync: false });
@@ -73,44 +75,51 @@ async function main() {
       for (let round = 0; round < ROUNDS; round++) {
         // Alternate which goes first, so that neither always meets a warmer machine.
         const pair = round % 2 === 0 ? ['service', 'bare'] : ['bare', 'service'];
-        for (const who of pair)
-          record(`stats ${who}`, await runLoad(get(who === 'service' ? service : bare.url, statsPath, 10)));
-        for (const [name, path] of Object.entries(lists)) record(`list ${name}`, await runLoad(get(service, path, 1)));
+        if (ONLY.has('stats'))
+          for (const who of pair)
+            record(`stats ${who}`, await runLoad(get(who === 'service' ? service : bare.url, statsPath, 10)));
+        if (ONLY.has('lists'))
+          for (const [name, path] of Object.entries(lists))
+            record(`list ${name}`, await runLoad(get(service, path, 1)));
         const projects = data.movable.slice(round * movesPerRound, (round + 1) * movesPerRound);
-        record(
-          'moves',
-          await runLoad({
-            url: service,
-            token,
-            connections: 10,
-            seconds: SECONDS,
-            method: 'POST',
-            paths: projects.map((id) => `/projects/${id}/transitions`),
-            body: JSON.stringify({ to: 'accompagnement' }),
-          }),
-        );
+        if (ONLY.has('moves'))
+          record(
+            'moves',
+            await runLoad({
+              url: service,
+              token,
+              connections: 10,
+              seconds: SECONDS,
+              method: 'POST',
+              paths: projects.map((id) => `/projects/${id}/transitions`),
+              body: JSON.stringify({ to: 'accompagnement' }),
+            }),
+          );
       }
-      const listSql = await bareListSql(dataSource);
+      const listSql = ONLY.has('lists') ? await bareListSql(dataSource) : 0;
 
       const rate = (name: string) => median(results[name].map((r) => r.requestsPerSecond));
       const p = (name: string, key: 'p50' | 'p99') => median(results[name].map((r) => r[key]));
       const ratio = (a: number, b: number) => (a / b).toFixed(2);
-      console.log(
-        `  GET /cohorts/:id/stats, 10 connections  service ${rate('stats service').toFixed(0)} req/s ` +
-          `(p50 ${p('stats service', 'p50')} ms, p99 ${p('stats service', 'p99')} ms), bare ${rate('stats bare').toFixed(0)} req/s ` +
-          `(p50 ${p('stats bare', 'p50')} ms): ${ratio(rate('stats service'), rate('stats bare'))} x   (target >= 0.85)`,
-      );
-      for (const name of Object.keys(lists))
+      if (ONLY.has('stats'))
         console.log(
-          `  GET /projects ${name.padEnd(21)} one client  p50 ${p(`list ${name}`, 'p50')} ms, p99 ${p(`list ${name}`, 'p99')} ms` +
-            (name === 'by program and stage'
-              ? `; bare SQL (page and count) ${fmt(listSql)}: ${ratio(p(`list ${name}`, 'p50'), listSql)} x   (target <= 1.5)`
-              : '   (target p50 < 20 ms)'),
+          `  GET /cohorts/:id/stats, 10 connections  service ${rate('stats service').toFixed(0)} req/s ` +
+            `(p50 ${p('stats service', 'p50')} ms, p99 ${p('stats service', 'p99')} ms), bare ${rate('stats bare').toFixed(0)} req/s ` +
+            `(p50 ${p('stats bare', 'p50')} ms): ${ratio(rate('stats service'), rate('stats bare'))} x   (target >= 0.85)`,
         );
-      console.log(
-        `  moves, 10 connections, ${movesPerRound} a round  ${rate('moves').toFixed(0)}/s, p50 ${p('moves', 'p50')} ms, ` +
-          `p99 ${p('moves', 'p99')} ms   (target >= 2,000/s on SQLite, p99 < 20 ms)`,
-      );
+      if (ONLY.has('lists'))
+        for (const name of Object.keys(lists))
+          console.log(
+            `  GET /projects ${name.padEnd(21)} one client  p50 ${p(`list ${name}`, 'p50')} ms, p99 ${p(`list ${name}`, 'p99')} ms` +
+              (name === 'by program and stage'
+                ? `; bare SQL (page and count) ${fmt(listSql)}: ${ratio(p(`list ${name}`, 'p50'), listSql)} x   (target <= 1.5)`
+                : '   (target p50 < 20 ms)'),
+          );
+      if (ONLY.has('moves'))
+        console.log(
+          `  moves, 10 connections, ${movesPerRound} a round  ${rate('moves').toFixed(0)}/s, p50 ${p('moves', 'p50')} ms, ` +
+            `p99 ${p('moves', 'p99')} ms   (target >= 2,000/s on SQLite, p99 < 20 ms)`,
+        );
     } finally {
       await bare.close();
     }

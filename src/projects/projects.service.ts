@@ -239,11 +239,13 @@ export class ProjectsService {
    * A plain column update, so it neither bumps the project's version nor conflicts with an edit.
    */
   async recordActivity(manager: EntityManager, projectIds: number | number[]): Promise<void> {
-    await manager.update(
-      Project,
-      { id: Array.isArray(projectIds) ? In(projectIds) : projectIds },
-      { lastActivityAt: this.clock.now() },
-    );
+    // Ids bound as parameters (find options would write them into the SQL text, a new statement each time).
+    await manager
+      .createQueryBuilder()
+      .update(Project)
+      .set({ lastActivityAt: this.clock.now() })
+      .where('id IN (:...ids)', { ids: Array.isArray(projectIds) ? projectIds : [projectIds] })
+      .execute();
   }
 
   /** Reads a project for a change; on PostgreSQL the row stays locked until the transaction ends. */

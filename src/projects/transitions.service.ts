@@ -192,7 +192,7 @@ export class TransitionsService {
       .where('e.projectId IN (:...ids)', { ids })
       .orderBy('e.id')
       .getRawMany<Record<(typeof ENROLLMENT_COLUMNS)[number], unknown>>();
-    const stages = await manager.find(Stage, { order: { programCode: 'ASC', position: 'ASC' } });
+    const stages = (await manager.query<Stage[]>(EVERY_STAGE_SQL)).map(stageFromRow);
     const byProject = new Map<number, EnrollmentRow[]>();
     for (const row of enrollments.map(enrollmentFromRow)) {
       byProject.set(row.projectId, [...(byProject.get(row.projectId) ?? []), row]);
@@ -265,6 +265,21 @@ const INSERT_TRANSITION_SQLITE = `
                            occurred_at, recorded_at, actor_id, source, note, reason)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   RETURNING id`;
+
+// Every stage as plain rows, in one statement prepared once: hydrating entities cost more than the read.
+const EVERY_STAGE_SQL = `
+  SELECT id, program_code AS "programCode", code, label_fr AS "labelFr", label_en AS "labelEn", position, milestone,
+         stale_after_days AS "staleAfterDays"
+  FROM stages ORDER BY program_code, position`;
+
+function stageFromRow(row: Stage): Stage {
+  return Object.assign(new Stage(), {
+    ...row,
+    id: Number(row.id),
+    position: Number(row.position),
+    staleAfterDays: row.staleAfterDays === null ? null : Number(row.staleAfterDays),
+  });
+}
 
 const ENROLLMENT_COLUMNS = [
   'id',
