@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { AppDataSource } from './app-data-source.js';
 import { loadConfig } from '../config/app-config.js';
 import { buildDataSourceOptions } from './data-source-options.js';
 import { withMigrationLock } from './migrate.js';
@@ -9,7 +10,7 @@ import { withMigrationLock } from './migrate.js';
  * compiled): the database the service would use with the same environment, and the same lock as
  * its start-up, so a migration run by hand never races a process that boots.
  */
-class LockedMigrationsDataSource extends DataSource {
+class LockedMigrationsDataSource extends AppDataSource {
   override runMigrations(options?: Parameters<DataSource['runMigrations']>[0]) {
     return withMigrationLock(this, () => super.runMigrations(options));
   }
