@@ -11,6 +11,8 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
+    // Each migration in its own transaction, at start-up and from the CLI alike.
+    migrationsTransactionMode: 'each' as const,
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     // Failed queries are not logged here: expected ones (a unique race) become 409s, and the

@@ -4,14 +4,13 @@ import { DataSource } from 'typeorm';
 const MIGRATION_LOCK_KEY = 7_261_002;
 
 /**
- * Applies pending migrations. On PostgreSQL several api and worker processes may boot at once:
- * an advisory lock lets one migrate while the others wait, then find nothing left to do.
+ * Runs `work` while this process holds the migration lock. On PostgreSQL several api and worker
+ * processes may boot at once, and an operator may run `npm run migration:run` beside them: an
+ * advisory lock lets one migrate while the others wait, then find nothing left to do. SQLite
+ * serialises writers itself.
  */
-export async function migrate(dataSource: DataSource): Promise<void> {
-  if (dataSource.options.type !== 'postgres') {
-    await dataSource.runMigrations({ transaction: 'each' });
-    return;
-  }
+export async function withMigrationLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  if (dataSource.options.type !== 'postgres') return work();
   const runner = dataSource.createQueryRunner();
   try {
     await runner.connect();
@@ -19,11 +18,16 @@ export async function migrate(dataSource: DataSource): Promise<void> {
     if (schema) await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
-      await dataSource.runMigrations({ transaction: 'each' });
+      return await work();
     } finally {
       await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
   } finally {
     await runner.release();
   }
+}
+
+/** Applies pending migrations, each in its own transaction, under the migration lock. */
+export async function migrate(dataSource: DataSource): Promise<void> {
+  await withMigrationLock(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
 }

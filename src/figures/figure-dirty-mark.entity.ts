@@ -10,14 +10,14 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity('figure_dirty_marks')
 export class FigureDirtyMark {
-  @PrimaryColumn({ type: 'varchar' }) scope: string;
+  @PrimaryColumn({ type: 'varchar', length: 120 }) scope: string;
   @Column({ type: 'integer' }) generation: number;
-  @Column({ type: 'integer' }) computedGeneration: number;
+  @Column({ type: 'integer', default: 0 }) computedGeneration: number;
   /** Since when the scope has waited for a recompute. */
   @Column() pendingSince: Date;
   /** What the relay last handed to the queue, and when: lets it tell lost jobs from slow ones. */
   @Column({ type: 'integer', nullable: true }) handedGeneration: number | null;
-  @Column({ type: 'varchar', nullable: true }) handedJobId: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) handedJobId: string | null;
   @Column({ type: Date, nullable: true }) handedAt: Date | null;
-  @Column({ type: 'integer' }) handCount: number;
+  @Column({ type: 'integer', default: 0 }) handCount: number;
 }

@@ -8,14 +8,14 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity('figure_failures')
 export class FigureFailure {
-  @PrimaryColumn({ type: 'varchar' }) scope: string;
+  @PrimaryColumn({ type: 'varchar', length: 120 }) scope: string;
   /** The last error's message. */
   @Column({ type: 'text' }) error: string;
   /** The first failure since the scope last computed. */
   @Column() failingSince: Date;
   @Column() lastFailedAt: Date;
   /** Failed attempts since `failingSince`, over every job and full recompute. */
-  @Column({ type: 'integer' }) attempts: number;
+  @Column({ type: 'integer', default: 0 }) attempts: number;
   /** The generation that failed for good; null while Bull still retries. */
   @Column({ type: 'integer', nullable: true }) failedGeneration: number | null;
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { Language } from '../users/user.entity.js';
 
 export const NOTIFICATION_KINDS = ['digest', 'check_in', 'password_reset'] as const;
@@ -16,29 +16,36 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
  * whatever runs twice, the e-mail exists once.
  */
 @Entity('notifications')
+@Index('ix_notifications_status', ['status', 'id'])
 export class Notification {
   @PrimaryGeneratedColumn() id: number;
-  @Column({ type: 'varchar' }) key: string;
-  @Column({ type: 'varchar' }) kind: NotificationKind;
-  @Column({ type: 'varchar' }) recipientEmail: string;
-  @Column({ type: 'varchar' }) recipientName: string;
-  @Column({ type: 'integer', nullable: true }) recipientUserId: number | null;
-  @Column({ type: 'integer', nullable: true }) contactId: number | null;
+  @Column({ type: 'varchar', length: 200, unique: true }) key: string;
+  @Column({ type: 'varchar', length: 20 }) kind: NotificationKind;
+  @Column({ type: 'varchar', length: 254 }) recipientEmail: string;
+  @Column({ type: 'varchar', length: 200 }) recipientName: string;
+  @Index('ix_notifications_recipient_user')
+  @Column({ type: 'integer', nullable: true })
+  recipientUserId: number | null;
+  @Index('ix_notifications_contact')
+  @Column({ type: 'integer', nullable: true })
+  contactId: number | null;
   @Column({ type: 'integer', nullable: true }) projectId: number | null;
-  @Column({ type: 'varchar' }) language: Language;
-  @Column({ type: 'varchar' }) subject: string;
+  @Column({ type: 'varchar', length: 2 }) language: Language;
+  @Column({ type: 'varchar', length: 300 }) subject: string;
   @Column({ type: 'text' }) body: string;
-  @Column({ type: 'varchar', nullable: true }) replyTo: string | null;
-  @Column({ type: 'varchar' }) status: NotificationStatus;
-  @Column({ type: 'integer' }) attempts: number;
-  @Column({ type: 'varchar', nullable: true }) lastError: string | null;
-  @CreateDateColumn() createdAt: Date;
+  @Column({ type: 'varchar', length: 254, nullable: true }) replyTo: string | null;
+  @Column({ type: 'varchar', length: 10 }) status: NotificationStatus;
+  @Column({ type: 'integer', default: 0 }) attempts: number;
+  @Column({ type: 'varchar', length: 1000, nullable: true }) lastError: string | null;
+  @Index('ix_notifications_created')
+  @CreateDateColumn()
+  createdAt: Date;
   @Column({ type: Date, nullable: true }) sentAt: Date | null;
-  @Column({ type: 'varchar', nullable: true }) messageId: string | null;
+  @Column({ type: 'varchar', length: 300, nullable: true }) messageId: string | null;
   // Delivery bookkeeping, not part of what the API shows.
   @Column({ type: Date, nullable: true, select: false }) lockedUntil: Date | null;
-  @Column({ type: 'varchar', nullable: true, select: false }) jobId: string | null;
-  @Column({ type: 'integer', select: false }) handCount: number;
+  @Column({ type: 'varchar', length: 200, nullable: true, select: false }) jobId: string | null;
+  @Column({ type: 'integer', default: 0, select: false }) handCount: number;
 }
 
 /** What a job hands over to be sent: everything but the delivery bookkeeping. */

@@ -1,13 +1,19 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Project } from './project.entity.js';
 import type { Language } from '../users/user.entity.js';
 
 /** A person on a project's team. Personal information (Law 25): shown to staff only. */
 @Entity('contacts')
 export class Contact {
   @PrimaryGeneratedColumn() id: number;
-  @Column({ type: 'integer' }) projectId: number;
-  @Column({ type: 'varchar' }) name: string;
-  @Column({ type: 'varchar' }) email: string;
-  @Column({ type: 'varchar' }) language: Language;
+  @Index('ix_contacts_project')
+  @ForeignKey(() => Project, { onDelete: 'CASCADE' })
+  @Column({ type: 'integer' })
+  projectId: number;
+  @Column({ type: 'varchar', length: 200 }) name: string;
+  @Index('ix_contacts_email')
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+  @Column({ type: 'varchar', length: 2, default: 'fr' }) language: Language;
   @CreateDateColumn() createdAt: Date;
 }

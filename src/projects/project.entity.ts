@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { User } from '../users/user.entity.js';
 
 export const PROJECT_KINDS = ['startup', 'transfer'] as const;
 export type ProjectKind = (typeof PROJECT_KINDS)[number];
@@ -13,24 +14,31 @@ export const REGIONS = Array.from({ length: 17 }, (_, i) => String(i + 1).padSta
 @Entity('projects')
 export class Project {
   @PrimaryGeneratedColumn() id: number;
-  @Column({ type: 'varchar' }) name: string;
+  @Column({ type: 'varchar', length: 200 }) name: string;
   /** The name folded for search (see common/search-text.ts); kept in step with name on every write. */
-  @Column({ type: 'varchar', select: false }) searchName: string;
-  @Column({ type: 'varchar' }) sector: string;
-  @Column({ type: 'varchar' }) kind: ProjectKind;
-  @Column({ type: 'varchar' }) coopType: CoopType;
-  @Column({ type: 'varchar' }) region: string;
+  @Index('ix_projects_search_name')
+  @Column({ type: 'varchar', length: 200, select: false })
+  searchName: string;
+  @Column({ type: 'varchar', length: 200 }) sector: string;
+  @Column({ type: 'varchar', length: 20 }) kind: ProjectKind;
+  @Column({ type: 'varchar', length: 20 }) coopType: CoopType;
+  @Column({ type: 'varchar', length: 2 }) region: string;
   @Column({ type: 'integer' }) entrepreneurCount: number;
-  @Column({ type: 'integer', nullable: true }) advisorId: number | null;
+  @Index('ix_projects_advisor')
+  @ForeignKey(() => User)
+  @Column({ type: 'integer', nullable: true })
+  advisorId: number | null;
   /** Demo stand-ins for projects the annual report does not name. */
-  @Column({ type: 'boolean' }) fictitious: boolean;
-  @Column({ type: 'integer' }) version: number;
+  @Column({ type: 'boolean', default: false }) fictitious: boolean;
+  @Column({ type: 'integer', default: 1 }) version: number;
   /** Last time someone did something about the project (a move, a task, a note): what "stale" is measured from. */
-  @Column() lastActivityAt: Date;
+  @Column({ default: () => 'now()' }) lastActivityAt: Date;
   /** A stale alert snoozed until this local date (YYYY-MM-DD), with why and by whom. */
   @Column({ type: 'date', nullable: true }) snoozedUntil: string | null;
-  @Column({ type: 'varchar', nullable: true }) snoozeReason: string | null;
-  @Column({ type: 'integer', nullable: true }) snoozedById: number | null;
+  @Column({ type: 'varchar', length: 500, nullable: true }) snoozeReason: string | null;
+  @ForeignKey(() => User)
+  @Column({ type: 'integer', nullable: true })
+  snoozedById: number | null;
   @Column({ type: Date, nullable: true }) snoozedAt: Date | null;
   @CreateDateColumn() createdAt: Date;
   @UpdateDateColumn() updatedAt: Date;

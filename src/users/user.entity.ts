@@ -9,13 +9,13 @@ export type Language = (typeof LANGUAGES)[number];
 @Entity('users')
 export class User {
   @PrimaryGeneratedColumn() id: number;
-  @Column({ type: 'varchar' }) email: string;
-  @Column({ type: 'varchar' }) name: string;
-  @Column({ type: 'varchar' }) role: Role;
-  @Column({ type: 'varchar' }) language: Language;
+  @Column({ type: 'varchar', length: 254, unique: true }) email: string;
+  @Column({ type: 'varchar', length: 200 }) name: string;
+  @Column({ type: 'varchar', length: 20 }) role: Role;
+  @Column({ type: 'varchar', length: 2, default: 'fr' }) language: Language;
   // Never selected unless asked for: a user row must not carry its hash into a response.
-  @Column({ type: 'varchar', select: false }) passwordHash: string;
-  @Column({ type: 'boolean' }) active: boolean;
+  @Column({ type: 'varchar', length: 255, select: false }) passwordHash: string;
+  @Column({ type: 'boolean', default: true }) active: boolean;
   // Bumped when the password changes: tokens that carry an older one are refused.
   @Column({ type: 'integer', select: false, default: 0 }) tokenVersion: number;
   @CreateDateColumn() createdAt: Date;

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { createApp, type CreateAppOptions } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { QUEUES } from '../../src/queue/queue.constants.js';
 import type { Role } from '../../src/users/user.entity.js';
+import { freshDatabase } from './fresh-database.js';
 import { ResponseContract } from './response-contract.js';
 
 export const ADMIN = { email: 'admin@test.example', password: 'admin-password-123' };
@@ -48,18 +48,14 @@ export async function startTestApp(
   env: Record<string, string> = {},
   appOptions: Pick<CreateAppOptions, 'logger' | 'logStream'> = { logger: ['error'] },
 ): Promise<TestApp> {
-  const suffix = randomBytes(5).toString('hex');
-  const base = process.env.DATABASE_URL ?? '';
-  const isPostgres = base.startsWith('postgres');
-  const sqlitePath = join(tmpdir(), `coop-test-${suffix}.sqlite`);
-  const schema = `test_${suffix}`;
+  const database = freshDatabase();
+  const suffix = database.suffix;
   // Without SMTP_URL the service writes e-mail to a folder: one of the test's own.
   const outboxDir = join(tmpdir(), `coop-test-outbox-${suffix}`);
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
-    DATABASE_URL: isPostgres ? base : `sqlite:${sqlitePath}`,
-    DATABASE_SCHEMA: isPostgres ? schema : '',
+    ...database.env,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOGIN_ATTEMPTS_PER_MINUTE: '1000',
@@ -117,10 +113,9 @@ export async function startTestApp(
     userIdFor: async (role, key: string = role) => (await ensure(role, key), ids.get(key)!),
     close: async () => {
       await deleteQueueKeys(app, config.queuePrefix);
-      if (isPostgres) await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await database.drop(dataSource);
       await app.close();
-      if (!isPostgres)
-        for (const file of [sqlitePath, `${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
+      database.removeFiles();
       rmSync(outboxDir, { recursive: true, force: true });
     },
   };

@@ -145,8 +145,14 @@ export class FollowUps1763800000003 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP INDEX ix_follow_ups_open_due');
     for (const table of ['notifications', 'project_notes', 'follow_ups']) await queryRunner.dropTable(table);
-    for (const column of ['snoozed_at', 'snoozed_by_id', 'snooze_reason', 'snoozed_until', 'last_activity_at']) {
-      await queryRunner.query(`ALTER TABLE projects DROP COLUMN ${column}`);
+    const added = ['snoozed_at', 'snoozed_by_id', 'snooze_reason', 'snoozed_until', 'last_activity_at'];
+    if (queryRunner.connection.driver.options.type === 'postgres') {
+      for (const column of added) await queryRunner.query(`ALTER TABLE projects DROP COLUMN ${column}`);
+    } else {
+      // SQLite refuses to drop a column that a table-level foreign key names (as snoozed_by_id's is
+      // once a later migration has rebuilt the table): the schema builder rebuilds the table
+      // without it. TypeORM runs migrations with foreign keys off, so no contact is cascaded away.
+      await queryRunner.dropColumns('projects', added);
     }
     await queryRunner.query('ALTER TABLE programs DROP COLUMN check_in_offsets');
   }

@@ -5,6 +5,7 @@ import { FollowUps1763800000003 } from './1763800000003-follow-ups.js';
 import { RatingsAndExports1763800000004 } from './1763800000004-ratings-and-exports.js';
 import { FigureFailures1763800000005 } from './1763800000005-figure-failures.js';
 import { Accounts1763800000006 } from './1763800000006-accounts.js';
+import { ProjectsFitEntity1763800000007 } from './1763800000007-projects-fit-entity.js';
 
 /** Listed by hand, oldest first: no glob to go wrong between ts-jest, tsc output and ESM. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   RatingsAndExports1763800000004,
   FigureFailures1763800000005,
   Accounts1763800000006,
+  ProjectsFitEntity1763800000007,
 ];
