@@ -225,7 +225,10 @@ export class FiguresService {
       for (const { scope, payload, generation } of figures) {
         await namedQuery(manager, STORE_SQL, { scope, payload: JSON.stringify(payload), generation, computedAt });
       }
-      for (const [scope, generation] of computed) {
+      // In the order a move marks its scopes (FigureMarks.mark sorts them): a full recompute updates
+      // every mark in one transaction, and in any other order it deadlocks with a move that holds one
+      // of the marks and waits for another.
+      for (const [scope, generation] of [...computed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         await manager
           .createQueryBuilder()
           .update(FigureDirtyMark)

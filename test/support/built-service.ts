@@ -12,6 +12,8 @@ import { until } from './until.js';
  */
 export class BuiltService {
   private readonly dir = resolve('.tmp', `build-${process.pid}-${Date.now()}`);
+  /** Every process started, so that none outlives the file: not one that timed out at start either. */
+  private readonly started: ServiceProcess[] = [];
 
   build(): void {
     const tsc = resolve('node_modules/typescript/bin/tsc');
@@ -46,6 +48,7 @@ export class BuiltService {
     const role = env.ROLE ?? 'all';
     // A worker serves no api, only its liveness probe; the others answer on the api port.
     const service = new ServiceProcess(child, `http://127.0.0.1:${role === 'worker' ? probePort : port}`);
+    this.started.push(service);
     await until(async () => {
       if (!service.running) throw new Error(`the ${role} process exited at start:\n${service.output}`);
       return fetch(`${service.url}/health/live`).then(
@@ -56,7 +59,9 @@ export class BuiltService {
     return service;
   }
 
-  cleanUp(): void {
+  /** Kills (SIGKILL) every process still running, whoever started it, then removes the build. */
+  async cleanUp(): Promise<void> {
+    await Promise.all(this.started.map((service) => service.kill()));
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
