@@ -2,6 +2,8 @@ import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { bearer, expectErrorShape, startTestApp, type TestApp } from './support/test-app.js';
 import { until } from './support/until.js';
+import { localDateOf } from '../src/common/time.js';
+import { namedQuery } from '../src/database/named-query.js';
 
 const queueOf = (t: TestApp, name: string) => t.app.get<Queue>(getQueueToken(name));
 
@@ -58,6 +60,33 @@ describe('daily schedules', () => {
     expect(Number(n)).toBe(1);
     const localDate = (results[0] as { localDate: string }).localDate;
     expect(await figures.getJob(`figures-recompute:${localDate}`)).not.toBeNull();
+  });
+
+  it("takes up a day whose tick died before enqueuing its job, in that tick's retry and no other", async () => {
+    const ticks = queueOf(t, 'schedules');
+    const followUps = queueOf(t, 'follow-ups');
+    const localDate = localDateOf(new Date());
+    // What a worker killed between claiming the day and adding its job leaves behind.
+    await namedQuery(
+      t.dataSource.manager,
+      'INSERT INTO schedule_runs (name, local_date, started_at, claimed_by) VALUES (:name, :localDate, :now, :tickId)',
+      { name: 'cohort-check-ins', localDate, now: new Date(), tickId: 'tick-that-died' },
+    );
+    const tick = async (jobId: string) =>
+      (await (await ticks.add('schedule-tick', { schedule: 'cohort-check-ins' }, { jobId })).finished()) as {
+        enqueued: boolean;
+      };
+
+    expect(await tick('another-tick')).toEqual(expect.objectContaining({ enqueued: false }));
+    expect(await followUps.getJob(`cohort-check-ins:${localDate}`)).toBeNull();
+    // Bull runs a stalled job again under its own id.
+    await ticks.removeJobs('tick-that-died');
+    expect(await tick('tick-that-died')).toEqual(expect.objectContaining({ enqueued: true }));
+    expect(await followUps.getJob(`cohort-check-ins:${localDate}`)).not.toBeNull();
+    const [run] = await t.dataSource.query("SELECT enqueued_at FROM schedule_runs WHERE name = 'cohort-check-ins'");
+    expect(run.enqueued_at).not.toBeNull();
+    await ticks.removeJobs('tick-that-died');
+    expect(await tick('tick-that-died')).toEqual(expect.objectContaining({ enqueued: false }));
   });
 
   it('lets an admin run a schedule now, through the queue', async () => {

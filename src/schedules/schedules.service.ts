@@ -2,13 +2,13 @@ import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bull';
+import type { Job, Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { LOCAL_ZONE, localDateOf } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { namedQuery } from '../database/named-query.js';
+import { namedQuery, namedUpdateReturning } from '../database/named-query.js';
 import { JobRegistry } from '../queue/job-registry.js';
 import { PRODUCER_TIMEOUT_MS, QUEUES, type JobData } from '../queue/queue.constants.js';
 import { queueNamed, RUNS_WORKER } from '../queue/queue.tokens.js';
@@ -45,7 +45,10 @@ export class SchedulesService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   onModuleInit(): void {
-    if (this.runsWorker) this.registry.register('schedules', 'schedule-tick', (data: ScheduleTick) => this.tick(data));
+    if (this.runsWorker)
+      this.registry.register('schedules', 'schedule-tick', (data: ScheduleTick, job: Job) =>
+        this.tick(data, String(job.id)),
+      );
   }
 
   onApplicationBootstrap(): void {
@@ -97,11 +100,11 @@ export class SchedulesService implements OnModuleInit, OnApplicationBootstrap {
     }
   }
 
-  private async tick(tick: ScheduleTick): Promise<{ enqueued: boolean; localDate: string }> {
+  private async tick(tick: ScheduleTick, tickId: string): Promise<{ enqueued: boolean; localDate: string }> {
     const schedule = this.schedules.find((s) => s.name === tick.schedule);
     if (!schedule) throw new Error(`Unknown schedule ${tick.schedule}`);
     const localDate = localDateOf(this.clock.now());
-    if (!tick.manual && !(await this.claimDay(schedule.name, localDate))) {
+    if (!tick.manual && !(await this.claimDay(schedule.name, localDate, tickId))) {
       this.logger.log(`Schedule ${schedule.name} already ran on ${localDate}: nothing to do`);
       return { enqueued: false, localDate };
     }
@@ -109,6 +112,12 @@ export class SchedulesService implements OnModuleInit, OnApplicationBootstrap {
     try {
       const queue = queueNamed(this.moduleRef, QUEUES[schedule.queue]);
       await queue.add(schedule.job, schedule.dataFor(localDate), jobId ? { jobId } : {});
+      if (!tick.manual)
+        await namedQuery(
+          this.dataSource.manager,
+          'UPDATE schedule_runs SET enqueued_at = :now WHERE name = :name AND local_date = :localDate',
+          { name: schedule.name, localDate, now: this.clock.now() },
+        );
     } catch (error) {
       // Give the day back, so the retry of this tick can claim it again.
       if (!tick.manual)
@@ -122,13 +131,28 @@ export class SchedulesService implements OnModuleInit, OnApplicationBootstrap {
     return { enqueued: true, localDate };
   }
 
-  /** true for the first tick of a schedule on a local day, false for any other. */
-  private async claimDay(name: string, localDate: string): Promise<boolean> {
-    const rows = await namedQuery(
+  /**
+   * true for the first tick of a schedule on a local day, false for any other; true again for that
+   * same tick run once more by Bull (its worker died) if it had not enqueued the day's job: the
+   * job's id is the day's, so Bull keeps one job even if the dead worker had added it.
+   */
+  private async claimDay(name: string, localDate: string, tickId: string): Promise<boolean> {
+    const parameters = { name, localDate, tickId, now: this.clock.now() };
+    const claimed = await namedQuery(
       this.dataSource.manager,
-      'INSERT INTO schedule_runs (name, local_date, started_at) VALUES (:name, :localDate, :now) ON CONFLICT (name, local_date) DO NOTHING RETURNING name',
-      { name, localDate, now: this.clock.now() },
+      `INSERT INTO schedule_runs (name, local_date, started_at, claimed_by) VALUES (:name, :localDate, :now, :tickId)
+       ON CONFLICT (name, local_date) DO NOTHING RETURNING name`,
+      parameters,
     );
-    return rows.length === 1;
+    if (claimed.length === 1) return true;
+    const resumed = await namedUpdateReturning(
+      this.dataSource.manager,
+      `UPDATE schedule_runs SET started_at = :now
+       WHERE name = :name AND local_date = :localDate AND claimed_by = :tickId AND enqueued_at IS NULL RETURNING name`,
+      parameters,
+    );
+    if (resumed.length === 1)
+      this.logger.warn(`Schedule ${name}: enqueuing ${localDate}'s job, which a dead worker did not`);
+    return resumed.length === 1;
   }
 }
