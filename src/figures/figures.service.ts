@@ -6,6 +6,7 @@ import { Clock } from '../common/clock.js';
 import { requireReportingYear } from '../common/reporting-year.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { instantFromRow, namedQuery } from '../database/named-query.js';
+import { preparedRead, type PreparedRead } from '../database/prepared-read.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Program } from '../programs/program.entity.js';
 import { FigureDirtyMark } from './figure-dirty-mark.entity.js';
@@ -27,6 +28,13 @@ interface StoredFigures {
 }
 
 // Snapshot and dirty mark of a scope in one indexed read.
+interface StoredRow {
+  payload: unknown;
+  computed_at: unknown;
+  generation: unknown;
+  computed_generation: unknown;
+}
+
 export const READ_FIGURES_SQL = `
   SELECT s.payload, s.computed_at, m.generation, m.computed_generation
   FROM figure_snapshots s
@@ -42,6 +50,8 @@ const STORE_SQL = `
 
 @Injectable()
 export class FiguresService {
+  private readonly readStored: PreparedRead<StoredRow>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calculator: FiguresCalculator,
@@ -49,7 +59,9 @@ export class FiguresService {
     private readonly clock: Clock,
     private readonly failures: FigureFailures,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.readStored = preparedRead(dataSource, 'read-figures', READ_FIGURES_SQL);
+  }
 
   // ---- Reading -------------------------------------------------------------------------------
 
@@ -91,7 +103,7 @@ export class FiguresService {
     fresh: boolean,
     compute: () => Promise<T>,
   ): Promise<T & Freshness> {
-    const [row] = fresh ? [] : await namedQuery(this.dataSource.manager, READ_FIGURES_SQL, { scope });
+    const [row] = fresh ? [] : await this.readStored({ scope });
     if (row) {
       const payload = JSON.parse(String(row.payload)) as T;
       return {
