@@ -21,7 +21,7 @@ import { FiguresService } from '../src/figures/figures.service.js';
 import { startBareServer } from './http/bare-server.js';
 import { loadHttpBenchData } from './http/load-data.js';
 import { runLoad, type LoadOrder, type LoadResult } from './http/load-client.js';
-import { fmt, listenAndSignIn, median, runBench, startBenchApp, timed } from './support.js';
+import { fmt, listenAndSignIn, median, queryPlan, runBench, startBenchApp, timed } from './support.js';
 
 const PROJECTS = Number(process.env.PROJECTS ?? 100_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
@@ -97,6 +97,7 @@ async function main() {
           );
       }
       const listSql = ONLY.has('lists') ? await bareListSql(dataSource) : 0;
+      if (ONLY.has('lists')) await printListPlans(dataSource, data);
 
       const rate = (name: string) => median(results[name].map((r) => r.requestsPerSecond));
       const p = (name: string, key: 'p50' | 'p99') => median(results[name].map((r) => r[key]));
@@ -125,6 +126,26 @@ async function main() {
     }
   } finally {
     await cleanup();
+  }
+}
+
+/** The plans of the lists' pages: each filter should reach its rows through an index. */
+async function printListPlans(dataSource: DataSource, data: { cohortId: number; advisorId: number }) {
+  const enrolledWhere = (condition: string) =>
+    `SELECT p.* FROM projects p WHERE p.id IN (SELECT e.project_id FROM enrollments e WHERE ${condition}) ORDER BY p.name, p.id LIMIT 50`;
+  const filters: [string, string, Record<string, unknown>][] = [
+    ['cohort', enrolledWhere('e.cohort_id = :cohortId'), { cohortId: data.cohortId }],
+    ['advisor', 'SELECT p.* FROM projects p WHERE p.advisor_id = :advisorId ORDER BY p.name, p.id LIMIT 50', data],
+    ['program', enrolledWhere('e.program_code = :program'), { program: 'parcours-coop' }],
+    [
+      'program and stage',
+      enrolledWhere('e.program_code = :program AND e.stage_code = :stage'),
+      { program: 'parcours-coop', stage: 'formation' },
+    ],
+  ];
+  for (const [name, sql, parameters] of filters) {
+    console.log(`  plan of the list by ${name}:`);
+    for (const line of await queryPlan(dataSource, sql, parameters)) console.log(`    ${line}`);
   }
 }
 
