@@ -1,6 +1,6 @@
 import { localDateOf } from '../src/common/time.js';
 import { BuiltService, type ServiceProcess } from './support/built-service.js';
-import { createProject } from './support/fixtures.js';
+import { advisorsWithTaskDue, createProject } from './support/fixtures.js';
 import { startSmtpSink, type SmtpSink } from './support/smtp.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 import { until } from './support/until.js';
@@ -147,19 +147,7 @@ describe('a worker killed in the middle of a digest run, with a slow SMTP server
 
   it('delivers every digest, and sends again only what the dead worker had in flight, under the same Message-ID', async () => {
     const today = localDateOf(new Date());
-    const addresses = new Map<number, string>();
-    for (let i = 0; i < ADVISORS; i++) {
-      const advisor = await t.tokenFor('advisor', `advisor-${i}`);
-      const project = await createProject(t, advisor);
-      await t
-        .http()
-        .post(`/projects/${project.id}/follow-ups`)
-        .set(bearer(advisor))
-        .send({ dueOn: today, note: 'Rappeler la caisse' })
-        .expect(201);
-      const me = await t.http().get('/users/me').set(bearer(advisor)).expect(200);
-      addresses.set(me.body.id, me.body.email);
-    }
+    const addresses = await advisorsWithTaskDue(t, ADVISORS, today);
     for (let i = 0; i < 2; i++) workers.push(await built.start(t, { ROLE: 'worker', SMTP_URL: smtp.url, ...MAIL }));
     // A worker serves no api: its own port answers its liveness probe, and nothing else.
     expect(await (await fetch(`${workers[0].url}/health/live`)).json()).toEqual({ status: 'ok', role: 'worker' });

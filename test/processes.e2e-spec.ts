@@ -5,7 +5,7 @@ import { QUEUES } from '../src/queue/queue.constants.js';
 import { SCHEDULE_NAMES } from '../src/schedules/schedules.js';
 import { BuiltService, type ServiceProcess } from './support/built-service.js';
 import type { Counts, Health } from './support/figures.js';
-import { createCohort, createProject } from './support/fixtures.js';
+import { advisorsWithTaskDue, createCohort, createProject } from './support/fixtures.js';
 import { startSmtpSink, type SmtpSink } from './support/smtp.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 import { until } from './support/until.js';
@@ -83,21 +83,7 @@ describeOnPostgres(
       const today = localDateOf(new Date());
 
       // Advisors with a task due today: each is owed one digest.
-      const addresses = new Map<number, string>();
-      await Promise.all(
-        [...Array(ADVISORS).keys()].map(async (i) => {
-          const advisor = await t.tokenFor('advisor', `advisor-${i}`);
-          const project = await createProject(t, advisor);
-          await t
-            .http()
-            .post(`/projects/${project.id}/follow-ups`)
-            .set(bearer(advisor))
-            .send({ dueOn: today, note: 'Rappeler la caisse' })
-            .expect(201);
-          const me = await t.http().get('/users/me').set(bearer(advisor)).expect(200);
-          addresses.set(me.body.id, me.body.email);
-        }),
-      );
+      const addresses = await advisorsWithTaskDue(t, ADVISORS, today);
       // Projects in cohorts of two reporting years, created through the api, ten at a time.
       const cohorts: number[] = [];
       for (let i = 0; i < COHORTS; i++)

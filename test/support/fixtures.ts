@@ -61,3 +61,25 @@ export async function countRows(
   const [row] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
   return Number(row.n);
 }
+
+/**
+ * `count` advisors (advisor-0 onwards), each with a project and a task due on `dueOn`: each is owed
+ * one digest that day. Their e-mail addresses by user id.
+ */
+export async function advisorsWithTaskDue(t: TestApp, count: number, dueOn: string): Promise<Map<number, string>> {
+  // One after another: signing many in at once would meet the sign-in limit per address.
+  const addresses = new Map<number, string>();
+  for (let i = 0; i < count; i++) {
+    const advisor = await t.tokenFor('advisor', `advisor-${i}`);
+    const project = await createProject(t, advisor);
+    await t
+      .http()
+      .post(`/projects/${project.id}/follow-ups`)
+      .set(bearer(advisor))
+      .send({ dueOn, note: 'Rappeler la caisse' })
+      .expect(201);
+    const me = await t.http().get('/users/me').set(bearer(advisor)).expect(200);
+    addresses.set(me.body.id, me.body.email);
+  }
+  return addresses;
+}
