@@ -164,8 +164,19 @@ describe('a worker killed in the middle of a digest run, with a slow SMTP server
       `SELECT COUNT(*) AS n FROM notifications WHERE status = 'pending' AND locked_until IS NOT NULL`,
     );
 
-    // The survivor takes over what the dead one held once its lock runs out.
-    await until(async () => new Set(smtp.received.map((mail) => mail.messageId)).size >= ADVISORS, 90_000);
+    // The survivor takes over what the dead one held once its lock runs out. Every Message-ID may
+    // have arrived before that (the server accepted what the dead worker had in flight), so wait for
+    // the records too: they say sent only once the survivor has sent them again.
+    const unsent = async () =>
+      Number(
+        (
+          await t.dataSource.query(`SELECT COUNT(*) AS n FROM notifications WHERE kind = 'digest' AND status <> 'sent'`)
+        )[0].n,
+      );
+    await until(
+      async () => new Set(smtp.received.map((mail) => mail.messageId)).size >= ADVISORS && (await unsent()) === 0,
+      90_000,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_500));
 
     const idsByAddress = new Map<string, Set<string>>();
