@@ -27,7 +27,6 @@ interface StoredFigures {
   generation: number;
 }
 
-// Snapshot and dirty mark of a scope in one indexed read.
 interface StoredRow {
   payload: unknown;
   computed_at: unknown;
@@ -35,6 +34,7 @@ interface StoredRow {
   computed_generation: unknown;
 }
 
+// Snapshot and dirty mark of a scope in one indexed read.
 export const READ_FIGURES_SQL = `
   SELECT s.payload, s.computed_at, m.generation, m.computed_generation
   FROM figure_snapshots s
