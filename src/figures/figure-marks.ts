@@ -6,6 +6,7 @@ import { reportingYearOrNullOf } from '../common/reporting-year.js';
 import { localDateOf } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { namedQuery } from '../database/named-query.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import type { Enrollment } from '../projects/enrollment.entity.js';
 import { cohortScope, programScope, programYearScope } from './figure-scope.js';
 
@@ -18,6 +19,9 @@ const markSql = (scopes: number) => `
     generation = figure_dirty_marks.generation + 1,
     pending_since = CASE WHEN figure_dirty_marks.generation > figure_dirty_marks.computed_generation
                          THEN figure_dirty_marks.pending_since ELSE excluded.pending_since END`;
+
+/** What marking needs of a cohort: its id, program and start. */
+type CohortOfScopes = Pick<Cohort, 'id' | 'programCode' | 'startsOn'>;
 
 // Well under both drivers' limits on bound parameters, for a program's every cohort.
 const SCOPES_PER_STATEMENT = 500;
@@ -42,7 +46,7 @@ export class FigureMarks {
       const chunk = sorted.slice(start, start + SCOPES_PER_STATEMENT);
       const parameters: Record<string, unknown> = { now };
       chunk.forEach((scope, i) => (parameters[`scope${i}`] = scope));
-      await namedQuery(manager, markSql(chunk.length), parameters);
+      await preparedQuery(manager, markSql(chunk.length), parameters);
     }
   }
 
@@ -67,15 +71,12 @@ export class FigureMarks {
   async markEnrollments(
     manager: EntityManager,
     enrollments: Pick<Enrollment, 'programCode' | 'cohortId' | 'enrolledAt'>[],
-    loadedCohorts?: Cohort[],
+    loadedCohorts?: CohortOfScopes[],
   ): Promise<void> {
     const cohortIds = [...new Set(enrollments.map((e) => e.cohortId).filter((id): id is number => id !== null))];
-    const cohorts = new Map(
-      (loadedCohorts ?? (cohortIds.length ? await manager.findBy(Cohort, { id: In(cohortIds) }) : [])).map((c) => [
-        c.id,
-        c,
-      ]),
-    );
+    const read = async (): Promise<CohortOfScopes[]> =>
+      cohortIds.length ? await manager.findBy(Cohort, { id: In(cohortIds) }) : [];
+    const cohorts = new Map((loadedCohorts ?? (await read())).map((c) => [c.id, c]));
     const scopes = enrollments.flatMap((enrollment) => {
       const cohort = enrollment.cohortId !== null ? cohorts.get(enrollment.cohortId) : null;
       if (cohort === undefined) throw new Error(`Cohort ${enrollment.cohortId} of an enrollment does not exist`);
@@ -84,7 +85,10 @@ export class FigureMarks {
     await this.mark(manager, scopes);
   }
 
-  private scopesWith(enrollment: Pick<Enrollment, 'programCode' | 'enrolledAt'>, cohort: Cohort | null): string[] {
+  private scopesWith(
+    enrollment: Pick<Enrollment, 'programCode' | 'enrolledAt'>,
+    cohort: CohortOfScopes | null,
+  ): string[] {
     if (cohort) return [cohortScope(cohort.id), ...this.yearScopes(cohort.programCode, [cohort.startsOn])];
     return this.yearScopes(enrollment.programCode, [localDateOf(enrollment.enrolledAt)]);
   }

@@ -6,7 +6,7 @@ import { Clock } from '../common/clock.js';
 import { requireReportingYear } from '../common/reporting-year.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { instantFromRow, namedQuery } from '../database/named-query.js';
-import { preparedRead, type PreparedRead } from '../database/prepared-read.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Program } from '../programs/program.entity.js';
 import { FigureDirtyMark } from './figure-dirty-mark.entity.js';
@@ -50,8 +50,6 @@ const STORE_SQL = `
 
 @Injectable()
 export class FiguresService {
-  private readonly readStored: PreparedRead<StoredRow>;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calculator: FiguresCalculator,
@@ -59,9 +57,7 @@ export class FiguresService {
     private readonly clock: Clock,
     private readonly failures: FigureFailures,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.readStored = preparedRead(dataSource, 'read-figures', READ_FIGURES_SQL);
-  }
+  ) {}
 
   // ---- Reading -------------------------------------------------------------------------------
 
@@ -103,7 +99,7 @@ export class FiguresService {
     fresh: boolean,
     compute: () => Promise<T>,
   ): Promise<T & Freshness> {
-    const [row] = fresh ? [] : await this.readStored({ scope });
+    const [row] = fresh ? [] : await preparedQuery<StoredRow>(this.dataSource, READ_FIGURES_SQL, { scope });
     if (row) {
       const payload = JSON.parse(String(row.payload)) as T;
       return {

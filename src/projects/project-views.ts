@@ -113,7 +113,7 @@ export class ProjectViews {
     manager: EntityManager,
     enrollments: EnrollmentRow[],
     reader: AuthenticatedUser,
-    loaded?: { stages: Stage[]; cohorts: Cohort[] },
+    loaded?: { stages: Stage[]; cohorts: Pick<Cohort, 'id' | 'number' | 'label'>[] },
   ): Promise<EnrollmentView[]> {
     if (enrollments.length === 0) return [];
     const programCodes = [...new Set(enrollments.map((e) => e.programCode))];

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { DateUtils } from 'typeorm/util/DateUtils.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Cohort } from '../cohorts/cohort.entity.js';
 import { Clock } from '../common/clock.js';
@@ -9,6 +8,7 @@ import { conflict, DomainError, notFound } from '../common/domain-error.js';
 import { wholeDaysBetween } from '../common/time.js';
 import { dialectOf } from '../database/dialect.js';
 import { instantFromRow } from '../database/named-query.js';
+import { inList, preparedQuery } from '../database/prepared-query.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { FigureMarks } from '../figures/figure-marks.js';
 import { Stage } from '../programs/stage.entity.js';
@@ -113,14 +113,11 @@ export class TransitionsService {
     for (const group of groups.values()) {
       const { stageCode, status, statusReason, stageEnteredAt, lastMovedAt, version } = group.after;
       const ids = group.firstMoves.map((m) => m.after.id);
-      const updated = await manager
-        .createQueryBuilder()
-        .update(Enrollment)
-        .set({ stageCode, status, statusReason, stageEnteredAt, lastMovedAt, version })
-        // The version in the WHERE makes a concurrent move that got here first turn this one into a 409.
-        .where('id IN (:...ids) AND version = :seen', { ids, seen: group.firstMoves[0].before.version })
-        .execute();
-      if (updated.affected !== ids.length) throw await this.movedMeanwhile(manager, group.firstMoves, version);
+      const updated = await preparedQuery(manager, updateEnrollmentsSql(manager), {
+        ...{ stageCode, status, statusReason, stageEnteredAt, lastMovedAt, version, now, ids },
+        seen: group.firstMoves[0].before.version,
+      });
+      if (updated.length !== ids.length) throw await this.movedMeanwhile(manager, group.firstMoves, version);
     }
 
     const rows = planned.map(({ request, before, after, plan, occurredAt }) =>
@@ -145,7 +142,9 @@ export class TransitionsService {
     await this.projects.recordActivity(manager, [...new Set(planned.map((m) => m.before.projectId))]);
     // Read once for the figures' scopes and for the answer (a move leaves its enrollment's cohort as it is).
     const cohortIds = [...new Set(planned.map((m) => m.before.cohortId).filter((id) => id !== null))];
-    const cohorts = cohortIds.length ? await manager.findBy(Cohort, { id: In(cohortIds) }) : [];
+    const cohorts = cohortIds.length
+      ? (await preparedQuery<MovedCohort>(manager, cohortsSql(manager), { ids: cohortIds })).map(cohortFromRow)
+      : [];
     // Same transaction as the moves: the figures' work is recorded even if Redis is away. Last, so that
     // on PostgreSQL the marks' rows, which every move of a program and year shares, are locked briefly.
     await this.figureMarks.markEnrollments(
@@ -176,23 +175,16 @@ export class TransitionsService {
    */
   private async snapshot(manager: EntityManager, moves: { projectId: number }[], lock: boolean): Promise<MoveSnapshot> {
     const ids = [...new Set(moves.map((m) => m.projectId))].sort((a, b) => a - b);
-    const projectQuery = manager
-      .createQueryBuilder(Project, 'p')
-      .select('p.id', 'id')
-      .addSelect('p.advisorId', 'advisorId')
-      .where('p.id IN (:...ids)', { ids })
-      .orderBy('p.id');
-    const projects = await (lock ? this.transactions.forUpdate(projectQuery) : projectQuery).getRawMany<{
-      id: number;
-      advisorId: number | null;
-    }>();
-    const enrollments = await manager
-      .createQueryBuilder(Enrollment, 'e')
-      .select(ENROLLMENT_COLUMNS.map((column) => `e.${column} AS "${column}"`))
-      .where('e.projectId IN (:...ids)', { ids })
-      .orderBy('e.id')
-      .getRawMany<Record<(typeof ENROLLMENT_COLUMNS)[number], unknown>>();
-    const stages = (await manager.query<Stage[]>(EVERY_STAGE_SQL)).map(stageFromRow);
+    const lockRows = lock && dialectOf(manager) === 'postgres';
+    const projects = await preparedQuery<{ id: number; advisorId: number | null }>(
+      manager,
+      `${projectsSql(manager)}${lockRows ? ' FOR UPDATE' : ''}`,
+      { ids },
+    );
+    const enrollments = await preparedQuery<Record<keyof EnrollmentRow, unknown>>(manager, enrollmentsSql(manager), {
+      ids,
+    });
+    const stages = (await preparedQuery<Stage>(manager, EVERY_STAGE_SQL)).map(stageFromRow);
     const byProject = new Map<number, EnrollmentRow[]>();
     for (const row of enrollments.map(enrollmentFromRow)) {
       byProject.set(row.projectId, [...(byProject.get(row.projectId) ?? []), row]);
@@ -230,41 +222,55 @@ export class TransitionsService {
    * statement per row, which costs little there: the driver runs in the process.
    */
   private async insertTransitions(manager: EntityManager, transitions: Transition[]): Promise<Transition[]> {
-    if (dialectOf(manager) === 'postgres') {
+    if (dialectOf(manager) === 'postgres' && transitions.length > 1) {
       const { identifiers } = await manager.insert(Transition, transitions);
       const ids = identifiers.map((row) => Number((row as { id: unknown }).id));
       return transitions.map((t, i) => ({ ...t, id: ids[i] }));
     }
-    const instant = (date: Date) => DateUtils.mixedDateToUtcDatetimeString(date) as string;
     const inserted: Transition[] = [];
     for (const t of transitions) {
-      const [{ id }] = await manager.query<{ id: number }[]>(INSERT_TRANSITION_SQLITE, [
-        t.enrollmentId,
-        t.projectId,
-        t.programCode,
-        t.kind,
-        t.fromStage,
-        t.toStage,
-        t.fromStatus,
-        t.toStatus,
-        instant(t.occurredAt),
-        instant(t.recordedAt),
-        t.actorId,
-        t.source,
-        t.note,
-        t.reason,
-      ]);
+      const [{ id }] = await preparedQuery<{ id: number }>(manager, INSERT_TRANSITION_SQL, { ...t });
       inserted.push({ ...t, id: Number(id) });
     }
     return inserted;
   }
 }
 
-const INSERT_TRANSITION_SQLITE = `
+const INSERT_TRANSITION_SQL = `
   INSERT INTO transitions (enrollment_id, project_id, program_code, kind, from_stage, to_stage, from_status, to_status,
                            occurred_at, recorded_at, actor_id, source, note, reason)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  VALUES (:enrollmentId, :projectId, :programCode, :kind, :fromStage, :toStage, :fromStatus, :toStatus,
+          :occurredAt, :recordedAt, :actorId, :source, :note, :reason)
   RETURNING id`;
+
+// The statements of a move, each one text whatever the number of projects, so prepared once.
+const projectsSql = (manager: EntityManager) =>
+  `SELECT id, advisor_id AS "advisorId" FROM projects WHERE ${inList(manager, 'id', 'ids')} ORDER BY id`;
+
+const enrollmentsSql = (manager: EntityManager) => `
+  SELECT id, project_id AS "projectId", program_code AS "programCode", cohort_id AS "cohortId",
+         stage_code AS "stageCode", status, status_reason AS "statusReason", version, enrolled_at AS "enrolledAt",
+         stage_entered_at AS "stageEnteredAt", last_moved_at AS "lastMovedAt"
+  FROM enrollments WHERE ${inList(manager, 'project_id', 'ids')} ORDER BY id`;
+
+// The version in the WHERE makes a concurrent move that got here first turn this one into a 409.
+const updateEnrollmentsSql = (manager: EntityManager) => `
+  UPDATE enrollments
+  SET stage_code = :stageCode, status = :status, status_reason = :statusReason, stage_entered_at = :stageEnteredAt,
+      last_moved_at = :lastMovedAt, version = :version, updated_at = :now
+  WHERE ${inList(manager, 'id', 'ids')} AND version = :seen
+  RETURNING id`;
+
+/** What a move needs of its cohorts: their figures' scopes, and their names in the answer. */
+type MovedCohort = Pick<Cohort, 'id' | 'programCode' | 'number' | 'label' | 'startsOn'>;
+
+const cohortsSql = (manager: EntityManager) => `
+  SELECT id, program_code AS "programCode", number, label, CAST(starts_on AS TEXT) AS "startsOn"
+  FROM cohorts WHERE ${inList(manager, 'id', 'ids')}`;
+
+function cohortFromRow(row: MovedCohort): MovedCohort {
+  return { ...row, id: Number(row.id), number: Number(row.number) };
+}
 
 // Every stage as plain rows, in one statement prepared once: hydrating entities cost more than the read.
 const EVERY_STAGE_SQL = `
@@ -281,21 +287,7 @@ function stageFromRow(row: Stage): Stage {
   });
 }
 
-const ENROLLMENT_COLUMNS = [
-  'id',
-  'projectId',
-  'programCode',
-  'cohortId',
-  'stageCode',
-  'status',
-  'statusReason',
-  'version',
-  'enrolledAt',
-  'stageEnteredAt',
-  'lastMovedAt',
-] as const;
-
-function enrollmentFromRow(row: Record<(typeof ENROLLMENT_COLUMNS)[number], unknown>): EnrollmentRow {
+function enrollmentFromRow(row: Record<keyof EnrollmentRow, unknown>): EnrollmentRow {
   return {
     id: Number(row.id),
     projectId: Number(row.projectId),

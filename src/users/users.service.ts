@@ -5,7 +5,7 @@ import { hashPassword, verifyPassword } from '../auth/password-hasher.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { conflict, notFound, unprocessable } from '../common/domain-error.js';
 import { MAX_INTEGER } from '../common/validators.js';
-import { preparedRead, type PreparedRead } from '../database/prepared-read.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { CreateUserDto, UpdateOwnAccountDto, UpdateUserDto } from './dto/user.dto.js';
 import { User, type Language, type Role } from './user.entity.js';
@@ -40,14 +40,10 @@ const normalizeEmail = (email: string) => email.trim().toLowerCase();
 export class UsersService {
   private readonly logger = new Logger(UsersService.name);
 
-  private readonly readTokenOwner: PreparedRead<TokenOwnerRow>;
-
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly transactions: TransactionRunner,
-  ) {
-    this.readTokenOwner = preparedRead(users.manager.connection, 'find-for-token', FIND_FOR_TOKEN_SQL);
-  }
+  ) {}
 
   /**
    * The active user a token names, their token version, and whether that token was signed out: one
@@ -55,7 +51,7 @@ export class UsersService {
    */
   async findForToken(id: number, jti: string): Promise<TokenOwner | null> {
     if (!Number.isSafeInteger(id) || id < 1 || id > MAX_INTEGER) return null;
-    const rows = await this.readTokenOwner({ id, jti, active: true });
+    const rows = await preparedQuery<TokenOwnerRow>(this.users.manager, FIND_FOR_TOKEN_SQL, { id, jti, active: true });
     if (rows.length === 0) return null;
     const row = rows[0];
     return {
