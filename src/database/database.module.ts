@@ -5,6 +5,7 @@ import { Clock } from '../common/clock.js';
 import { AppDataSource } from './app-data-source.js';
 import { buildDataSourceOptions } from './data-source-options.js';
 import { migrate } from './migrate.js';
+import { SqliteCheckpointer } from './sqlite-checkpointer.js';
 import { TransactionRunner } from './transaction-runner.js';
 
 @Global()
@@ -21,7 +22,7 @@ import { TransactionRunner } from './transaction-runner.js';
       },
     }),
   ],
-  providers: [TransactionRunner, Clock],
+  providers: [TransactionRunner, Clock, SqliteCheckpointer],
   exports: [TransactionRunner, Clock],
 })
 export class DatabaseModule {}
