@@ -12,7 +12,7 @@ import { cohortScope, programScope, programYearScope } from './figure-scope.js';
 
 // Upsert written once for both databases, for many scopes in one statement: a new scope starts at
 // generation 1; a known one is bumped, and keeps the time it became pending if it already was.
-const markSql = (scopes: number) => `
+export const markSql = (scopes: number) => `
   INSERT INTO figure_dirty_marks (scope, generation, computed_generation, pending_since, hand_count)
   VALUES ${Array.from({ length: scopes }, (_, i) => `(:scope${i}, 1, 0, :now, 0)`).join(', ')}
   ON CONFLICT (scope) DO UPDATE SET

@@ -334,5 +334,5 @@ export class ProjectsService {
   }
 }
 
-const recordActivitySql = (manager: EntityManager) =>
-  `UPDATE projects SET last_activity_at = :now, updated_at = :now WHERE ${inList(manager, 'id', 'ids')}`;
+export const recordActivitySql = (source: DataSource | EntityManager) =>
+  `UPDATE projects SET last_activity_at = :now, updated_at = :now WHERE ${inList(source, 'id', 'ids')}`;

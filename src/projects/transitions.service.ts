@@ -2,19 +2,29 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { Cohort } from '../cohorts/cohort.entity.js';
 import { Clock } from '../common/clock.js';
 import { conflict, DomainError, notFound } from '../common/domain-error.js';
 import { wholeDaysBetween } from '../common/time.js';
 import { dialectOf } from '../database/dialect.js';
-import { instantFromRow } from '../database/named-query.js';
-import { inList, preparedQuery } from '../database/prepared-query.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { FigureMarks } from '../figures/figure-marks.js';
 import { Stage } from '../programs/stage.entity.js';
 import type { BulkMoveDto, TransitionDto } from './dto/transition.dto.js';
 import { Enrollment, type EnrollmentRow } from './enrollment.entity.js';
 import { MoveRefusal, planMoves, type MoveSnapshot, type MoveToPlan, type PlannedMove } from './move-planner.js';
+import {
+  cohortFromRow,
+  cohortsSql,
+  enrollmentFromRow,
+  enrollmentsSql,
+  EVERY_STAGE_SQL,
+  INSERT_TRANSITION_SQL,
+  projectsSql,
+  stageFromRow,
+  updateEnrollmentsSql,
+  type MovedCohort,
+} from './move-statements.js';
 import { ProjectViews, type EnrollmentView, type HistoryEntry } from './project-views.js';
 import { Project } from './project.entity.js';
 import { ProjectsService } from './projects.service.js';
@@ -234,73 +244,6 @@ export class TransitionsService {
     }
     return inserted;
   }
-}
-
-const INSERT_TRANSITION_SQL = `
-  INSERT INTO transitions (enrollment_id, project_id, program_code, kind, from_stage, to_stage, from_status, to_status,
-                           occurred_at, recorded_at, actor_id, source, note, reason)
-  VALUES (:enrollmentId, :projectId, :programCode, :kind, :fromStage, :toStage, :fromStatus, :toStatus,
-          :occurredAt, :recordedAt, :actorId, :source, :note, :reason)
-  RETURNING id`;
-
-// The statements of a move, each one text whatever the number of projects, so prepared once.
-const projectsSql = (manager: EntityManager) =>
-  `SELECT id, advisor_id AS "advisorId" FROM projects WHERE ${inList(manager, 'id', 'ids')} ORDER BY id`;
-
-const enrollmentsSql = (manager: EntityManager) => `
-  SELECT id, project_id AS "projectId", program_code AS "programCode", cohort_id AS "cohortId",
-         stage_code AS "stageCode", status, status_reason AS "statusReason", version, enrolled_at AS "enrolledAt",
-         stage_entered_at AS "stageEnteredAt", last_moved_at AS "lastMovedAt"
-  FROM enrollments WHERE ${inList(manager, 'project_id', 'ids')} ORDER BY id`;
-
-// The version in the WHERE makes a concurrent move that got here first turn this one into a 409.
-const updateEnrollmentsSql = (manager: EntityManager) => `
-  UPDATE enrollments
-  SET stage_code = :stageCode, status = :status, status_reason = :statusReason, stage_entered_at = :stageEnteredAt,
-      last_moved_at = :lastMovedAt, version = :version, updated_at = :now
-  WHERE ${inList(manager, 'id', 'ids')} AND version = :seen
-  RETURNING id`;
-
-/** What a move needs of its cohorts: their figures' scopes, and their names in the answer. */
-type MovedCohort = Pick<Cohort, 'id' | 'programCode' | 'number' | 'label' | 'startsOn'>;
-
-const cohortsSql = (manager: EntityManager) => `
-  SELECT id, program_code AS "programCode", number, label, CAST(starts_on AS TEXT) AS "startsOn"
-  FROM cohorts WHERE ${inList(manager, 'id', 'ids')}`;
-
-function cohortFromRow(row: MovedCohort): MovedCohort {
-  return { ...row, id: Number(row.id), number: Number(row.number) };
-}
-
-// Every stage as plain rows, in one statement prepared once: hydrating entities cost more than the read.
-const EVERY_STAGE_SQL = `
-  SELECT id, program_code AS "programCode", code, label_fr AS "labelFr", label_en AS "labelEn", position, milestone,
-         stale_after_days AS "staleAfterDays"
-  FROM stages ORDER BY program_code, position`;
-
-function stageFromRow(row: Stage): Stage {
-  return Object.assign(new Stage(), {
-    ...row,
-    id: Number(row.id),
-    position: Number(row.position),
-    staleAfterDays: row.staleAfterDays === null ? null : Number(row.staleAfterDays),
-  });
-}
-
-function enrollmentFromRow(row: Record<keyof EnrollmentRow, unknown>): EnrollmentRow {
-  return {
-    id: Number(row.id),
-    projectId: Number(row.projectId),
-    programCode: String(row.programCode),
-    cohortId: row.cohortId === null ? null : Number(row.cohortId),
-    stageCode: String(row.stageCode),
-    status: row.status as EnrollmentRow['status'],
-    statusReason: typeof row.statusReason === 'string' ? row.statusReason : null,
-    version: Number(row.version),
-    enrolledAt: instantFromRow(row.enrolledAt),
-    stageEnteredAt: instantFromRow(row.stageEnteredAt),
-    lastMovedAt: instantFromRow(row.lastMovedAt),
-  };
 }
 
 /** A bulk's refusal names the move. An unknown project in a body is bad input (422), not a missing page (404). */
