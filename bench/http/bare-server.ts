@@ -7,11 +7,11 @@
 import { createSecretKey } from 'node:crypto';
 import Database from 'better-sqlite3';
 import compress from '@fastify/compress';
-import helmet from '@fastify/helmet';
 import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import jwt from 'jsonwebtoken';
 import pg from 'pg';
 import type { DestinationStream } from 'pino';
+import { securityHeaders } from '../../src/common/http-hygiene.js';
 import type { DatabaseConfig } from '../../src/config/app-config.js';
 import { instantFromRow } from '../../src/database/named-query.js';
 import { cohortScope } from '../../src/figures/figure-scope.js';
@@ -93,7 +93,7 @@ export async function startBareServer(options: {
     requestIdHeader: false,
     genReqId: requestIdOf,
   });
-  await fastify.register(helmet, { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  fastify.addHook('onRequest', securityHeaders());
   await fastify.register(compress, { threshold: 1024, encodings: ['gzip', 'deflate'] });
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
