@@ -108,6 +108,25 @@ const CONTACTS_SQL = `
   WHERE c.project_id IN (:...projectIds)
   ORDER BY c.id`;
 
+/**
+ * The Montréal date of instants as SQLite answers them (UTC text, "YYYY-MM-DD HH:MM:SS.SSS"),
+ * remembered by their UTC hour: Montréal's offset is whole hours and changes only on the hour
+ * (as wallClockMs assumes), so an hour of UTC lies within one local day. A cohort's moves fall in
+ * a few thousand hours, and a date a cell took a parse, a Date and a format before.
+ */
+function localDateOfSqliteInstant(): (value: Value) => string {
+  const byHour = new Map<string, string>();
+  return (value) => {
+    const hour = String(value).slice(0, 13);
+    let date = byHour.get(hour);
+    if (date === undefined) {
+      date = localDateOf(instantFromRow(value));
+      byHour.set(hour, date);
+    }
+    return date;
+  };
+}
+
 /** Reads a cohort's projects in batches, with one query per batch (two with the contacts). */
 @Injectable()
 export class CohortProjectsReader {
@@ -147,7 +166,7 @@ export class CohortProjectsReader {
       zone: LOCAL_ZONE,
       ...Object.fromEntries(milestones.map((s, i) => [`position${i}`, s.position])),
     };
-    const localDate = (value: Value) => (dialect === 'postgres' ? String(value) : localDateOf(instantFromRow(value)));
+    const localDate = dialect === 'postgres' ? (value: Value) => String(value) : localDateOfSqliteInstant();
 
     let after = 0;
     for (;;) {
