@@ -1,11 +1,9 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { neutraliseFormula } from './spreadsheet-text.js';
+import { rowsXml, type CellStyleIds } from './sheet-rows-xml.js';
 import type { Cell, Table } from './table.js';
 
-// One style object per kind of cell, shared: exceljs serialises a style it has not seen before to
-// find its id, and a fresh object per cell meant that work, and its garbage, for every cell.
-const PLAIN: Partial<ExcelJS.Style> = {};
+// One style object per kind of cell, shared by every cell of that kind.
 const PERCENT: Partial<ExcelJS.Style> = { numFmt: '0%' };
 const DATE: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd' };
 const HEADER: Partial<ExcelJS.Style> = { font: { bold: true } };
@@ -32,36 +30,25 @@ function widthsOf(table: Table): number[] {
   });
 }
 
-function setCell(row: ExcelJS.Row, column: number, value: Cell) {
-  if (value === null) return;
-  if (typeof value !== 'object') {
-    const cell = row.getCell(column);
-    // A string is never a formula to exceljs; the apostrophe keeps it the same text as in the CSV.
-    cell.value = typeof value === 'string' ? neutraliseFormula(value) : value;
-    cell.style = PLAIN;
-  } else if (value.kind === 'date') {
-    const cell = row.getCell(column);
-    // exceljs turns a Date into a serial day from its UTC time: midnight UTC is the calendar day.
-    cell.value = new Date(`${value.date}T00:00:00Z`);
-    cell.style = DATE;
-  } else if (value.rate !== null) {
-    const cell = row.getCell(column);
-    cell.value = value.rate.ratio;
-    cell.style = PERCENT;
-  }
-}
-
-function writeRows(sheet: ExcelJS.Worksheet, batch: Cell[][]) {
-  for (const cells of batch) {
-    const row = sheet.addRow([]);
-    for (let i = 0; i < cells.length; i++) setCell(row, i + 1, cells[i]);
-    row.commit();
-  }
+/** The workbook's ids for the data cells' shared styles, each registered with exceljs on its first use. */
+function cellStyleIds(workbook: ExcelJS.stream.xlsx.WorkbookWriter): CellStyleIds {
+  const styles = (workbook as unknown as { styles: WorkbookStyles }).styles;
+  let date: number | undefined;
+  let percent: number | undefined;
+  return {
+    date: () => (date ??= styles.addStyleModel(DATE, ExcelJS.ValueType.Date)),
+    percent: () => (percent ??= styles.addStyleModel(PERCENT, ExcelJS.ValueType.Number)),
+  };
 }
 
 async function* batchesOf(rows: Table['rows']): AsyncGenerator<Cell[][]> {
   if (Array.isArray(rows)) yield rows;
   else yield* rows;
+}
+
+/** exceljs's registry of the workbook's styles, which numbers a style the first time it sees it. */
+interface WorkbookStyles {
+  addStyleModel(style: Partial<ExcelJS.Style>, cellType: ExcelJS.ValueType): number;
 }
 
 /** A Node stream, or the older readable-stream one archiver uses, which has no writableNeedDrain. */
@@ -86,6 +73,11 @@ function drained(stream: Sink | undefined): Promise<void> {
   });
 }
 
+/** Where exceljs writes a sheet's XML on its way to the zip: its rows go there as they are rendered. */
+function sheetStreamOf(sheet: ExcelJS.Worksheet): { write(xml: string): unknown } {
+  return (sheet as unknown as { stream: { write(xml: string): unknown } }).stream;
+}
+
 /**
  * Where exceljs hands a sheet's XML to the zip. exceljs ignores that stream's backpressure, and
  * an SQLite read never yields to the event loop: unchecked, the whole sheet would pile up there
@@ -96,12 +88,15 @@ function zipInputOf(sheet: ExcelJS.Worksheet): Sink | undefined {
 }
 
 /**
- * One sheet per table, through exceljs's streaming writer: each row is committed (written to the
- * zip) as soon as it is built. Headers are bold, the header row frozen, rates percent cells.
+ * One sheet per table, through exceljs's streaming writer: it writes the workbook, the sheets'
+ * settings and header rows; the data rows are rendered here (rowsXml), a batch at a time, into
+ * the sheet's stream, as exceljs would have. Headers are bold, the header row frozen, rates
+ * percent cells, dates date cells.
  */
 export function xlsxStream(tables: Table[]): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const styles = cellStyleIds(workbook);
 
   const write = async () => {
     for (const table of tables) {
@@ -115,12 +110,14 @@ export function xlsxStream(tables: Table[]): Readable {
         cell.style = HEADER;
       });
       header.commit();
+      let nextRow = 2;
       const batches = batchesOf(table.rows);
       for (;;) {
         if (out.destroyed) return batches.return(undefined);
         const next = await batches.next();
         if (next.done) break;
-        writeRows(sheet, next.value);
+        sheetStreamOf(sheet).write(rowsXml(next.value, nextRow, styles));
+        nextRow += next.value.length;
         // Rows go no faster than the zip compresses them and the client reads them.
         await drained(zipInputOf(sheet));
         await drained(out);
