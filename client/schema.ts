@@ -845,7 +845,7 @@ export interface paths {
          * Export a cohort's results
          * @description Any signed-in user.
          *
-         *     One row per project (who they are, where they stand, the Montréal date each milestone was reached, the days since enrolment), then the cohort's figures, computed from the recorded moves when the export starts (as `GET /cohorts/:id/stats?fresh=true`), and its satisfaction. CSV: the projects table, an empty line, then the figures. XLSX: sheets `Projets` and `Indicateurs` (`Projects`, `Figures` in English). JSON: `{cohort, projects, figures, satisfaction}`. The file is streamed as it is read, and the export is logged.
+         *     One row per project (who they are, where they stand, the Montréal date each milestone was reached, the days since enrolment), then the cohort's figures as of the last recorded move (the stored ones when no change waits for them, else computed when the export starts, as `GET /cohorts/:id/stats?fresh=true`), and its satisfaction. CSV: the projects table, an empty line, then the figures. XLSX: sheets `Projets` and `Indicateurs` (`Projects`, `Figures` in English). JSON: `{cohort, projects, figures, satisfaction}`. The file is streamed as it is read, and the export is logged.
          */
         get: operations["ExportsController_cohort"];
         put?: never;

@@ -41,8 +41,8 @@ export class CohortExportService {
     }
     const cohort = await this.cohorts.get(cohortId);
     const { stages, ...program } = await this.programs.get(cohort.programCode);
-    // Computed now from the recorded moves, as GET /cohorts/:id/stats?fresh=true: a document sent out must not lag.
-    const figures = await this.figures.cohortFigures(cohortId, true);
+    // A document sent out must not lag: the figures as of the last recorded move.
+    const figures = await this.figures.currentCohortFigures(cohortId);
     const { cohortId: _, ...satisfaction } = await this.satisfaction.ofCohort(cohortId);
     await this.log.record(user, { kind: 'cohort', target: String(cohortId), format, lang, includeContacts });
 
