@@ -8,7 +8,6 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { instantFromRow, namedQuery } from '../database/named-query.js';
 import { preparedRead, type PreparedRead } from '../database/prepared-read.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { Program } from '../programs/program.entity.js';
 import { FigureDirtyMark } from './figure-dirty-mark.entity.js';
 import { FigureFailures, type ScopeFailure } from './figure-failures.js';
 import { cohortScope, parseScope, programScope, programYearScope } from './figure-scope.js';
@@ -41,12 +40,17 @@ export const READ_FIGURES_SQL = `
   LEFT JOIN figure_dirty_marks m ON m.scope = s.scope
   WHERE s.scope = :scope`;
 
-// An older computation never replaces a newer one: two workers may finish out of order.
-const STORE_SQL = `
+// Many scopes in one statement, written once for both databases. An older computation never
+// replaces a newer one: two workers may finish out of order.
+const storeSql = (scopes: number) => `
   INSERT INTO figure_snapshots (scope, payload, generation, computed_at)
-  VALUES (:scope, :payload, :generation, :computedAt)
+  VALUES ${Array.from({ length: scopes }, (_, i) => `(:scope${i}, :payload${i}, :generation${i}, :computedAt)`).join(', ')}
   ON CONFLICT (scope) DO UPDATE SET payload = excluded.payload, generation = excluded.generation, computed_at = excluded.computed_at
   WHERE figure_snapshots.generation <= excluded.generation`;
+
+// A full recompute stores some 2,000 scopes: a few statements rather than one round trip each,
+// three parameters a scope, well under both drivers' limits on bound parameters.
+const SCOPES_PER_STORE = 500;
 
 @Injectable()
 export class FiguresService {
@@ -177,7 +181,8 @@ export class FiguresService {
       if ('error' in cohort) fail(scope, cohort.error);
       else figures.push({ scope, payload: cohort.figures, generation: generationOf(scope) });
     }
-    for (const program of await this.dataSource.manager.find(Program)) {
+    for (const pipeline of await this.calculator.pipelines()) {
+      const { program } = pipeline;
       let years: string[];
       try {
         years = await this.calculator.yearsWithData(program.code);
@@ -188,7 +193,7 @@ export class FiguresService {
       for (const year of years) {
         const scope = programYearScope(program.code, year);
         try {
-          const payload = await this.calculator.programYear(program.code, year);
+          const payload = await this.calculator.programYear(program.code, year, this.dataSource.manager, pipeline);
           figures.push({ scope, payload, generation: generationOf(scope) });
         } catch (error) {
           fail(scope, error);
@@ -234,8 +239,15 @@ export class FiguresService {
   ): Promise<void> {
     const computedAt = this.clock.now();
     await this.transactions.run(async (manager) => {
-      for (const { scope, payload, generation } of figures) {
-        await namedQuery(manager, STORE_SQL, { scope, payload: JSON.stringify(payload), generation, computedAt });
+      for (let start = 0; start < figures.length; start += SCOPES_PER_STORE) {
+        const chunk = figures.slice(start, start + SCOPES_PER_STORE);
+        const parameters: Record<string, unknown> = { computedAt };
+        chunk.forEach(({ scope, payload, generation }, i) => {
+          parameters[`scope${i}`] = scope;
+          parameters[`payload${i}`] = JSON.stringify(payload);
+          parameters[`generation${i}`] = generation;
+        });
+        await namedQuery(manager, storeSql(chunk.length), parameters);
       }
       // In the order a move marks its scopes (FigureMarks.mark sorts them): a full recompute updates
       // every mark in one transaction, and in any other order it deadlocks with a move that holds one
