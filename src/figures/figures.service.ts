@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Cohort } from '../cohorts/cohort.entity.js';
 import { Clock } from '../common/clock.js';
 import { requireReportingYear } from '../common/reporting-year.js';
@@ -47,6 +47,18 @@ const storeSql = (scopes: number) => `
   VALUES ${Array.from({ length: scopes }, (_, i) => `(:scope${i}, :payload${i}, :generation${i}, :computedAt)`).join(', ')}
   ON CONFLICT (scope) DO UPDATE SET payload = excluded.payload, generation = excluded.generation, computed_at = excluded.computed_at
   WHERE figure_snapshots.generation <= excluded.generation`;
+
+// Marks a computation has caught up with; `VALUES` names its columns column1, column2 on both databases.
+const recordComputedSql = (scopes: number) => `
+  UPDATE figure_dirty_marks SET computed_generation = computed.column2
+  FROM (VALUES ${Array.from({ length: scopes }, (_, i) => `(:scope${i}, CAST(:generation${i} AS INTEGER))`).join(', ')}) AS computed
+  WHERE figure_dirty_marks.scope = computed.column1 AND figure_dirty_marks.computed_generation < computed.column2`;
+
+const lockMarksSql = (scopes: number) => `
+  SELECT scope FROM figure_dirty_marks
+  WHERE scope IN (${Array.from({ length: scopes }, (_, i) => `:scope${i}`).join(', ')})
+  ORDER BY scope COLLATE "C"
+  FOR UPDATE`;
 
 // A full recompute stores some 2,000 scopes: a few statements rather than one round trip each,
 // three parameters a scope, well under both drivers' limits on bound parameters.
@@ -229,6 +241,29 @@ export class FiguresService {
   }
 
   /**
+   * Records the generation each scope's figures reflect, in statements of many scopes. The marks
+   * are locked in the order a move marks its scopes (FigureMarks.mark sorts them, and PostgreSQL
+   * locks an upsert's rows in the order of its VALUES): a full recompute updates every mark in one
+   * transaction, and in any other order it deadlocks with a move that holds one of the marks and
+   * waits for another. An UPDATE joined to a list locks in whatever order its plan reads, so on
+   * PostgreSQL each chunk's marks are first locked with an ordered SELECT ... FOR UPDATE, in the
+   * byte order of "C", which is JavaScript's for these ASCII scopes. SQLite has one writer at a time.
+   */
+  private async recordComputed(manager: EntityManager, computed: [scope: string, generation: number][]) {
+    const sorted = [...computed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (let start = 0; start < sorted.length; start += SCOPES_PER_STORE) {
+      const chunk = sorted.slice(start, start + SCOPES_PER_STORE);
+      const parameters: Record<string, unknown> = {};
+      chunk.forEach(([scope, generation], i) => {
+        parameters[`scope${i}`] = scope;
+        parameters[`generation${i}`] = generation;
+      });
+      if (!this.transactions.isSqlite) await namedQuery(manager, lockMarksSql(chunk.length), parameters);
+      await namedQuery(manager, recordComputedSql(chunk.length), parameters);
+    }
+  }
+
+  /**
    * Stores figures and records, per scope, the generation they reflect (which forgets the scope's
    * failure), and records the failures of a full recompute; one transaction.
    */
@@ -249,17 +284,7 @@ export class FiguresService {
         });
         await namedQuery(manager, storeSql(chunk.length), parameters);
       }
-      // In the order a move marks its scopes (FigureMarks.mark sorts them): a full recompute updates
-      // every mark in one transaction, and in any other order it deadlocks with a move that holds one
-      // of the marks and waits for another.
-      for (const [scope, generation] of [...computed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-        await manager
-          .createQueryBuilder()
-          .update(FigureDirtyMark)
-          .set({ computedGeneration: generation })
-          .where('scope = :scope AND computed_generation < :generation', { scope, generation })
-          .execute();
-      }
+      await this.recordComputed(manager, computed);
       await this.failures.clear(manager, [...figures.map((f) => f.scope), ...computed.map(([scope]) => scope)]);
       await this.failures.record(failures, manager);
     });
