@@ -48,17 +48,23 @@ const storeSql = (scopes: number) => `
   ON CONFLICT (scope) DO UPDATE SET payload = excluded.payload, generation = excluded.generation, computed_at = excluded.computed_at
   WHERE figure_snapshots.generation <= excluded.generation`;
 
-// Marks a computation has caught up with; `VALUES` names its columns column1, column2 on both databases.
+// Scopes and the generation their figures reflect; `VALUES` names its columns column1, column2 on both databases.
+const computedValues = (scopes: number) =>
+  `(VALUES ${Array.from({ length: scopes }, (_, i) => `(:scope${i}, CAST(:generation${i} AS INTEGER))`).join(', ')}) AS computed`;
+
+// The marks a computation has caught up with.
 const recordComputedSql = (scopes: number) => `
   UPDATE figure_dirty_marks SET computed_generation = computed.column2
-  FROM (VALUES ${Array.from({ length: scopes }, (_, i) => `(:scope${i}, CAST(:generation${i} AS INTEGER))`).join(', ')}) AS computed
+  FROM ${computedValues(scopes)}
   WHERE figure_dirty_marks.scope = computed.column1 AND figure_dirty_marks.computed_generation < computed.column2`;
 
+// The same marks, locked in sorted order (PostgreSQL only): the marks already caught up are not locked.
 const lockMarksSql = (scopes: number) => `
-  SELECT scope FROM figure_dirty_marks
-  WHERE scope IN (${Array.from({ length: scopes }, (_, i) => `:scope${i}`).join(', ')})
-  ORDER BY scope COLLATE "C"
-  FOR UPDATE`;
+  SELECT m.scope FROM figure_dirty_marks m
+  JOIN ${computedValues(scopes)} ON m.scope = computed.column1
+  WHERE m.computed_generation < computed.column2
+  ORDER BY m.scope COLLATE "C"
+  FOR UPDATE OF m`;
 
 // A full recompute stores some 2,000 scopes: a few statements rather than one round trip each,
 // three parameters a scope, well under both drivers' limits on bound parameters.
@@ -246,8 +252,8 @@ export class FiguresService {
    * locks an upsert's rows in the order of its VALUES): a full recompute updates every mark in one
    * transaction, and in any other order it deadlocks with a move that holds one of the marks and
    * waits for another. An UPDATE joined to a list locks in whatever order its plan reads, so on
-   * PostgreSQL each chunk's marks are first locked with an ordered SELECT ... FOR UPDATE, in the
-   * byte order of "C", which is JavaScript's for these ASCII scopes. SQLite has one writer at a time.
+   * PostgreSQL the marks each chunk will update are first locked with an ordered SELECT ... FOR
+   * UPDATE, in the byte order of "C", which is JavaScript's for these ASCII scopes. SQLite has one writer at a time.
    */
   private async recordComputed(manager: EntityManager, computed: [scope: string, generation: number][]) {
     const sorted = [...computed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
