@@ -1,9 +1,10 @@
 /**
- * bench/figures: a province-scale database (2,000 cohorts, 100,000 projects, 1,000,000 moves), then
+ * bench/figures: a province-scale database (2,000 cohorts, 100,000 projects, 1,000,000 moves, a
+ * computed dirty mark on every figure scope), then
  *   - the time of the full recompute (FiguresService.recomputeAll: aggregates, shaping, storing)
  *     beside the time of the bare SQL aggregates it runs, on the same database;
  *   - the median and 99th percentile of reading one cohort's figures over HTTP.
- * Targets: recompute within 1.5 x the bare SQL; one cohort's figures under 5 ms at the median.
+ * Targets: recompute within 1.1 x the bare SQL; one cohort's figures under 5 ms at the median.
  *
  *   npm run bench:figures                          # SQLite, in a temporary file
  *   DATABASE_URL=postgres://... npm run bench:figures
@@ -20,6 +21,7 @@ import {
   PROGRAM_YEAR_COHORTS,
 } from '../src/figures/figures.sql.js';
 import { FiguresService } from '../src/figures/figures.service.js';
+import { cohortScope, programYearScope } from '../src/figures/figure-scope.js';
 import { parseReportingYear } from '../src/common/reporting-year.js';
 import { Program } from '../src/programs/program.entity.js';
 import {
@@ -97,7 +99,10 @@ async function main() {
       `bench/figures on ${engine}: ${COHORTS} cohorts, ${PROJECTS} projects, ${PROJECTS * MOVES_PER_ENROLLMENT} moves`,
     );
 
-    const load = await timed(() => loadProvince(dataSource));
+    const load = await timed(async () => {
+      await loadProvince(dataSource);
+      await markEveryScope(dataSource, app.get(FiguresCalculator));
+    });
     console.log(`  loaded in ${fmt(load.ms)}`);
 
     const bareRuns: number[] = [];
@@ -129,7 +134,7 @@ async function main() {
     console.log(
       `  full recompute, stored (median of 3)  ${fmt(recompute)}   runs: ${recomputeRuns.map(fmt).join(', ')}   ${Number(snapshots.n)} figure sets`,
     );
-    console.log(`  recompute / bare SQL                  ${(recompute / bare).toFixed(2)} x   (target <= 1.5 x)`);
+    console.log(`  recompute / bare SQL                  ${(recompute / bare).toFixed(2)} x   (target <= 1.1 x)`);
     console.log(
       `  one cohort's figures over HTTP        median ${fmt(median(latencies))}, p99 ${fmt(percentile(latencies, 99))} over ${latencies.length} reads   (target median < 5 ms)`,
     );
@@ -166,6 +171,30 @@ async function bareAggregates(calculator: FiguresCalculator, dataSource: DataSou
       }
     }
   }
+}
+
+/**
+ * A province that has lived has a dirty mark on every scope, each computed: the nightly recompute
+ * records every scope's generation, as it does in service, even when nothing is pending.
+ */
+async function markEveryScope(dataSource: DataSource, calculator: FiguresCalculator) {
+  const scopes = (await dataSource.query<{ id: number }[]>('SELECT id FROM cohorts')).map((c) => cohortScope(c.id));
+  for (const program of await dataSource.manager.find(Program))
+    for (const year of await calculator.yearsWithData(program.code)) scopes.push(programYearScope(program.code, year));
+  const instant = instantWriter(dataSource);
+  await inOneTransaction(dataSource, (runner) =>
+    insertRecords(
+      runner,
+      'figure_dirty_marks',
+      scopes.map((scope, i) => ({
+        scope,
+        generation: 1 + (i % 4),
+        computed_generation: 1 + (i % 4),
+        pending_since: instant(Date.UTC(2026, 0, 1)),
+        hand_count: 1,
+      })),
+    ),
+  );
 }
 
 /** Writes the province straight into the tables, in large multi-row inserts inside one transaction. */

@@ -37,6 +37,12 @@ const num = (value: Row[string] | undefined) => (value === null || value === und
 const countIf = (hasMilestone: unknown, value: Row[string]) =>
   hasMilestone === null || hasMilestone === undefined ? null : num(value);
 
+/** A program and its stages in pipeline order: what a program-year's figures read besides the aggregates. */
+export interface ProgramPipeline {
+  program: Program;
+  stages: Stage[];
+}
+
 /** Runs the figures' aggregates and shapes their rows; it stores nothing. */
 @Injectable()
 export class FiguresCalculator {
@@ -97,13 +103,17 @@ export class FiguresCalculator {
     return figures;
   }
 
+  /**
+   * A program-year's figures. A caller computing many years (the full recompute) gives the
+   * program's pipeline it has read once; otherwise it is read here.
+   */
   async programYear(
     programCode: string,
     yearLabel: string,
     manager = this.dataSource.manager,
+    pipeline?: ProgramPipeline,
   ): Promise<ProgramYearFigures> {
-    const program = await manager.findOneBy(Program, { code: programCode });
-    if (!program) throw notFound('Program', programCode);
+    const { program, stages } = pipeline ?? (await this.pipeline(programCode, manager));
     const year = parseReportingYear(yearLabel, this.config.reportingYearStartMonth);
     const format = reportingYearFormat(this.config.reportingYearStartMonth);
     if (!year) throw new RangeError(`${yearLabel} is not a reporting year (${format})`);
@@ -127,7 +137,29 @@ export class FiguresCalculator {
       cohorts,
     };
     const filter = program.usesCohorts ? cohortProgramYearEnrollments : accompanimentYearEnrollments;
-    return { stats, funnel: await this.funnel(manager, programCode, year, filter, parameters) };
+    return { stats, funnel: await this.funnel(manager, programCode, stages, year, filter, parameters) };
+  }
+
+  /** A program and its stages in pipeline order; 404 when the program does not exist. */
+  private async pipeline(programCode: string, manager: EntityManager): Promise<ProgramPipeline> {
+    const [program, stages] = await Promise.all([
+      manager.findOneBy(Program, { code: programCode }),
+      manager.find(Stage, { where: { programCode }, order: { position: 'ASC' } }),
+    ]);
+    if (!program) throw notFound('Program', programCode);
+    return { program, stages };
+  }
+
+  /** Every program with its stages in pipeline order, in two reads. */
+  async pipelines(manager = this.dataSource.manager): Promise<ProgramPipeline[]> {
+    const [programs, stages] = await Promise.all([
+      manager.find(Program),
+      manager.find(Stage, { order: { programCode: 'ASC', position: 'ASC' } }),
+    ]);
+    return programs.map((program) => ({
+      program,
+      stages: stages.filter((stage) => stage.programCode === program.code),
+    }));
   }
 
   /**
@@ -171,14 +203,12 @@ export class FiguresCalculator {
   private async funnel(
     manager: EntityManager,
     programCode: string,
+    stages: Stage[],
     year: ReportingYear,
     filter: string,
     parameters: Record<string, unknown>,
   ): Promise<Funnel> {
-    const [rows, stages] = await Promise.all([
-      namedQuery<Row>(manager, funnelSql(this.dialect, filter), parameters),
-      manager.find(Stage, { where: { programCode }, order: { position: 'ASC' } }),
-    ]);
+    const rows = await namedQuery<Row>(manager, funnelSql(this.dialect, filter), parameters);
     const byCode = new Map(rows.map((row) => [String(row.code), row]));
     const funnelStages = stages.map((stage) => {
       const row = byCode.get(stage.code);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Cohort } from '../cohorts/cohort.entity.js';
 import { Clock } from '../common/clock.js';
 import { requireReportingYear } from '../common/reporting-year.js';
@@ -8,7 +8,6 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { instantFromRow, namedQuery } from '../database/named-query.js';
 import { preparedQuery } from '../database/prepared-query.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { Program } from '../programs/program.entity.js';
 import { FigureDirtyMark } from './figure-dirty-mark.entity.js';
 import { FigureFailures, type ScopeFailure } from './figure-failures.js';
 import { cohortScope, parseScope, programScope, programYearScope } from './figure-scope.js';
@@ -41,12 +40,35 @@ export const READ_FIGURES_SQL = `
   LEFT JOIN figure_dirty_marks m ON m.scope = s.scope
   WHERE s.scope = :scope`;
 
-// An older computation never replaces a newer one: two workers may finish out of order.
-const STORE_SQL = `
+// Many scopes in one statement, written once for both databases. An older computation never
+// replaces a newer one: two workers may finish out of order.
+const storeSql = (scopes: number) => `
   INSERT INTO figure_snapshots (scope, payload, generation, computed_at)
-  VALUES (:scope, :payload, :generation, :computedAt)
+  VALUES ${Array.from({ length: scopes }, (_, i) => `(:scope${i}, :payload${i}, :generation${i}, :computedAt)`).join(', ')}
   ON CONFLICT (scope) DO UPDATE SET payload = excluded.payload, generation = excluded.generation, computed_at = excluded.computed_at
   WHERE figure_snapshots.generation <= excluded.generation`;
+
+// Scopes and the generation their figures reflect; `VALUES` names its columns column1, column2 on both databases.
+const computedValues = (scopes: number) =>
+  `(VALUES ${Array.from({ length: scopes }, (_, i) => `(:scope${i}, CAST(:generation${i} AS INTEGER))`).join(', ')}) AS computed`;
+
+// The marks a computation has caught up with.
+const recordComputedSql = (scopes: number) => `
+  UPDATE figure_dirty_marks SET computed_generation = computed.column2
+  FROM ${computedValues(scopes)}
+  WHERE figure_dirty_marks.scope = computed.column1 AND figure_dirty_marks.computed_generation < computed.column2`;
+
+// The same marks, locked in sorted order (PostgreSQL only): the marks already caught up are not locked.
+const lockMarksSql = (scopes: number) => `
+  SELECT m.scope FROM figure_dirty_marks m
+  JOIN ${computedValues(scopes)} ON m.scope = computed.column1
+  WHERE m.computed_generation < computed.column2
+  ORDER BY m.scope COLLATE "C"
+  FOR UPDATE OF m`;
+
+// A full recompute stores some 2,000 scopes: a few statements rather than one round trip each,
+// three parameters a scope, well under both drivers' limits on bound parameters.
+const SCOPES_PER_STORE = 500;
 
 @Injectable()
 export class FiguresService {
@@ -183,7 +205,8 @@ export class FiguresService {
       if ('error' in cohort) fail(scope, cohort.error);
       else figures.push({ scope, payload: cohort.figures, generation: generationOf(scope) });
     }
-    for (const program of await this.dataSource.manager.find(Program)) {
+    for (const pipeline of await this.calculator.pipelines()) {
+      const { program } = pipeline;
       let years: string[];
       try {
         years = await this.calculator.yearsWithData(program.code);
@@ -194,7 +217,7 @@ export class FiguresService {
       for (const year of years) {
         const scope = programYearScope(program.code, year);
         try {
-          const payload = await this.calculator.programYear(program.code, year);
+          const payload = await this.calculator.programYear(program.code, year, this.dataSource.manager, pipeline);
           figures.push({ scope, payload, generation: generationOf(scope) });
         } catch (error) {
           fail(scope, error);
@@ -230,6 +253,29 @@ export class FiguresService {
   }
 
   /**
+   * Records the generation each scope's figures reflect, in statements of many scopes. The marks
+   * are locked in the order a move marks its scopes (FigureMarks.mark sorts them, and PostgreSQL
+   * locks an upsert's rows in the order of its VALUES): a full recompute updates every mark in one
+   * transaction, and in any other order it deadlocks with a move that holds one of the marks and
+   * waits for another. An UPDATE joined to a list locks in whatever order its plan reads, so on
+   * PostgreSQL the marks each chunk will update are first locked with an ordered SELECT ... FOR
+   * UPDATE, in the byte order of "C", which is JavaScript's for these ASCII scopes. SQLite has one writer at a time.
+   */
+  private async recordComputed(manager: EntityManager, computed: [scope: string, generation: number][]) {
+    const sorted = [...computed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (let start = 0; start < sorted.length; start += SCOPES_PER_STORE) {
+      const chunk = sorted.slice(start, start + SCOPES_PER_STORE);
+      const parameters: Record<string, unknown> = {};
+      chunk.forEach(([scope, generation], i) => {
+        parameters[`scope${i}`] = scope;
+        parameters[`generation${i}`] = generation;
+      });
+      if (!this.transactions.isSqlite) await namedQuery(manager, lockMarksSql(chunk.length), parameters);
+      await namedQuery(manager, recordComputedSql(chunk.length), parameters);
+    }
+  }
+
+  /**
    * Stores figures and records, per scope, the generation they reflect (which forgets the scope's
    * failure), and records the failures of a full recompute; one transaction.
    */
@@ -240,20 +286,17 @@ export class FiguresService {
   ): Promise<void> {
     const computedAt = this.clock.now();
     await this.transactions.run(async (manager) => {
-      for (const { scope, payload, generation } of figures) {
-        await namedQuery(manager, STORE_SQL, { scope, payload: JSON.stringify(payload), generation, computedAt });
+      for (let start = 0; start < figures.length; start += SCOPES_PER_STORE) {
+        const chunk = figures.slice(start, start + SCOPES_PER_STORE);
+        const parameters: Record<string, unknown> = { computedAt };
+        chunk.forEach(({ scope, payload, generation }, i) => {
+          parameters[`scope${i}`] = scope;
+          parameters[`payload${i}`] = JSON.stringify(payload);
+          parameters[`generation${i}`] = generation;
+        });
+        await namedQuery(manager, storeSql(chunk.length), parameters);
       }
-      // In the order a move marks its scopes (FigureMarks.mark sorts them): a full recompute updates
-      // every mark in one transaction, and in any other order it deadlocks with a move that holds one
-      // of the marks and waits for another.
-      for (const [scope, generation] of [...computed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-        await manager
-          .createQueryBuilder()
-          .update(FigureDirtyMark)
-          .set({ computedGeneration: generation })
-          .where('scope = :scope AND computed_generation < :generation', { scope, generation })
-          .execute();
-      }
+      await this.recordComputed(manager, computed);
       await this.failures.clear(manager, [...figures.map((f) => f.scope), ...computed.map(([scope]) => scope)]);
       await this.failures.record(failures, manager);
     });
