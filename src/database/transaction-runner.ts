@@ -27,6 +27,11 @@ export class TransactionRunner {
     return this.isSqlite ? builder : builder.setLock('pessimistic_write');
   }
 
+  /** The same lock for hand-written SQL: the clause to end a SELECT with. */
+  get forUpdateClause(): string {
+    return this.isSqlite ? '' : ' FOR UPDATE';
+  }
+
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.isSqlite) return this.dataSource.transaction(work);
     const result = this.queueTail.then(() => this.dataSource.transaction(work));

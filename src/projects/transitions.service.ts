@@ -185,10 +185,9 @@ export class TransitionsService {
    */
   private async snapshot(manager: EntityManager, moves: { projectId: number }[], lock: boolean): Promise<MoveSnapshot> {
     const ids = [...new Set(moves.map((m) => m.projectId))].sort((a, b) => a - b);
-    const lockRows = lock && dialectOf(manager) === 'postgres';
     const projects = await preparedQuery<{ id: number; advisorId: number | null }>(
       manager,
-      `${projectsSql(manager)}${lockRows ? ' FOR UPDATE' : ''}`,
+      `${projectsSql(manager)}${lock ? this.transactions.forUpdateClause : ''}`,
       { ids },
     );
     const enrollments = await preparedQuery<Record<keyof EnrollmentRow, unknown>>(manager, enrollmentsSql(manager), {
@@ -228,8 +227,9 @@ export class TransitionsService {
   }
 
   /**
-   * In order, with their ids. PostgreSQL returns them from one statement; on SQLite, one prepared
-   * statement per row, which costs little there: the driver runs in the process.
+   * In order, with their ids: one prepared statement per row, which costs little on SQLite (the
+   * driver runs in the process) and for a single move; a bulk on PostgreSQL is one multi-row insert,
+   * not a round trip per move.
    */
   private async insertTransitions(manager: EntityManager, transitions: Transition[]): Promise<Transition[]> {
     if (dialectOf(manager) === 'postgres' && transitions.length > 1) {
