@@ -3,7 +3,9 @@ import { dialectOf } from './dialect.js';
 
 /**
  * Runs hand-written SQL with :named parameters on either database: TypeORM turns the names into
- * the driver's placeholders and converts values SQLite cannot bind (dates, booleans).
+ * the driver's placeholders and converts values SQLite cannot bind (dates, booleans), and spreads
+ * `(:...ids)` lists into the text. Off the request path; a statement every request or every move
+ * runs goes through preparedQuery (prepared-query.ts), which skips TypeORM's query runner.
  */
 export function namedQuery<Row = Record<string, unknown>>(
   manager: EntityManager,

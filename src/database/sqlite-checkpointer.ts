@@ -69,7 +69,12 @@ export class SqliteCheckpointer implements OnApplicationBootstrap, OnApplication
       eval: true,
       workerData: { driver, file: database.path, everyMs: CHECKPOINT_EVERY_MS },
     });
-    this.worker.on('message', (message: { error: string }) => this.logger.warn(`Checkpoint failed: ${message.error}`));
+    // Said once per kind of failure: the thread tries again every 100 ms.
+    let lastError = '';
+    this.worker.on('message', ({ error }: { error: string }) => {
+      if (error !== lastError) this.logger.warn(`Checkpoint failed: ${error}`);
+      lastError = error;
+    });
     this.worker.on('error', (error) => this.logger.error(`The checkpoint thread stopped: ${String(error)}`));
     this.exited = once(this.worker, 'exit').then(() => undefined);
   }
