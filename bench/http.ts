@@ -16,6 +16,7 @@
 import { once } from 'node:events';
 import { pino } from 'pino';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../src/database/prepared-query.js';
 import { cohortScope } from '../src/figures/figure-scope.js';
 import { FiguresService } from '../src/figures/figures.service.js';
 import { bareMoveLoop } from './http/bare-moves.js';
@@ -38,7 +39,7 @@ async function main() {
   await once(logStream, 'ready');
   const { app, config, dataSource, engine, cleanup } = await startBenchApp(
     'http',
-    { ROLE: 'api' },
+    { ROLE: process.env.ROLE ?? 'api' },
     { logger: ['log', 'error', 'warn'], logStream },
   );
   try {
@@ -62,8 +63,12 @@ async function main() {
       };
       // Each round moves projects of its own through the service, then others in the bare loop.
       const movesPerRound = Math.min(4_000, Math.floor(data.movable.length / (2 * ROUNDS)));
-      const [{ id: actorId }] = await dataSource.query<{ id: number }[]>(
-        `SELECT id FROM users WHERE email = '${BENCH_ADMIN.email}'`,
+      const [{ id: actorId }] = await preparedQuery<{ id: number }>(
+        dataSource,
+        'SELECT id FROM users WHERE email = :email',
+        {
+          email: BENCH_ADMIN.email,
+        },
       );
       const results: Record<string, LoadResult[]> = {};
       let bareMoves: number[] | undefined;

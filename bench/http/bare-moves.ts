@@ -8,7 +8,6 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { DateUtils } from 'typeorm/util/DateUtils.js';
 import { reportingYearOrNullOf } from '../../src/common/reporting-year.js';
 import { localDateOf } from '../../src/common/time.js';
 import type { AppConfig } from '../../src/config/app-config.js';
@@ -23,9 +22,7 @@ import {
   updateEnrollmentsSql,
 } from '../../src/projects/move-statements.js';
 import { recordActivitySql } from '../../src/projects/projects.service.js';
-
-type Row = Record<string, unknown>;
-type Run = (sql: string, parameters?: Row) => Promise<Row[]>;
+import { postgresRun, sqliteRun, type Run } from './bare-sql.js';
 
 /** Moves each project to `toStage`, `clients` at a time on PostgreSQL; answers the moves a second. */
 export async function bareMoveLoop(options: {
@@ -42,7 +39,7 @@ export async function bareMoveLoop(options: {
   if (config.database.kind === 'sqlite') {
     const db = new Database(config.database.path);
     db.pragma('busy_timeout = 5000');
-    const run = sqliteRunner(db);
+    const run = sqliteRun(db);
     try {
       for (const id of projectIds) {
         db.exec('BEGIN');
@@ -63,7 +60,7 @@ export async function bareMoveLoop(options: {
     const client = async () => {
       const connection = await pool.connect();
       try {
-        const run = postgresRunner(connection);
+        const run = postgresRun(connection);
         for (let i = next++; i < projectIds.length; i = next++) {
           await connection.query('BEGIN');
           await move(run, projectIds[i]);
@@ -120,42 +117,4 @@ async function moveOne(
   // The projects moved here are in no cohort: their one scope is their program's year.
   const year = reportingYearOrNullOf(localDateOf(before.enrolledAt), config.reportingYearStartMonth)!;
   await run(markSql(1), { now, scope0: programYearScope(before.programCode, year.label) });
-}
-
-/** A statement's `:name` parameters in order, and its text with the driver's placeholders. */
-function parse(sql: string, placeholder: (n: number) => string) {
-  const names = [...sql.matchAll(/(?<!:):(\w+)/g)].map((match) => match[1]);
-  let n = 0;
-  return { names, text: sql.replace(/(?<!:):(\w+)/g, () => placeholder(++n)) };
-}
-
-function sqliteRunner(db: Database.Database): Run {
-  const statements = new Map<string, { statement: Database.Statement; names: string[] }>();
-  const bind = (value: unknown): unknown => {
-    if (value instanceof Date) return DateUtils.mixedDateToUtcDatetimeString(value) as string;
-    if (Array.isArray(value)) return JSON.stringify(value);
-    return value ?? null;
-  };
-  return (sql, parameters = {}) => {
-    let prepared = statements.get(sql);
-    if (!prepared) {
-      const { names, text } = parse(sql, () => '?');
-      statements.set(sql, (prepared = { statement: db.prepare(text), names }));
-    }
-    const values = prepared.names.map((name) => bind(parameters[name]));
-    if (prepared.statement.reader) return Promise.resolve(prepared.statement.all(...values) as Row[]);
-    prepared.statement.run(...values);
-    return Promise.resolve([]);
-  };
-}
-
-function postgresRunner(connection: pg.PoolClient): Run {
-  const statements = new Map<string, { name: string; text: string; names: string[] }>();
-  return async (sql, parameters = {}) => {
-    let prepared = statements.get(sql);
-    if (!prepared)
-      statements.set(sql, (prepared = { name: `bare-${statements.size + 1}`, ...parse(sql, (n) => `$${n}`) }));
-    const values = prepared.names.map((key) => parameters[key] ?? null);
-    return (await connection.query({ name: prepared.name, text: prepared.text, values })).rows as Row[];
-  };
 }

@@ -19,26 +19,19 @@ import { READ_FIGURES_SQL } from '../../src/figures/figures.service.js';
 import { requestIdOf } from '../../src/logging/request-id.js';
 import { createRootLogger } from '../../src/logging/root-logger.js';
 import { FIND_FOR_TOKEN_SQL } from '../../src/users/users.service.js';
+import { postgresRun, sqliteRun, type Run } from './bare-sql.js';
 
-type Row = Record<string, unknown>;
-
-/** One way to run named-parameter SQL on either database, statements prepared once. */
+/** The service's SQL on either database, and how to let the database go. */
 interface BareDriver {
-  query(sql: string, names: string[], values: Row): Promise<Row[]>;
+  run: Run;
   close(): Promise<void>;
 }
 
 function sqliteDriver(path: string): BareDriver {
   const db = new Database(path);
   db.pragma('busy_timeout = 5000');
-  const statements = new Map<string, Database.Statement>();
   return {
-    query(sql, names, values) {
-      let statement = statements.get(sql);
-      if (!statement) statements.set(sql, (statement = db.prepare(sql.replace(/:(\w+)/g, '?'))));
-      const bound = names.map((name) => (typeof values[name] === 'boolean' ? Number(values[name]) : values[name]));
-      return Promise.resolve(statement.all(...bound) as Row[]);
-    },
+    run: sqliteRun(db),
     close: () => {
       db.close();
       return Promise.resolve();
@@ -52,22 +45,8 @@ function postgresDriver(url: string, schema: string | undefined): BareDriver {
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  return {
-    async query(sql, names, values) {
-      let n = 0;
-      const text = sql.replace(/:(\w+)/g, () => `$${++n}`);
-      return (
-        await pool.query(
-          text,
-          names.map((name) => values[name]),
-        )
-      ).rows as Row[];
-    },
-    close: () => pool.end(),
-  };
+  return { run: postgresRun(pool), close: () => pool.end() };
 }
-
-const parameterNames = (sql: string) => [...sql.matchAll(/:(\w+)/g)].map((match) => match[1]);
 
 export interface BareServer {
   url: string;
@@ -84,8 +63,6 @@ export async function startBareServer(options: {
       ? sqliteDriver(options.database.path)
       : postgresDriver(options.database.url, options.database.schema);
   const key = createSecretKey(Buffer.from(options.jwtSecret, 'utf8'));
-  const tokenNames = parameterNames(FIND_FOR_TOKEN_SQL);
-  const figureNames = parameterNames(READ_FIGURES_SQL);
 
   const fastify = Fastify({
     loggerInstance: createRootLogger({ nodeEnv: 'production', level: 'info', stream: options.logStream }),
@@ -121,7 +98,7 @@ export async function startBareServer(options: {
     } catch {
       return reply.status(401).send({ statusCode: 401, message: 'The access token is invalid or has expired' });
     }
-    const [owner] = await driver.query(FIND_FOR_TOKEN_SQL, tokenNames, {
+    const [owner] = await driver.run(FIND_FOR_TOKEN_SQL, {
       id: claims.sub,
       jti: claims.jti,
       active: true,
@@ -135,7 +112,7 @@ export async function startBareServer(options: {
       return reply.status(401).send({ statusCode: 401, message: 'Sign in again' });
     request.userId = Number(owner.id);
     const id = Number((request.params as { id: string }).id);
-    const [row] = await driver.query(READ_FIGURES_SQL, figureNames, { scope: cohortScope(id) });
+    const [row] = await driver.run(READ_FIGURES_SQL, { scope: cohortScope(id) });
     if (!row) return reply.status(404).send({ statusCode: 404, message: `Cohort ${id} not found` });
     return {
       ...(JSON.parse(String(row.payload)) as object),
