@@ -17,6 +17,11 @@ export const SCRAPE_TIMEOUT_MS = 500;
 const JOB_STATES = ['waiting', 'active', 'failed', 'delayed'] as const;
 const MAIL_STATUSES = ['pending', 'sent', 'failed'] as const;
 
+interface FigureWork {
+  pending: number;
+  oldestSeconds: number;
+}
+
 /**
  * Series read when Prometheus scrapes, from where /health reads them: the job counts of every
  * queue in Redis, the figure work waiting in the database, and the e-mail record.
@@ -24,6 +29,7 @@ const MAIL_STATUSES = ['pending', 'sent', 'failed'] as const;
 @Injectable()
 export class ScrapeTimeMetrics implements OnModuleInit {
   private readonly logger = new Logger('Metrics');
+  private figureWorkRead: Promise<FigureWork> | null = null;
 
   constructor(
     private readonly metrics: Metrics,
@@ -92,28 +98,43 @@ export class ScrapeTimeMetrics implements OnModuleInit {
   }
 
   /** The same pending scopes as GET /health's outbox; the oldest counts from when its work was first pending. */
-  private async figures(gauge: Gauge, read: (work: { pending: number; oldestSeconds: number }) => number) {
+  private async figures(gauge: Gauge, read: (work: FigureWork) => number) {
     gauge.reset();
     try {
-      const [row] = await withTimeout(
-        namedQuery<{ pending: unknown; oldest: unknown }>(
-          this.dataSource.manager,
-          `
-          SELECT COUNT(*) AS pending, MIN(m.pending_since) AS oldest
-          FROM figure_dirty_marks m
-          LEFT JOIN figure_failures f ON f.scope = m.scope
-          WHERE m.generation > m.computed_generation
-            AND (f.failed_generation IS NULL OR f.failed_generation < m.generation)`,
-        ),
-        SCRAPE_TIMEOUT_MS,
-        'Reading the figure work',
-      );
-      const oldest = row.oldest === null ? null : instantFromRow(row.oldest);
-      const oldestSeconds = oldest ? Math.max(0, (this.clock.now().getTime() - oldest.getTime()) / 1000) : 0;
-      gauge.set(read({ pending: Number(row.pending), oldestSeconds }));
+      gauge.set(read(await this.figureWorkOfThisScrape()));
     } catch (error) {
       this.logger.warn(`Figure work left out of the metrics: ${messageOf(error)}`);
     }
+  }
+
+  /**
+   * Both figure gauges collect at once in a scrape: they share one read, so that they describe the
+   * same moment (two reads could show no pending scope beside an oldest one waiting).
+   */
+  private figureWorkOfThisScrape(): Promise<FigureWork> {
+    this.figureWorkRead ??= this.readFigureWork().finally(() => {
+      this.figureWorkRead = null;
+    });
+    return this.figureWorkRead;
+  }
+
+  private async readFigureWork(): Promise<FigureWork> {
+    const [row] = await withTimeout(
+      namedQuery<{ pending: unknown; oldest: unknown }>(
+        this.dataSource.manager,
+        `
+        SELECT COUNT(*) AS pending, MIN(m.pending_since) AS oldest
+        FROM figure_dirty_marks m
+        LEFT JOIN figure_failures f ON f.scope = m.scope
+        WHERE m.generation > m.computed_generation
+          AND (f.failed_generation IS NULL OR f.failed_generation < m.generation)`,
+      ),
+      SCRAPE_TIMEOUT_MS,
+      'Reading the figure work',
+    );
+    const oldest = row.oldest === null ? null : instantFromRow(row.oldest);
+    const oldestSeconds = oldest ? Math.max(0, (this.clock.now().getTime() - oldest.getTime()) / 1000) : 0;
+    return { pending: Number(row.pending), oldestSeconds };
   }
 
   private async mail(gauge: Gauge<'status'>) {
