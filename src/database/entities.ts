@@ -8,6 +8,7 @@ import { FigureSnapshot } from '../figures/figure-snapshot.entity.js';
 import { FollowUp } from '../follow-ups/follow-up.entity.js';
 import { ProjectNote } from '../follow-ups/project-note.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
 import { Program } from '../programs/program.entity.js';
 import { Stage } from '../programs/stage.entity.js';
 import { Contact } from '../projects/contact.entity.js';
@@ -36,4 +37,5 @@ export const ENTITIES = [
   ExportLogEntry,
   SignedOutToken,
   PasswordReset,
+  Organization,
 ];

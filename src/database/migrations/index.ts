@@ -7,6 +7,7 @@ import { FigureFailures1763800000005 } from './1763800000005-figure-failures.js'
 import { Accounts1763800000006 } from './1763800000006-accounts.js';
 import { ProjectsFitEntity1763800000007 } from './1763800000007-projects-fit-entity.js';
 import { ScheduleRunsEnqueued1763800000008 } from './1763800000008-schedule-runs-enqueued.js';
+import { Organizations1763800000009 } from './1763800000009-organizations.js';
 
 /** Listed by hand, oldest first: no glob to go wrong between ts-jest, tsc output and ESM. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Accounts1763800000006,
   ProjectsFitEntity1763800000007,
   ScheduleRunsEnqueued1763800000008,
+  Organizations1763800000009,
 ];
