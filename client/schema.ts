@@ -834,6 +834,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/projects/{id}/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project's jobs
+         * @description Any signed-in user.
+         *
+         *     Jobs created at its incorporation and, for a takeover, jobs maintained: the latest count of each (null when none is recorded, which reports count apart from zero) and every count recorded.
+         */
+        get: operations["JobsController_ofProject"];
+        put?: never;
+        /**
+         * Record a project's jobs
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     Once the project has reached its incorporated milestone: the jobs it created, or the jobs a takeover kept. A later count does not erase an earlier one; the latest is the figure. A move to the incorporated stage can carry the count instead (`jobs` on the move).
+         */
+        post: operations["JobsController_recordForProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A co-op's workers
+         * @description Any signed-in user.
+         *
+         *     The latest count of its workers (null when none is recorded) and every count recorded.
+         */
+        get: operations["JobsController_ofOrganization"];
+        put?: never;
+        /**
+         * Record a co-op's workers
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     How many people work in the co-op on a date: for a co-op receiving advisory services, the jobs it maintains.
+         */
+        post: operations["JobsController_recordForOrganization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cohorts/{id}/export": {
         parameters: {
             query?: never;
@@ -1897,6 +1953,11 @@ export interface components {
              * @example 1
              */
             expectedVersion?: number;
+            /**
+             * @description Only with a move to the incorporated stage: the jobs the project has at incorporation, recorded as jobs created (a start-up) or maintained (a takeover), dated by the move (`GET /projects/:id/jobs`)
+             * @example 5
+             */
+            jobs?: number;
         };
         /**
          * @description enrol: entry into the first stage; move: to another stage; abandon, hold, reopen: status changes
@@ -2011,6 +2072,11 @@ export interface components {
              * @example 1
              */
             expectedVersion?: number;
+            /**
+             * @description Only with a move to the incorporated stage: the jobs the project has at incorporation, recorded as jobs created (a start-up) or maintained (a takeover), dated by the move (`GET /projects/:id/jobs`)
+             * @example 5
+             */
+            jobs?: number;
             /**
              * @description The project to move
              * @example 1
@@ -2745,6 +2811,94 @@ export interface components {
              * @example 1
              */
             cohortId: number;
+        };
+        JobCountResponse: {
+            /** @example 1 */
+            id: number;
+            /**
+             * @example created
+             * @enum {string}
+             */
+            kind: "created" | "maintained" | "workers";
+            /** @example 4 */
+            jobs: number;
+            /**
+             * Format: date
+             * @description The date the count holds for
+             * @example 2024-03-15
+             */
+            countedOn: string;
+            /**
+             * @description The move that carried the count, if one did
+             * @example 1
+             */
+            transitionId: number | null;
+            /** @description Who recorded it */
+            recordedBy: components["schemas"]["PersonResponse"];
+            /**
+             * Format: date-time
+             * @example 2024-03-15T14:02:11.000Z
+             */
+            recordedAt: string;
+        };
+        ProjectJobsResponse: {
+            /** @example 1 */
+            projectId: number;
+            /**
+             * @description The latest count of jobs created; null when none is recorded (not zero)
+             * @example 4
+             */
+            created: number | null;
+            /**
+             * @description The latest count of jobs maintained by the takeover; null when none is recorded (not zero)
+             * @example null
+             */
+            maintained: number | null;
+            /** @description Every count recorded, latest first */
+            counts: components["schemas"]["JobCountResponse"][];
+        };
+        RecordProjectJobsDto: {
+            /**
+             * @description `created`: the jobs at incorporation; `maintained`: the jobs a takeover kept (transfer projects)
+             * @example created
+             * @enum {string}
+             */
+            kind: "created" | "maintained";
+            /**
+             * @description How many jobs
+             * @example 4
+             */
+            jobs: number;
+            /**
+             * Format: date
+             * @description The Montréal date the count holds for; today when omitted; never in the future
+             * @example 2024-03-15
+             */
+            countedOn?: string;
+        };
+        OrganizationJobsResponse: {
+            /** @example 1 */
+            organizationId: number;
+            /**
+             * @description The latest count of its workers; null when none is recorded (not zero)
+             * @example 12
+             */
+            workers: number | null;
+            /** @description Every count recorded, latest first */
+            counts: components["schemas"]["JobCountResponse"][];
+        };
+        RecordWorkersDto: {
+            /**
+             * @description How many people work in the co-op
+             * @example 12
+             */
+            workers: number;
+            /**
+             * Format: date
+             * @description The Montréal date the count holds for; today when omitted; never in the future
+             * @example 2024-03-15
+             */
+            countedOn?: string;
         };
         ExportedProgramNameResponse: {
             /** @example Parcours COOP */
@@ -7012,6 +7166,275 @@ export interface operations {
                 };
             };
             /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JobsController_ofProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectJobsResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JobsController_recordForProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordProjectJobsDto"];
+            };
+        };
+        responses: {
+            /** @description The project's jobs with this count */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectJobsResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Viewers; an advisor on another advisor's project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The project has not reached its incorporated milestone, or `maintained` for a start-up project */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JobsController_ofOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The co-op */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationJobsResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such co-op */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    JobsController_recordForOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The co-op */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordWorkersDto"];
+            };
+        };
+        responses: {
+            /** @description The co-op's workers with this count */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationJobsResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Viewers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such co-op */
             404: {
                 headers: {
                     [name: string]: unknown;

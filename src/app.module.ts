@@ -10,6 +10,7 @@ import { ExportsModule } from './exports/exports.module.js';
 import { FiguresModule } from './figures/figures.module.js';
 import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
 import { HealthModule } from './health/health.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         NotificationsModule,
         FollowUpsModule,
         SatisfactionModule,
+        JobsModule,
         ExportsModule,
         SchedulesModule,
         HealthModule,

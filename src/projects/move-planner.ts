@@ -14,7 +14,7 @@ export interface MoveToPlan extends TransitionDto {
 
 /** What the moves of a request are checked against: their projects, those projects' enrollments, and every stage. */
 export interface MoveSnapshot {
-  projects: Map<number, Pick<Project, 'id' | 'advisorId'>>;
+  projects: Map<number, Pick<Project, 'id' | 'advisorId' | 'kind'>>;
   /** By project, in id order. */
   enrollments: Map<number, EnrollmentRow[]>;
   /** Every program's stages, in position order. */
@@ -87,6 +87,7 @@ export function planMoves(
         lastMovedAt: occurredAt,
         version: before.version + 1,
       };
+      if (request.jobs !== undefined) assertCarriesJobs(request.projectId, stages, after);
       current.set(chosen.id, after);
       return { index, request, occurredAt, plan, before, after };
     } catch (error) {
@@ -94,6 +95,17 @@ export function planMoves(
       throw error;
     }
   });
+}
+
+/** Jobs are counted at incorporation: only a move into the incorporated milestone's stage carries them. */
+function assertCarriesJobs(projectId: number, stages: Stage[], after: EnrollmentRow): void {
+  const incorporated = stages.find((s) => s.milestone === 'incorporated');
+  if (after.status !== 'active' || after.stageCode !== incorporated?.code) {
+    throw unprocessable(
+      `jobs come with a move to the incorporated stage (${incorporated?.code ?? 'none in this program'}); ` +
+        `project ${projectId} goes to ${after.status === 'active' ? after.stageCode : after.status}`,
+    );
+  }
 }
 
 function enrollmentToMove(projectId: number, enrollments: EnrollmentRow[], programCode?: string): EnrollmentRow {

@@ -16,7 +16,7 @@ export const INSERT_TRANSITION_SQL = `
   RETURNING id`;
 
 export const projectsSql = (source: DataSource | EntityManager) =>
-  `SELECT id, advisor_id AS "advisorId" FROM projects WHERE ${inList(source, 'id', 'ids')} ORDER BY id`;
+  `SELECT id, advisor_id AS "advisorId", kind FROM projects WHERE ${inList(source, 'id', 'ids')} ORDER BY id`;
 
 export const enrollmentsSql = (source: DataSource | EntityManager) => `
   SELECT id, project_id AS "projectId", program_code AS "programCode", cohort_id AS "cohortId",

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { FiguresModule } from '../figures/figures.module.js';
 import { CohortsModule } from '../cohorts/cohorts.module.js';
+import { JobsModule } from '../jobs/jobs.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ProgramsModule } from '../programs/programs.module.js';
 import { BulkTransitionsController } from './bulk-transitions.controller.js';
@@ -11,7 +12,7 @@ import { ProjectsService } from './projects.service.js';
 import { TransitionsService } from './transitions.service.js';
 
 @Module({
-  imports: [FiguresModule, ProgramsModule, CohortsModule, NotificationsModule],
+  imports: [FiguresModule, ProgramsModule, CohortsModule, NotificationsModule, JobsModule],
   controllers: [ProjectsController, BulkTransitionsController],
   providers: [ProjectsService, TransitionsService, ProjectViews, StaleProjects],
   exports: [ProjectsService, TransitionsService, ProjectViews, StaleProjects],

@@ -4,11 +4,12 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Clock } from '../common/clock.js';
 import { conflict, DomainError, notFound } from '../common/domain-error.js';
-import { wholeDaysBetween } from '../common/time.js';
+import { localDateOf, wholeDaysBetween } from '../common/time.js';
 import { dialectOf } from '../database/dialect.js';
 import { preparedQuery } from '../database/prepared-query.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { FigureMarks } from '../figures/figure-marks.js';
+import { JobsService } from '../jobs/jobs.service.js';
 import { Stage } from '../programs/stage.entity.js';
 import type { BulkMoveDto, TransitionDto } from './dto/transition.dto.js';
 import { Enrollment, type EnrollmentRow } from './enrollment.entity.js';
@@ -26,7 +27,7 @@ import {
   type MovedCohort,
 } from './move-statements.js';
 import { ProjectViews, type EnrollmentView, type HistoryEntry } from './project-views.js';
-import { Project } from './project.entity.js';
+import { Project, type ProjectKind } from './project.entity.js';
 import { ProjectsService } from './projects.service.js';
 import { Transition, type TransitionSource } from './transition.entity.js';
 
@@ -44,6 +45,7 @@ export class TransitionsService {
     private readonly views: ProjectViews,
     private readonly clock: Clock,
     private readonly figureMarks: FigureMarks,
+    private readonly jobs: JobsService,
   ) {}
 
   move(
@@ -149,6 +151,7 @@ export class TransitionsService {
       }),
     );
     const transitions = await this.insertTransitions(manager, rows);
+    await this.recordJobs(manager, actor, planned, transitions, snapshot);
     await this.projects.recordActivity(manager, [...new Set(planned.map((m) => m.before.projectId))]);
     // Read once for the figures' scopes and for the answer (a move leaves its enrollment's cohort as it is).
     const cohortIds = [...new Set(planned.map((m) => m.before.cohortId).filter((id) => id !== null))];
@@ -178,6 +181,31 @@ export class TransitionsService {
     }));
   }
 
+  /** The jobs a move to the incorporated stage carried: created by a start-up, maintained by a takeover. */
+  private async recordJobs(
+    manager: EntityManager,
+    actor: AuthenticatedUser,
+    planned: PlannedMove[],
+    transitions: Transition[],
+    snapshot: MoveSnapshot,
+  ): Promise<void> {
+    for (const [i, move] of planned.entries()) {
+      if (move.request.jobs === undefined) continue;
+      const projectId = move.before.projectId;
+      await this.jobs.insert(
+        manager,
+        actor,
+        {
+          kind: snapshot.projects.get(projectId)!.kind === 'transfer' ? 'maintained' : 'created',
+          projectId,
+          jobs: move.request.jobs,
+          countedOn: localDateOf(move.occurredAt),
+        },
+        transitions[i].id,
+      );
+    }
+  }
+
   /**
    * The moves' projects (locked on PostgreSQL when `lock`, in id order so that two bulks sharing
    * projects wait for each other rather than deadlock), their enrollments, and every stage. Read as
@@ -185,7 +213,7 @@ export class TransitionsService {
    */
   private async snapshot(manager: EntityManager, moves: { projectId: number }[], lock: boolean): Promise<MoveSnapshot> {
     const ids = [...new Set(moves.map((m) => m.projectId))].sort((a, b) => a - b);
-    const projects = await preparedQuery<{ id: number; advisorId: number | null }>(
+    const projects = await preparedQuery<{ id: number; advisorId: number | null; kind: ProjectKind }>(
       manager,
       `${projectsSql(manager)}${lock ? this.transactions.forUpdateClause : ''}`,
       { ids },
@@ -200,7 +228,9 @@ export class TransitionsService {
     }
     const advisorOf = (p: { advisorId: number | null }) => (p.advisorId === null ? null : Number(p.advisorId));
     return {
-      projects: new Map(projects.map((p) => [Number(p.id), { id: Number(p.id), advisorId: advisorOf(p) }])),
+      projects: new Map(
+        projects.map((p) => [Number(p.id), { id: Number(p.id), advisorId: advisorOf(p), kind: p.kind }]),
+      ),
       enrollments: byProject,
       stages,
     };

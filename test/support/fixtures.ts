@@ -56,7 +56,8 @@ export async function countRows(
     | 'users'
     | 'stages'
     | 'satisfaction_ratings'
-    | 'export_log',
+    | 'export_log'
+    | 'job_counts',
 ) {
   const [row] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
   return Number(row.n);

@@ -4,13 +4,17 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsInt,
   IsNotEmpty,
   IsString,
+  Max,
   MaxLength,
+  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsInstant } from '../../common/instant.validator.js';
+import { MAX_JOBS } from '../../jobs/dto/job-count.dto.js';
 import { IsPositiveId, Omittable, Trim } from '../../common/validators.js';
 import { ID_SCHEMA, INSTANT_SCHEMA, INSTANT_TEXT } from './api-schemas.js';
 
@@ -83,6 +87,21 @@ export class TransitionDto {
   @Omittable()
   @IsPositiveId()
   expectedVersion?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_JOBS,
+    example: 5,
+    description:
+      'Only with a move to the incorporated stage: the jobs the project has at incorporation, recorded as jobs ' +
+      'created (a start-up) or maintained (a takeover), dated by the move (`GET /projects/:id/jobs`)',
+  })
+  @Omittable()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_JOBS)
+  jobs?: number;
 }
 
 export class BulkMoveDto extends TransitionDto {
