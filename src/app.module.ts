@@ -12,6 +12,7 @@ import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { SatisfactionModule } from './satisfaction/satisfaction.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         NotificationsModule,
         FollowUpsModule,
         SatisfactionModule,
+        OrganizationsModule,
         ExportsModule,
         SchedulesModule,
         HealthModule,
