@@ -834,6 +834,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List co-ops
+         * @description Any signed-in user.
+         *
+         *     By name, then id, a page at a time; the filters combine.
+         */
+        get: operations["OrganizationsController_list"];
+        put?: never;
+        /**
+         * Record a co-op
+         * @description Roles: admins, coordinators.
+         *
+         *     memberUntil is the last day as a member: it needs memberSince and is not before it (400 naming the field).
+         */
+        post: operations["OrganizationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The federation's members over a reporting year
+         * @description Any signed-in user.
+         *
+         *     Members on the year's last day, co-ops that joined and left during the year, and the members by region, with the regions that had no member at the previous year's end. A co-op is a member on a day when memberSince is on or before it and memberUntil (its last day) is not before it.
+         */
+        get: operations["OrganizationsController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a co-op
+         * @description Any signed-in user.
+         */
+        get: operations["OrganizationsController_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a co-op
+         * @description Roles: admins.
+         *
+         *     For a co-op recorded by mistake. One that left the federation keeps its record, with memberUntil.
+         */
+        delete: operations["OrganizationsController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a co-op
+         * @description Roles: admins, coordinators.
+         *
+         *     Only the fields sent change. memberUntil is the last day as a member: it needs memberSince and is not before it (400 naming the field).
+         */
+        patch: operations["OrganizationsController_update"];
+        trace?: never;
+    };
+    "/projects/{id}/organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the co-op a project became
+         * @description Any signed-in user.
+         */
+        get: operations["ProjectOrganizationController_get"];
+        put?: never;
+        /**
+         * Record the co-op a project became
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     Creates the co-op from the project (its name unless another is given, its co-op type, region and sector) and links the two (`projectId`). The project must have reached its incorporated milestone in some program: its history shows it in the incorporation stage or a later one.
+         */
+        post: operations["ProjectOrganizationController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/projects/{id}/jobs": {
         parameters: {
             query?: never;
@@ -2811,6 +2919,243 @@ export interface components {
              * @example 1
              */
             cohortId: number;
+        };
+        OrganizationResponse: {
+            /** @example 1 */
+            id: number;
+            /**
+             * @description The co-op's name
+             * @example Coopérative de travail Le Rucher
+             */
+            name: string;
+            /**
+             * @description worker: coopérative de travail; producer: de producteurs; solidarity: de solidarité
+             * @example worker
+             */
+            coopType: components["schemas"]["CoopType"];
+            /**
+             * @description Québec administrative region, 01 (Bas-Saint-Laurent) to 17 (Centre-du-Québec)
+             * @example 06
+             */
+            region: components["schemas"]["Region"];
+            /**
+             * @description What the co-op does, in a few words
+             * @example apiculture
+             */
+            sector: string;
+            /**
+             * @description Québec enterprise number (NEQ): ten digits, checked for its form only; one co-op per number (409). null: not known
+             * @example 1170000001
+             */
+            enterpriseNumber: string | null;
+            /**
+             * Format: date
+             * @description The first day the co-op was a member, between 1900-01-01 and 2199-12-31; null: never a member
+             * @example 2019-05-14
+             */
+            memberSince: string | null;
+            /**
+             * Format: date
+             * @description The last day the co-op was a member, between 1900-01-01 and 2199-12-31, not before memberSince and only with it (400); null: still a member (or never one)
+             * @example null
+             */
+            memberUntil: string | null;
+            /**
+             * @description The project that became this co-op when it incorporated; null for a co-op that grew elsewhere
+             * @example 12
+             */
+            projectId: number | null;
+            /**
+             * @description true for an invented co-op of the demo data
+             * @example false
+             */
+            demo: boolean;
+            /**
+             * Format: date-time
+             * @description When the co-op was recorded
+             * @example 2024-05-01T14:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the co-op last changed
+             * @example 2024-05-01T14:30:00.000Z
+             */
+            updatedAt: string;
+        };
+        OrganizationPageResponse: {
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+            /** @description By name, then id */
+            items: components["schemas"]["OrganizationResponse"][];
+            /**
+             * @description Co-ops matching the filters, every page
+             * @example 125
+             */
+            total: number;
+        };
+        RegionMembersResponse: {
+            /**
+             * @description Québec administrative region, 01 (Bas-Saint-Laurent) to 17 (Centre-du-Québec)
+             * @example 06
+             */
+            region: components["schemas"]["Region"];
+            /**
+             * @description Member co-ops of the region on the year's last day
+             * @example 14
+             */
+            members: number;
+            /**
+             * @description true when the region had no member on the previous year's last day
+             * @example false
+             */
+            newThisYear: boolean;
+        };
+        OrganizationStatsResponse: {
+            /** @example 2023-2024 */
+            year: string;
+            /**
+             * Format: date
+             * @description The year's first day
+             * @example 2023-04-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description The year's last day
+             * @example 2024-03-31
+             */
+            to: string;
+            /**
+             * @description Co-ops that were members on the year's last day
+             * @example 125
+             */
+            membersAtYearEnd: number;
+            /**
+             * @description Co-ops whose membership began in the year
+             * @example 9
+             */
+            newMembers: number;
+            /**
+             * @description Co-ops whose last day as a member fell in the year, before its last day (one that leaves on the year's last day is still a member at year end, and departs the next year)
+             * @example 2
+             */
+            departedMembers: number;
+            /** @description Each region with members at year end, by region code */
+            byRegion: components["schemas"]["RegionMembersResponse"][];
+            /**
+             * @description The regions with members at year end and none at the previous year's end
+             * @example [
+             *       "09",
+             *       "10",
+             *       "11"
+             *     ]
+             */
+            newRegions: components["schemas"]["Region"][];
+        };
+        CreateOrganizationDto: {
+            /**
+             * @description Québec enterprise number (NEQ): ten digits, checked for its form only; one co-op per number (409). null: not known
+             * @example 1170000001
+             */
+            enterpriseNumber?: string | null;
+            /**
+             * Format: date
+             * @description The first day the co-op was a member, between 1900-01-01 and 2199-12-31; null: never a member
+             * @example 2019-05-14
+             */
+            memberSince?: string | null;
+            /**
+             * Format: date
+             * @description The last day the co-op was a member, between 1900-01-01 and 2199-12-31, not before memberSince and only with it (400); null: still a member (or never one)
+             * @example null
+             */
+            memberUntil?: string | null;
+            /**
+             * @description Trimmed of surrounding spaces
+             * @example Coopérative de travail Le Rucher
+             */
+            name: string;
+            /**
+             * @description worker: coopérative de travail; producer: de producteurs; solidarity: de solidarité
+             * @example worker
+             */
+            coopType: components["schemas"]["CoopType"];
+            /**
+             * @description Québec administrative region, 01 (Bas-Saint-Laurent) to 17 (Centre-du-Québec)
+             * @example 06
+             */
+            region: components["schemas"]["Region"];
+            /**
+             * @description What the co-op does, in a few words
+             * @example apiculture
+             */
+            sector: string;
+        };
+        UpdateOrganizationDto: {
+            /**
+             * @description Québec enterprise number (NEQ): ten digits, checked for its form only; one co-op per number (409). null: not known
+             * @example 1170000001
+             */
+            enterpriseNumber?: string | null;
+            /**
+             * Format: date
+             * @description The first day the co-op was a member, between 1900-01-01 and 2199-12-31; null: never a member
+             * @example 2019-05-14
+             */
+            memberSince?: string | null;
+            /**
+             * Format: date
+             * @description The last day the co-op was a member, between 1900-01-01 and 2199-12-31, not before memberSince and only with it (400); null: still a member (or never one)
+             * @example null
+             */
+            memberUntil?: string | null;
+            /**
+             * @description Trimmed of surrounding spaces
+             * @example Coopérative de travail Le Rucher
+             */
+            name?: string;
+            /**
+             * @description worker: coopérative de travail; producer: de producteurs; solidarity: de solidarité
+             * @example worker
+             */
+            coopType?: components["schemas"]["CoopType"];
+            /**
+             * @description Québec administrative region, 01 (Bas-Saint-Laurent) to 17 (Centre-du-Québec)
+             * @example 06
+             */
+            region?: components["schemas"]["Region"];
+            /**
+             * @description What the co-op does, in a few words
+             * @example apiculture
+             */
+            sector?: string;
+        };
+        OrganizationFromProjectDto: {
+            /**
+             * @description Québec enterprise number (NEQ): ten digits, checked for its form only; one co-op per number (409). null: not known
+             * @example 1170000001
+             */
+            enterpriseNumber?: string | null;
+            /**
+             * Format: date
+             * @description The first day the co-op was a member, between 1900-01-01 and 2199-12-31; null: never a member
+             * @example 2019-05-14
+             */
+            memberSince?: string | null;
+            /**
+             * Format: date
+             * @description The last day the co-op was a member, between 1900-01-01 and 2199-12-31, not before memberSince and only with it (400); null: still a member (or never one)
+             * @example null
+             */
+            memberUntil?: string | null;
+            /**
+             * @description The co-op's legal name, when not the project's
+             * @example Coopérative de travail Le Rucher
+             */
+            name?: string;
         };
         JobCountResponse: {
             /** @example 1 */
@@ -7185,6 +7530,547 @@ export interface operations {
             };
             /** @description The body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OrganizationsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only the co-ops that were members on this day (memberSince on or before it, memberUntil not before it) */
+                memberOn?: string;
+                /** @description Québec administrative region, 01 (Bas-Saint-Laurent) to 17 (Centre-du-Québec) */
+                region?: components["schemas"]["Region"];
+                /** @description worker: coopérative de travail; producer: de producteurs; solidarity: de solidarité */
+                coopType?: components["schemas"]["CoopType"];
+                /** @description Part of the name, in any case and with or without accents */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of co-ops */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationPageResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OrganizationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrganizationDto"];
+            };
+        };
+        responses: {
+            /** @description The new co-op */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another co-op has this enterprise number */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OrganizationsController_stats: {
+        parameters: {
+            query: {
+                /** @description The reporting year, April to March by default, within 1900 to 2199 */
+                year: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts for the year */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationStatsResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OrganizationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization (co-op) id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The co-op */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such co-op */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OrganizationsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization (co-op) id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such co-op */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Other records (time entries, jobs) refer to the co-op; nothing was deleted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body was sent (none is needed) and it is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body was sent (none is needed) and it is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OrganizationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization (co-op) id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganizationDto"];
+            };
+        };
+        responses: {
+            /** @description The co-op as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such co-op */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another co-op has this enterprise number */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ProjectOrganizationController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The co-op */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such project, or it has no co-op yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ProjectOrganizationController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationFromProjectDto"];
+            };
+        };
+        responses: {
+            /** @description The new co-op, linked to the project */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Viewers; an advisor, on a project assigned to another advisor (only they or a coordinator may) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The project already has its co-op, or another co-op has this enterprise number */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The project has not reached the incorporated milestone */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { SatisfactionModule } from './satisfaction/satisfaction.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         NotificationsModule,
         FollowUpsModule,
         SatisfactionModule,
+        OrganizationsModule,
         JobsModule,
         ExportsModule,
         SchedulesModule,

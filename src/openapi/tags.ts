@@ -5,6 +5,7 @@ export const TAGS: Record<string, string> = {
   programs: 'The four accompaniment programs and the stages of their pipelines.',
   cohorts: "The cohorts of the cohort programs (Parcours COOP, Parcours TransfertCOOP) and participants' ratings.",
   projects: 'Projects, their enrollments in programs, their moves from stage to stage, contacts and notes.',
+  organizations: 'The co-ops the federation serves, their membership, and the project each grew from.',
   jobs: "Jobs created at a project's incorporation, kept by a takeover, and a co-op's workers: dated counts.",
   'follow-ups': 'Tasks that keep advisors on time: due dates, outcomes, snoozes, check-ins.',
   figures: "The figures the federation reports, computed through the queue: a cohort's, a program's year.",

@@ -1,0 +1,233 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { badRequest } from '../common/bad-request.js';
+import { conflict, DomainError, notFound, unprocessable } from '../common/domain-error.js';
+import type { Page } from '../common/pagination.js';
+import { requireReportingYear } from '../common/reporting-year.js';
+import { foldForSearch } from '../common/search-text.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { assertCanChange } from '../projects/project-access.js';
+import { Project } from '../projects/project.entity.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import { isForeignKeyRefusal, isUniqueRefusalOn } from './database-refusals.js';
+import type {
+  CreateOrganizationDto,
+  ListOrganizationsQuery,
+  OrganizationFromProjectDto,
+  UpdateOrganizationDto,
+} from './dto/organization.dto.js';
+import { hasReachedIncorporated } from './incorporation.js';
+import { membershipStats, type MembershipStats } from './membership-stats.js';
+import { Organization } from './organization.entity.js';
+
+/** An organization as the API answers it (its folded search name stays inside). */
+export type OrganizationView = Omit<Organization, 'searchName'>;
+
+const toView = ({
+  id,
+  name,
+  coopType,
+  region,
+  sector,
+  enterpriseNumber,
+  memberSince,
+  memberUntil,
+  projectId,
+  demo,
+  createdAt,
+  updatedAt,
+}: Organization): OrganizationView => ({
+  id,
+  name,
+  coopType,
+  region,
+  sector,
+  enterpriseNumber,
+  memberSince,
+  memberUntil,
+  projectId,
+  demo,
+  createdAt,
+  updatedAt,
+});
+
+type Fields = Pick<
+  Organization,
+  'name' | 'coopType' | 'region' | 'sector' | 'enterpriseNumber' | 'memberSince' | 'memberUntil'
+>;
+
+const numberTaken = (enterpriseNumber: string | null) =>
+  conflict(`Enterprise number ${enterpriseNumber} is already another co-op's`);
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly projects: ProjectsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(query: ListOrganizationsQuery): Promise<Page<OrganizationView>> {
+    const builder = this.dataSource.manager.createQueryBuilder(Organization, 'o');
+    if (query.memberOn) {
+      builder.andWhere('o.memberSince <= :day AND (o.memberUntil IS NULL OR o.memberUntil >= :day)', {
+        day: query.memberOn,
+      });
+    }
+    if (query.region) builder.andWhere('o.region = :region', { region: query.region });
+    if (query.coopType) builder.andWhere('o.coopType = :coopType', { coopType: query.coopType });
+    if (query.q) {
+      const pattern = `%${foldForSearch(query.q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      builder.andWhere(`o.searchName LIKE :pattern ESCAPE '\\'`, { pattern });
+    }
+    builder.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC');
+    builder.skip((query.page - 1) * query.pageSize).take(query.pageSize);
+    const [organizations, total] = await builder.getManyAndCount();
+    return { items: organizations.map(toView), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(id: number): Promise<OrganizationView> {
+    const organization = await this.dataSource.manager.findOneBy(Organization, { id });
+    if (!organization) throw notFound('Organization', id);
+    return toView(organization);
+  }
+
+  async stats(year: string | undefined): Promise<MembershipStats> {
+    const parsed = requireReportingYear(year, this.config.reportingYearStartMonth);
+    return membershipStats(this.dataSource.manager, parsed);
+  }
+
+  async create(input: CreateOrganizationDto): Promise<OrganizationView> {
+    return this.write(async (manager) => this.insert(manager, this.fieldsOf(input), null));
+  }
+
+  async update(id: number, input: UpdateOrganizationDto): Promise<OrganizationView> {
+    return this.write(async (manager) => {
+      const organization = await this.transactions
+        .forUpdate(manager.createQueryBuilder(Organization, 'o').where('o.id = :id', { id }))
+        .getOne();
+      if (!organization) throw notFound('Organization', id);
+      const sent = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+      const next: Organization = { ...organization, ...sent };
+      this.assertMembership(next, 'memberUntil' in sent ? 'memberUntil' : 'memberSince');
+      if (next.enterpriseNumber !== organization.enterpriseNumber)
+        await this.assertNumberFree(manager, next.enterpriseNumber);
+      return manager.save(Organization, { ...next, searchName: foldForSearch(next.name) });
+    });
+  }
+
+  async remove(id: number): Promise<void> {
+    try {
+      await this.transactions.run(async (manager) => {
+        const result = await manager.delete(Organization, { id });
+        if (!result.affected) throw notFound('Organization', id);
+      });
+    } catch (error) {
+      if (isForeignKeyRefusal(error)) {
+        throw conflict(
+          `Organization ${id} is referred to by other records (time entries, jobs): it cannot be deleted; ` +
+            'record the end of its membership (memberUntil) instead',
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** The co-op a project became, or a 404 that says the project has none (or does not exist). */
+  async ofProject(projectId: number): Promise<OrganizationView> {
+    const manager = this.dataSource.manager;
+    if (!(await manager.existsBy(Project, { id: projectId }))) throw notFound('Project', projectId);
+    const organization = await manager.findOneBy(Organization, { projectId });
+    if (!organization) throw new DomainError('not_found', `Project ${projectId} has no co-op yet`);
+    return toView(organization);
+  }
+
+  /**
+   * Creates the co-op a project became and links the two: its name (unless another is given), type,
+   * region and sector come from the project, which must have reached its incorporated milestone.
+   */
+  async createFromProject(
+    actor: AuthenticatedUser,
+    projectId: number,
+    input: OrganizationFromProjectDto,
+  ): Promise<OrganizationView> {
+    return this.write(async (manager) => {
+      // Locked, so that two calls at once for one project meet here rather than at the unique index.
+      const project = await this.projects.lockProject(manager, projectId);
+      assertCanChange(actor, project);
+      const existing = await manager.findOneBy(Organization, { projectId });
+      if (existing) throw conflict(`Project ${projectId} already has its co-op: organization ${existing.id}`);
+      if (!(await hasReachedIncorporated(manager, projectId))) {
+        throw unprocessable(
+          `Project ${projectId} has not reached the incorporated milestone in any program: ` +
+            'move it to its incorporation stage first',
+        );
+      }
+      const fields = this.fieldsOf({
+        name: input.name ?? project.name,
+        coopType: project.coopType,
+        region: project.region,
+        sector: project.sector,
+        enterpriseNumber: input.enterpriseNumber,
+        memberSince: input.memberSince,
+        memberUntil: input.memberUntil,
+      });
+      return this.insert(manager, fields, projectId);
+    });
+  }
+
+  private fieldsOf(input: CreateOrganizationDto): Fields {
+    return {
+      name: input.name,
+      coopType: input.coopType,
+      region: input.region,
+      sector: input.sector,
+      enterpriseNumber: input.enterpriseNumber ?? null,
+      memberSince: input.memberSince ?? null,
+      memberUntil: input.memberUntil ?? null,
+    };
+  }
+
+  private async insert(manager: EntityManager, fields: Fields, projectId: number | null): Promise<Organization> {
+    this.assertMembership(fields, 'memberUntil');
+    await this.assertNumberFree(manager, fields.enterpriseNumber);
+    return manager.save(
+      manager.create(Organization, { ...fields, searchName: foldForSearch(fields.name), projectId, demo: false }),
+    );
+  }
+
+  /** Runs a write and answers the organization as stored; a race lost at a unique index is a 409 too. */
+  private async write(work: (manager: EntityManager) => Promise<Organization>): Promise<OrganizationView> {
+    let id: number;
+    try {
+      id = (await this.transactions.run(work)).id;
+    } catch (error) {
+      if (isUniqueRefusalOn(error, 'uq_organizations_enterprise_number', 'enterprise_number'))
+        throw conflict("This enterprise number is already another co-op's");
+      if (isUniqueRefusalOn(error, 'uq_organizations_project', 'project_id'))
+        throw conflict('The project already has its co-op');
+      throw error;
+    }
+    return this.get(id);
+  }
+
+  /** memberUntil is the last day as a member: it needs a first day, and does not come before it. */
+  private assertMembership(fields: Pick<Fields, 'memberSince' | 'memberUntil'>, field: 'memberSince' | 'memberUntil') {
+    const { memberSince, memberUntil } = fields;
+    let problem: string | null = null;
+    if (memberUntil !== null && memberSince === null)
+      problem = `${field}: a last day as a member (memberUntil ${memberUntil}) needs a first day (memberSince)`;
+    else if (memberUntil !== null && memberSince !== null && memberUntil < memberSince)
+      problem = `${field}: memberUntil (${memberUntil}) must be on or after memberSince (${memberSince})`;
+    if (problem) throw badRequest(`Invalid input: ${problem}`, [{ field, problems: [problem] }]);
+  }
+
+  private async assertNumberFree(manager: EntityManager, enterpriseNumber: string | null) {
+    if (enterpriseNumber !== null && (await manager.existsBy(Organization, { enterpriseNumber })))
+      throw numberTaken(enterpriseNumber);
+  }
+}
