@@ -13,7 +13,7 @@ import { Project } from '../projects/project.entity.js';
 import { User } from '../users/user.entity.js';
 import type { RecordProjectJobsDto, RecordWorkersDto } from './dto/job-count.dto.js';
 import type { JobCountResponse, OrganizationJobsResponse, ProjectJobsResponse } from './dto/job-count.response.js';
-import { incorporatedAt } from './incorporation.js';
+import { hasReachedIncorporated } from '../projects/incorporation.js';
 import { JobCount, type JobKind } from './job-count.entity.js';
 
 /** Jobs created, maintained and a co-op's workers: dated counts, the latest of a kind being the figure. */
@@ -34,7 +34,7 @@ export class JobsService {
       if (dto.kind === 'maintained' && project.kind !== 'transfer') {
         throw unprocessable(`Project ${projectId} is a start-up: only a takeover (kind transfer) maintains jobs`);
       }
-      if (!(await incorporatedAt(manager, projectId))) {
+      if (!(await hasReachedIncorporated(manager, projectId))) {
         throw unprocessable(
           `Project ${projectId} has not reached its incorporated milestone: jobs are counted when it incorporates`,
         );

@@ -19,7 +19,7 @@ import type {
   OrganizationFromProjectDto,
   UpdateOrganizationDto,
 } from './dto/organization.dto.js';
-import { hasReachedIncorporated } from './incorporation.js';
+import { hasReachedIncorporated } from '../projects/incorporation.js';
 import { membershipStats, type MembershipStats } from './membership-stats.js';
 import { Organization } from './organization.entity.js';
 
