@@ -2807,6 +2807,11 @@ export interface components {
              * @example 3
              */
             assigneeId?: number;
+            /**
+             * @description Only when closing a check-in (`done: true`, 422 otherwise): how many people work in the team's co-op now, as the team answered; recorded as a dated count of the project's workers (`GET /projects/:id/jobs`)
+             * @example 6
+             */
+            workers?: number;
         };
         CreateFollowUpDto: {
             /**
@@ -3199,6 +3204,11 @@ export interface components {
              * @example null
              */
             maintained: number | null;
+            /**
+             * @description The latest count of the people working in its co-op, as its team told a check-in; null when none
+             * @example 6
+             */
+            workers: number | null;
             /** @description Every count recorded, latest first */
             counts: components["schemas"]["JobCountResponse"][];
         };

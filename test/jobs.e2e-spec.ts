@@ -1,4 +1,5 @@
 import { localDateOf } from '../src/common/time.js';
+import { FollowUp } from '../src/follow-ups/follow-up.entity.js';
 import { Organization } from '../src/organizations/organization.entity.js';
 import { countRows, createProject } from './support/fixtures.js';
 import { bearer, expectErrorShape, fieldsOf, startTestApp, type TestApp } from './support/test-app.js';
@@ -172,5 +173,39 @@ describe('jobs created, maintained, and a co-op’s workers', () => {
     expect(fieldsOf((await post({ workers: -3 }).expect(400)).body)).toContain('workers');
     await t.http().post('/organizations/999999/jobs').set(bearer(coordinator)).send({ workers: 3 }).expect(404);
     expect(await countRows(t, 'job_counts')).toBe(before);
+  });
+
+  it('records the workers a team told a check-in as its advisor closes the check-in, and only then', async () => {
+    const project = await startUp();
+    const followUps = t.dataSource.getRepository(FollowUp);
+    const task = (kind: 'task' | 'check_in') =>
+      followUps.save({
+        projectId: project.id,
+        assigneeId: null,
+        dueOn: '2024-10-01',
+        note: 'Suivi 30 jours après la cohorte',
+        kind,
+        sourceKey: null,
+        createdById: null,
+        doneAt: null,
+        doneById: null,
+        outcome: null,
+      });
+    const close = (id: number, body: object) => t.http().patch(`/follow-ups/${id}`).set(bearer(coordinator)).send(body);
+    const checkIn = await task('check_in');
+    const plain = await task('task');
+    const before = await countRows(t, 'job_counts');
+
+    const notClosing = await close(checkIn.id, { workers: 6, outcome: 'Constituée' }).expect(422);
+    expect(notClosing.body.message).toContain('recorded as the check-in is closed (done: true)');
+    expect((await close(plain.id, { done: true, workers: 6 }).expect(422)).body.message).toContain('is a task');
+    expect(fieldsOf((await close(checkIn.id, { done: true, workers: -1 }).expect(400)).body)).toContain('workers');
+    expect(await countRows(t, 'job_counts')).toBe(before);
+    expect((await followUps.findOneByOrFail({ id: plain.id })).doneAt).toBeNull();
+
+    const closed = await close(checkIn.id, { done: true, workers: 6, outcome: 'Constituée en mai' }).expect(200);
+    expect(closed.body).toMatchObject({ state: 'done', outcome: 'Constituée en mai' });
+    expect(await jobsOf(project.id)).toMatchObject({ created: null, maintained: null, workers: 6 });
+    expect((await jobsOf(project.id)).counts[0]).toMatchObject({ kind: 'workers', countedOn: localDateOf(new Date()) });
   });
 });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '../jobs/jobs.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { CheckInsService } from './check-ins/check-ins.service.js';
@@ -11,7 +12,7 @@ import { ProjectFollowUpsController } from './project-follow-ups.controller.js';
 import { ProjectNotesController } from './project-notes.controller.js';
 
 @Module({
-  imports: [ProjectsModule, NotificationsModule],
+  imports: [ProjectsModule, NotificationsModule, JobsModule],
   controllers: [FollowUpsController, ProjectFollowUpsController, ProjectNotesController],
   providers: [FollowUpsService, ProjectAttentionService, DigestBuilder, CheckInsService, FollowUpsJobs],
   exports: [FollowUpsService],

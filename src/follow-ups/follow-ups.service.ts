@@ -7,6 +7,7 @@ import { forbidden, notFound, unprocessable } from '../common/domain-error.js';
 import type { Page } from '../common/pagination.js';
 import { localDateOf } from '../common/time.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { JobsService } from '../jobs/jobs.service.js';
 import { assertCanChange } from '../projects/project-access.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { User } from '../users/user.entity.js';
@@ -22,6 +23,7 @@ export class FollowUpsService {
     private readonly transactions: TransactionRunner,
     private readonly projects: ProjectsService,
     private readonly clock: Clock,
+    private readonly jobs: JobsService,
   ) {}
 
   async create(actor: AuthenticatedUser, projectId: number, input: CreateFollowUpDto): Promise<FollowUpView> {
@@ -121,12 +123,34 @@ export class FollowUpsService {
       if (input.done === true && !followUp.doneAt)
         Object.assign(changes, { doneAt: this.clock.now(), doneById: actor.id });
       if (input.done === false && followUp.doneAt) Object.assign(changes, { doneAt: null, doneById: null });
+      if (input.workers !== undefined) await this.recordWorkers(manager, actor, followUp, input);
       if (Object.keys(changes).length === 0) return;
       await manager.update(FollowUp, { id }, changes);
       // Doing a task, or writing what came of it, is activity on the project.
       if (input.done === true || input.outcome) await this.projects.recordActivity(manager, followUp.projectId);
     });
     return this.get(actor, id);
+  }
+
+  /** A check-in asks the team how many work in their co-op now; the advisor records the answer as they close it. */
+  private async recordWorkers(
+    manager: EntityManager,
+    actor: AuthenticatedUser,
+    followUp: FollowUp,
+    input: UpdateFollowUpDto,
+  ): Promise<void> {
+    if (followUp.kind !== 'check_in' || input.done !== true) {
+      throw unprocessable(
+        `workers is the team's answer to a check-in, recorded as the check-in is closed (done: true); ` +
+          `follow-up ${followUp.id} is ${followUp.kind === 'check_in' ? 'a check-in, not being closed' : 'a task'}`,
+      );
+    }
+    await this.jobs.insert(manager, actor, {
+      kind: 'workers',
+      projectId: followUp.projectId,
+      jobs: input.workers!,
+      countedOn: this.today(),
+    });
   }
 
   private assertCanSee(actor: AuthenticatedUser, followUp: FollowUp): void {

@@ -4,7 +4,10 @@ import { Project } from '../projects/project.entity.js';
 import { Transition } from '../projects/transition.entity.js';
 import { User } from '../users/user.entity.js';
 
-/** created: at a project's incorporation; maintained: when a takeover closes; workers: a co-op's. */
+/**
+ * created: at a project's incorporation; maintained: when a takeover closes; workers: how many work
+ * in a co-op, or in a project's co-op as its team told a check-in.
+ */
 export const JOB_KINDS = ['created', 'maintained', 'workers'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 export const PROJECT_JOB_KINDS = ['created', 'maintained'] as const;
@@ -16,7 +19,7 @@ export type ProjectJobKind = (typeof PROJECT_JOB_KINDS)[number];
 @Check(
   'ck_job_counts_target',
   "(kind IN ('created', 'maintained') AND project_id IS NOT NULL AND organization_id IS NULL) OR " +
-    "(kind = 'workers' AND organization_id IS NOT NULL AND project_id IS NULL)",
+    "(kind = 'workers' AND (project_id IS NULL) <> (organization_id IS NULL))",
 )
 @Index('ix_job_counts_project', ['projectId', 'countedOn'])
 @Index('ix_job_counts_organization', ['organizationId', 'countedOn'])

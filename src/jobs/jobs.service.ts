@@ -61,6 +61,7 @@ export class JobsService {
       projectId,
       created: latestOf(counts, 'created'),
       maintained: latestOf(counts, 'maintained'),
+      workers: latestOf(counts, 'workers'),
       counts,
     };
   }

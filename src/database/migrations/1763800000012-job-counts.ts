@@ -27,12 +27,12 @@ export class JobCounts1763800000012 implements MigrationInterface {
         ],
         checks: [
           { name: 'ck_job_counts_jobs', expression: 'jobs >= 0' },
-          // A project's jobs are created or maintained; a co-op's are its workers.
+          // Jobs created or maintained are a project's; workers, a co-op's or a project's (its team at a check-in).
           {
             name: 'ck_job_counts_target',
             expression:
               "(kind IN ('created', 'maintained') AND project_id IS NOT NULL AND organization_id IS NULL) OR " +
-              "(kind = 'workers' AND organization_id IS NOT NULL AND project_id IS NULL)",
+              "(kind = 'workers' AND (project_id IS NULL) <> (organization_id IS NULL))",
           },
         ],
         foreignKeys: [

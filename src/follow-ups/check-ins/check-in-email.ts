@@ -20,7 +20,7 @@ export function checkInEmail(context: CheckInContext, language: Language): MailT
       body:
         [
           `Hello ${contactName},`,
-          `${offsetDays} days ago, cohort ${cohortNumber} (${cohortLabel}) of ${programName} came to an end. We would like to know how ${projectName} is doing: has the co-op been incorporated, is it operating? Is the project moving ahead, or on pause?`,
+          `${offsetDays} days ago, cohort ${cohortNumber} (${cohortLabel}) of ${programName} came to an end. We would like to know how ${projectName} is doing: has the co-op been incorporated, is it operating, and how many people work in it now? Is the project moving ahead, or on pause?`,
           `Just reply to this e-mail: your answer goes to ${advisorName ?? 'the advisory team'}, who accompanies you.`,
           'Thank you, and all the best!',
         ].join('\n\n') + '\n',
@@ -31,7 +31,7 @@ export function checkInEmail(context: CheckInContext, language: Language): MailT
     body:
       [
         `Bonjour ${contactName},`,
-        `Il y a ${offsetDays} jours se terminait la cohorte ${cohortNumber} (${cohortLabel}) du ${programName}. Nous aimerions savoir où en est ${projectName} : la coopérative est-elle constituée, en activité ? Le projet avance-t-il, ou est-il en pause ?`,
+        `Il y a ${offsetDays} jours se terminait la cohorte ${cohortNumber} (${cohortLabel}) du ${programName}. Nous aimerions savoir où en est ${projectName} : la coopérative est-elle constituée, en activité, et combien de personnes y travaillent aujourd'hui ? Le projet avance-t-il, ou est-il en pause ?`,
         `Répondez simplement à ce courriel : votre réponse ira à ${advisorName ?? "l'équipe d'accompagnement"}, qui vous accompagne.`,
         'Merci, et bonne continuation !',
       ].join('\n\n') + '\n',
@@ -44,6 +44,6 @@ export function checkInTaskNote(
   language: Language,
 ): string {
   return language === 'en'
-    ? `Check-in ${context.offsetDays} days after cohort ${context.cohortNumber} of ${context.programName}: record the team's news (incorporation, progress, pause).`
-    : `Suivi ${context.offsetDays} jours après la cohorte ${context.cohortNumber} du ${context.programName} : consigner les nouvelles de l'équipe (constitution, avancement, pause).`;
+    ? `Check-in ${context.offsetDays} days after cohort ${context.cohortNumber} of ${context.programName}: record the team's news (incorporation, people working in the co-op, progress, pause).`
+    : `Suivi ${context.offsetDays} jours après la cohorte ${context.cohortNumber} du ${context.programName} : consigner les nouvelles de l'équipe (constitution, personnes qui travaillent dans la coop, avancement, pause).`;
 }

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsString, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
+import { MAX_JOBS } from '../../jobs/dto/job-count.dto.js';
 import { PageQuery } from '../../common/pagination.js';
 import {
   DATE_RANGE_TEXT,
@@ -119,6 +131,21 @@ export class UpdateFollowUpDto {
   @Omittable()
   @IsPositiveId()
   assigneeId?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_JOBS,
+    example: 6,
+    description:
+      "Only when closing a check-in (`done: true`, 422 otherwise): how many people work in the team's co-op now, " +
+      "as the team answered; recorded as a dated count of the project's workers (`GET /projects/:id/jobs`)",
+  })
+  @Omittable()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_JOBS)
+  workers?: number;
 }
 
 export class ListFollowUpsQuery extends PageQuery {

@@ -48,6 +48,15 @@ export class ProjectJobsResponse {
   })
   maintained: number | null;
 
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    minimum: 0,
+    example: 6,
+    description: 'The latest count of the people working in its co-op, as its team told a check-in; null when none',
+  })
+  workers: number | null;
+
   @ApiProperty({ type: () => [JobCountResponse], description: 'Every count recorded, latest first' })
   counts: JobCountResponse[];
 }
