@@ -5,6 +5,8 @@ import { ExportLogEntry } from '../exports/export-log.entity.js';
 import { FigureDirtyMark } from '../figures/figure-dirty-mark.entity.js';
 import { FigureFailure } from '../figures/figure-failure.entity.js';
 import { FigureSnapshot } from '../figures/figure-snapshot.entity.js';
+import { FinancingSource } from '../financing/financing-source.entity.js';
+import { FundingRequest } from '../financing/funding-request.entity.js';
 import { FollowUp } from '../follow-ups/follow-up.entity.js';
 import { ProjectNote } from '../follow-ups/project-note.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
@@ -38,4 +40,6 @@ export const ENTITIES = [
   SignedOutToken,
   PasswordReset,
   Organization,
+  FinancingSource,
+  FundingRequest,
 ];
