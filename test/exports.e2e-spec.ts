@@ -43,6 +43,7 @@ const PROJECT_HEADERS_FR = [
   'Date : Constitution en coopérative',
   'Date : En activité',
   'Jours dans le programme',
+  'Financement accordé',
 ];
 const PROJECT_HEADERS_EN = [
   'Project',
@@ -58,6 +59,7 @@ const PROJECT_HEADERS_EN = [
   'Date: Incorporation as a co-op',
   'Date: Operating',
   'Days in the program',
+  'Financing granted',
 ];
 
 function expectAttachment(file: Download, contentType: string, filename: string) {
