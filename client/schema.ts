@@ -1064,6 +1064,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/financing-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the financing sources
+         * @description Any signed-in user.
+         *
+         *     In order, retired ones included (`active: false`): requests made earlier still name them.
+         */
+        get: operations["FinancingSourcesController_list"];
+        put?: never;
+        /**
+         * Add a financing source
+         * @description Roles: admins.
+         *
+         *     Inserted at `position` (last by default).
+         */
+        post: operations["FinancingSourcesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/financing-sources/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a financing source
+         * @description Roles: admins.
+         *
+         *     Only a source no request names; the others move up.
+         */
+        delete: operations["FinancingSourcesController_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a financing source
+         * @description Roles: admins.
+         *
+         *     Labels, place in the list, and `active` (false retires it); the code never changes.
+         */
+        patch: operations["FinancingSourcesController_update"];
+        trace?: never;
+    };
+    "/projects/{id}/funding-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a project's funding requests
+         * @description Any signed-in user.
+         *
+         *     Oldest first, with their totals (granted: the requests granted or paid). Viewers read the amounts, never the notes.
+         */
+        get: operations["FundingRequestsController_list"];
+        put?: never;
+        /**
+         * Record a funding request of a project
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     One request of the project's financial set-up to one source; it is activity on the project.
+         */
+        post: operations["FundingRequestsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/funding-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a funding request
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     A request recorded by mistake.
+         */
+        delete: operations["FundingRequestsController_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a funding request
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     Any of its fields; the request as it will be is checked whole. A change of status drops the amount granted and the dates the new status does not take, unless they are sent.
+         */
+        patch: operations["FundingRequestsController_update"];
+        trace?: never;
+    };
     "/admin/schedules/{name}/run": {
         parameters: {
             query?: never;
@@ -1882,6 +1994,23 @@ export interface components {
              */
             lastMovedAt: string;
         };
+        ProjectFinancingResponse: {
+            /**
+             * @description Cents asked over all its requests, whatever their status
+             * @example 4500000
+             */
+            requestedCents: number;
+            /**
+             * @description Cents granted: the requests granted or paid
+             * @example 2000000
+             */
+            grantedCents: number;
+            /**
+             * @description How many requests it made
+             * @example 2
+             */
+            requests: number;
+        };
         ProjectResponse: {
             /** @example 1 */
             id: number;
@@ -1973,6 +2102,8 @@ export interface components {
             contacts?: components["schemas"]["ContactResponse"][];
             /** @description One per program, oldest first */
             enrollments: components["schemas"]["EnrollmentResponse"][];
+            /** @description The totals of its financial set-up's funding requests (`GET /projects/:id/funding-requests`) */
+            financing: components["schemas"]["ProjectFinancingResponse"];
         };
         ProjectPageResponse: {
             /** @example 1 */
@@ -3404,6 +3535,11 @@ export interface components {
              * @example 425
              */
             daysInProgram: number;
+            /**
+             * @description Cents granted to the project by its funding requests granted or paid (2000000 is 20,000.00 $); 0 when none. CSV and XLSX show it in dollars with two decimals
+             * @example 2000000
+             */
+            financingGrantedCents: number;
             /** @description Only with `includeContacts=true` (coordinators and admins): the people of the team */
             contacts?: components["schemas"]["ExportedContactResponse"][];
         };
@@ -3698,6 +3834,267 @@ export interface components {
              * @example 1
              */
             total: number;
+        };
+        FinancingSourceResponse: {
+            /**
+             * @description Stable: funding requests refer to the source by it, so it never changes
+             * @example caisses
+             */
+            code: string;
+            /**
+             * @description The label French readers see
+             * @example Caisses Desjardins et coopératives de crédit
+             */
+            labelFr: string;
+            /**
+             * @description The label English readers see
+             * @example Desjardins caisses and credit unions
+             */
+            labelEn: string;
+            /**
+             * @description Place in the list: sources are numbered 1 to n
+             * @example 1
+             */
+            position: number;
+            /**
+             * @description false: retired, kept on the requests that used it, refused for new ones
+             * @example true
+             */
+            active: boolean;
+        };
+        CreateFinancingSourceDto: {
+            /**
+             * @description Lower-case words of letters and digits joined by dashes; unique, and never changes
+             * @example fonds-regional
+             */
+            code: string;
+            /**
+             * @description The label French readers see
+             * @example Fonds régional
+             */
+            labelFr: string;
+            /**
+             * @description The label English readers see
+             * @example Regional fund
+             */
+            labelEn: string;
+            /**
+             * @description Where the source goes in the list, from 1 to one past the last (422 beyond); the sources from there move one down. Last when omitted
+             * @example 1
+             */
+            position?: number;
+        };
+        UpdateFinancingSourceDto: {
+            /**
+             * @description The label French readers see
+             * @example Fonds régional
+             */
+            labelFr?: string;
+            /**
+             * @description The label English readers see
+             * @example Regional fund
+             */
+            labelEn?: string;
+            /**
+             * @description Where the source goes in the list, from 1 to one past the last (422 beyond); the sources from there move one down
+             * @example 1
+             */
+            position?: number;
+            /**
+             * @description false retires the source: the requests that used it keep it, new requests and changes of source may no longer name it (400); true brings it back
+             * @example false
+             */
+            active?: boolean;
+        };
+        /**
+         * @description loan, patient_loan (capital repaid late, at a low rate), grant, or members_shares
+         * @enum {string}
+         */
+        FundingInstrument: "loan" | "patient_loan" | "grant" | "members_shares";
+        /**
+         * @description in_preparation, submitted (needs `submittedOn`), granted or refused (need `decidedOn`), paid (needs `paidOn`). Dates of later steps than the status are refused (400)
+         * @enum {string}
+         */
+        FundingStatus: "in_preparation" | "submitted" | "granted" | "refused" | "paid";
+        CreateFundingRequestDto: {
+            /**
+             * @description An active source of `GET /financing-sources` (400 for an unknown or retired one)
+             * @example caisses
+             */
+            sourceCode: string;
+            /**
+             * @description loan, patient_loan (capital repaid late, at a low rate), grant, or members_shares
+             * @example loan
+             */
+            instrument: components["schemas"]["FundingInstrument"];
+            /**
+             * @description Amount asked, in cents (2500000 is 25,000.00 $): a whole number from 0 to 1000000000 (10 million dollars)
+             * @example 2500000
+             */
+            requestedCents: number;
+            /**
+             * @description Amount granted, in cents, at most `requestedCents`: required when the status is granted or paid, null or left out otherwise (400)
+             * @example null
+             */
+            grantedCents?: number | null;
+            /**
+             * @description in_preparation, submitted (needs `submittedOn`), granted or refused (need `decidedOn`), paid (needs `paidOn`). Dates of later steps than the status are refused (400)
+             * @example submitted
+             */
+            status: components["schemas"]["FundingStatus"];
+            /**
+             * Format: date
+             * @description Sent to the source: a Montréal calendar date, between 1900-01-01 and 2199-12-31, never after today; dates follow one another (submitted, decided, paid)
+             * @example 2024-02-12
+             */
+            submittedOn?: string | null;
+            /**
+             * Format: date
+             * @description The source answered: a Montréal calendar date, between 1900-01-01 and 2199-12-31, never after today; dates follow one another (submitted, decided, paid)
+             * @example null
+             */
+            decidedOn?: string | null;
+            /**
+             * Format: date
+             * @description The money was received: a Montréal calendar date, between 1900-01-01 and 2199-12-31, never after today; dates follow one another (submitted, decided, paid)
+             * @example null
+             */
+            paidOn?: string | null;
+            /**
+             * @description Free text, trimmed; null erases it. Never shown to viewers
+             * @example La caisse demande les états financiers prévisionnels sur trois ans
+             */
+            note?: string | null;
+        };
+        FundingRequestResponse: {
+            /** @example 4 */
+            id: number;
+            /**
+             * @description The project asking
+             * @example 1
+             */
+            projectId: number;
+            /**
+             * @description The source asked, a code of `GET /financing-sources`
+             * @example caisses
+             */
+            sourceCode: string;
+            /** @example loan */
+            instrument: components["schemas"]["FundingInstrument"];
+            /**
+             * @description Amount asked, in cents
+             * @example 2500000
+             */
+            requestedCents: number;
+            /**
+             * @description Amount granted, in cents; null unless the status is granted or paid
+             * @example 2000000
+             */
+            grantedCents: number | null;
+            /** @example granted */
+            status: components["schemas"]["FundingStatus"];
+            /**
+             * Format: date
+             * @description Sent to the source (Montréal date)
+             * @example 2024-02-12
+             */
+            submittedOn: string | null;
+            /**
+             * Format: date
+             * @description The source answered (Montréal date)
+             * @example 2024-03-20
+             */
+            decidedOn: string | null;
+            /**
+             * Format: date
+             * @description The money was received (Montréal date)
+             * @example null
+             */
+            paidOn: string | null;
+            /**
+             * @description Free text. Not shown to viewers.
+             * @example La caisse demande les états financiers prévisionnels sur trois ans
+             */
+            note?: string | null;
+            /**
+             * @description Who recorded it; null when their account is gone
+             * @example {
+             *       "id": 3,
+             *       "name": "Conseillère (démo)"
+             *     }
+             */
+            recordedBy: components["schemas"]["PersonResponse"] | (never | null);
+            /**
+             * @description A demo stand-in: an invented amount for a demo project
+             * @example false
+             */
+            demo: boolean;
+            /**
+             * Format: date-time
+             * @description When it was recorded
+             * @example 2024-02-12T15:02:11.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Its last change
+             * @example 2024-03-20T14:02:11.000Z
+             */
+            updatedAt: string;
+        };
+        ProjectFundingRequestsResponse: {
+            items: components["schemas"]["FundingRequestResponse"][];
+            financing: components["schemas"]["ProjectFinancingResponse"];
+        };
+        UpdateFundingRequestDto: {
+            /**
+             * @description An active source of `GET /financing-sources` (400 for an unknown or retired one)
+             * @example caisses
+             */
+            sourceCode?: string;
+            /**
+             * @description loan, patient_loan (capital repaid late, at a low rate), grant, or members_shares
+             * @example loan
+             */
+            instrument?: components["schemas"]["FundingInstrument"];
+            /**
+             * @description Amount asked, in cents (2500000 is 25,000.00 $): a whole number from 0 to 1000000000 (10 million dollars)
+             * @example 2500000
+             */
+            requestedCents?: number;
+            /**
+             * @description Amount granted, in cents, at most `requestedCents`: required when the status is granted or paid, null or left out otherwise (400)
+             * @example null
+             */
+            grantedCents?: number | null;
+            /**
+             * @description in_preparation, submitted (needs `submittedOn`), granted or refused (need `decidedOn`), paid (needs `paidOn`). Dates of later steps than the status are refused (400)
+             * @example submitted
+             */
+            status?: components["schemas"]["FundingStatus"];
+            /**
+             * Format: date
+             * @description Sent to the source: a Montréal calendar date, between 1900-01-01 and 2199-12-31, never after today; dates follow one another (submitted, decided, paid)
+             * @example 2024-02-12
+             */
+            submittedOn?: string | null;
+            /**
+             * Format: date
+             * @description The source answered: a Montréal calendar date, between 1900-01-01 and 2199-12-31, never after today; dates follow one another (submitted, decided, paid)
+             * @example 2024-03-20
+             */
+            decidedOn?: string | null;
+            /**
+             * Format: date
+             * @description The money was received: a Montréal calendar date, between 1900-01-01 and 2199-12-31, never after today; dates follow one another (submitted, decided, paid)
+             * @example null
+             */
+            paidOn?: string | null;
+            /**
+             * @description Free text, trimmed; null erases it. Never shown to viewers
+             * @example La caisse demande les états financiers prévisionnels sur trois ans
+             */
+            note?: string | null;
         };
         /** @enum {string} */
         ScheduleName: "figures-recompute" | "daily-digest" | "cohort-check-ins";
@@ -8543,6 +8940,589 @@ export interface operations {
             };
             /** @description Your role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FinancingSourcesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingSourceResponse"][];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FinancingSourcesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFinancingSourceDto"];
+            };
+        };
+        responses: {
+            /** @description The new source */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingSourceResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A source already has this code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `position` past one after the last source */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FinancingSourcesController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The source code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No financing source has this code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Funding requests name it: retire it with `active: false` instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body was sent (none is needed) and it is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body was sent (none is needed) and it is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FinancingSourcesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The source code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFinancingSourceDto"];
+            };
+        };
+        responses: {
+            /** @description The source as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancingSourceResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No financing source has this code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `position` past one after the last source */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FundingRequestsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectFundingRequestsResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No project has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FundingRequestsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFundingRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingRequestResponse"];
+                };
+            };
+            /** @description A field is bad, or the request as it would be is inconsistent, named in `details`: an amount negative, not whole or above 10 million dollars; an unknown or retired source; an unknown instrument or status; a date the status needs left out, a date of a later step, a date after today or before the previous step; an amount granted missing for granted or paid, present for the other statuses, or above the amount requested */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Viewers; an advisor, on a project assigned to another advisor (only they or a coordinator may) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No project has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FundingRequestsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The funding request */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Viewers; an advisor, on a project assigned to another advisor (only they or a coordinator may) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No funding request has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body was sent (none is needed) and it is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body was sent (none is needed) and it is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FundingRequestsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The funding request */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFundingRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The request as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingRequestResponse"];
+                };
+            };
+            /** @description A field is bad, or the request as it would be is inconsistent, named in `details`: an amount negative, not whole or above 10 million dollars; an unknown or retired source; an unknown instrument or status; a date the status needs left out, a date of a later step, a date after today or before the previous step; an amount granted missing for granted or paid, present for the other statuses, or above the amount requested */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Viewers; an advisor, on a project assigned to another advisor (only they or a coordinator may) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No funding request has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

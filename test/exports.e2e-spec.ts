@@ -43,6 +43,7 @@ const PROJECT_HEADERS_FR = [
   'Date : Constitution en coopérative',
   'Date : En activité',
   'Jours dans le programme',
+  'Financement accordé',
 ];
 const PROJECT_HEADERS_EN = [
   'Project',
@@ -58,6 +59,7 @@ const PROJECT_HEADERS_EN = [
   'Date: Incorporation as a co-op',
   'Date: Operating',
   'Days in the program',
+  'Financing granted',
 ];
 
 function expectAttachment(file: Download, contentType: string, filename: string) {
@@ -116,15 +118,22 @@ describe('exports of the demo year 2023-2024', () => {
 
       const [projects, figures] = csvTables(file.bytes);
       expect(projects[0]).toEqual(PROJECT_HEADERS_FR);
-      const listed = await get<{ items: { name: string; enrollments: { enrolledAt: string }[] }[] }>(
-        `/projects?cohortId=${cohortIds.get(19)}&pageSize=500`,
-      );
+      const listed = await get<{
+        items: { name: string; enrollments: { enrolledAt: string }[]; financing: { grantedCents: number } }[];
+      }>(`/projects?cohortId=${cohortIds.get(19)}&pageSize=500`);
       expect(
         projects
           .slice(1)
           .map((row) => row[0])
           .sort(),
       ).toEqual(listed.items.map((p) => p.name).sort());
+
+      // The financing granted, in dollars with two decimals, is the total the project's answer gives.
+      const granted = new Map(listed.items.map((p) => [p.name, p.financing.grantedCents]));
+      for (const row of projects.slice(1)) {
+        const cents = granted.get(row[0])!;
+        expect(row[13]).toBe(`${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`);
+      }
 
       const alouette = projects.find((row) => row[0] === "L'Alouette")!;
       const enrolledAt = new Date(listed.items.find((p) => p.name === "L'Alouette")!.enrollments[0].enrolledAt);

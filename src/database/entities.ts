@@ -6,6 +6,8 @@ import { FigureDirtyMark } from '../figures/figure-dirty-mark.entity.js';
 import { FigureFailure } from '../figures/figure-failure.entity.js';
 import { FigureSnapshot } from '../figures/figure-snapshot.entity.js';
 import { JobCount } from '../jobs/job-count.entity.js';
+import { FinancingSource } from '../financing/financing-source.entity.js';
+import { FundingRequest } from '../financing/funding-request.entity.js';
 import { FollowUp } from '../follow-ups/follow-up.entity.js';
 import { ProjectNote } from '../follow-ups/project-note.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
@@ -40,4 +42,6 @@ export const ENTITIES = [
   PasswordReset,
   Organization,
   JobCount,
+  FinancingSource,
+  FundingRequest,
 ];

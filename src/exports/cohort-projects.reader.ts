@@ -6,6 +6,7 @@ import { LOCAL_ZONE, localDateOf, wholeDaysBetween } from '../common/time.js';
 import { dialectOf, type Dialect } from '../database/dialect.js';
 import { instantFromRow, namedQuery } from '../database/named-query.js';
 import { preparedQuery } from '../database/prepared-query.js';
+import { GRANTED_STATUSES } from '../financing/funding-request.entity.js';
 import type { Milestone, Stage } from '../programs/stage.entity.js';
 import type { EnrollmentStatus } from '../projects/enrollment.entity.js';
 import type { CoopType, ProjectKind } from '../projects/project.entity.js';
@@ -27,6 +28,8 @@ export interface ExportedProject {
   milestones: Partial<Record<Milestone, string | null>>;
   /** Whole Montréal days from enrolment to now. */
   daysInProgram: number;
+  /** Cents granted to the project by its funding requests granted or paid. */
+  financingGrantedCents: number;
   contacts?: { name: string; email: string }[];
 }
 
@@ -55,10 +58,18 @@ type ProjectRow = [
   region: string,
   entrepreneurCount: number,
   advisorName: string | null,
+  grantedCents: number | string,
   ...reached: Value[],
 ];
 /** Where a ProjectRow's milestone dates start. */
-const FIRST_REACHED = 12;
+const FIRST_REACHED = 13;
+
+/**
+ * The cents granted to the row's project, summed in the batch's own query: a sub-select on the
+ * requests' project index, run for the batch's rows only.
+ */
+const GRANTED_CENTS = `(SELECT COALESCE(SUM(f.granted_cents), 0) FROM funding_requests f
+           WHERE f.project_id = p.id AND f.status IN (${GRANTED_STATUSES.map((s) => `'${s}'`).join(', ')}))`;
 
 /**
  * A batch of the cohort's projects with the date each first reached each milestone, in one query.
@@ -82,7 +93,7 @@ function projectsSql(dialect: Dialect, milestoneCount: number): string {
   const select = `
     SELECT e.id, e.stage_code, e.status, e.enrolled_at,
            p.id, p.name, p.sector, p.kind, p.coop_type, p.region, p.entrepreneur_count,
-           u.name`;
+           u.name, ${GRANTED_CENTS}`;
   const from = `
     FROM enrollments e
     JOIN projects p ON p.id = e.project_id
@@ -187,7 +198,21 @@ export class CohortProjectsReader {
       const full = rows.length === batchSize;
       after = Number(rows[rows.length - 1][0]);
       yield rows.map((row) => {
-        const [, stageCode, status, enrolledOn, id, name, sector, kind, coopType, region, entrepreneurs, advisor] = row;
+        const [
+          ,
+          stageCode,
+          status,
+          enrolledOn,
+          id,
+          name,
+          sector,
+          kind,
+          coopType,
+          region,
+          entrepreneurs,
+          advisor,
+          granted,
+        ] = row;
         const stage = stageByCode.get(String(stageCode));
         const enrolledAt = instantFromRow(enrolledOn);
         const dates: Partial<Record<Milestone, string | null>> = {};
@@ -213,6 +238,8 @@ export class CohortProjectsReader {
           enrolledAt,
           milestones: dates,
           daysInProgram: wholeDaysBetween(enrolledAt, now),
+          // PostgreSQL sums integers as bigint, which its driver answers as text.
+          financingGrantedCents: Number(granted),
         };
         if (withContacts) project.contacts = contacts.get(project.id) ?? [];
         return project;

@@ -1,6 +1,6 @@
 import type { CsvDelimiter, ExportLang } from './export-format.js';
 import { neutraliseFormula } from './spreadsheet-text.js';
-import type { Cell, Table } from './table.js';
+import { dollarsText, type Cell, type Table } from './table.js';
 
 /** Lets spreadsheets (Excel above all) read the file as UTF-8 rather than guess a legacy code page. */
 export const BOM = '\uFEFF';
@@ -23,6 +23,7 @@ export function csvField(cell: Cell, lang: ExportLang): string {
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
   if (typeof cell === 'string') return quoted(neutraliseFormula(cell));
   if (cell.kind === 'date') return cell.date;
+  if (cell.kind === 'money') return dollarsText(cell.cents);
   if (cell.rate === null) return '';
   // What a spreadsheet in that language reads as a percentage: "63 %" in French, "63%" in English.
   return lang === 'fr' ? `${cell.rate.percent} %` : `${cell.rate.percent}%`;

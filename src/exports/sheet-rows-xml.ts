@@ -1,5 +1,5 @@
 import { neutraliseFormula } from './spreadsheet-text.js';
-import type { Cell } from './table.js';
+import { dollarsText, type Cell } from './table.js';
 
 /**
  * The ids of the workbook's shared styles a data cell can carry (plain cells carry none). Asked
@@ -8,6 +8,7 @@ import type { Cell } from './table.js';
 export interface CellStyleIds {
   date(): number;
   percent(): number;
+  money(): number;
 }
 
 // The characters exceljs escapes in text, and the control characters XML 1.0 forbids, which it
@@ -51,6 +52,8 @@ function cellXml(ref: string, cell: Cell, styles: CellStyleIds): string {
   if (typeof cell === 'string') return `<c r="${ref}" t="str"><v>${xmlText(neutraliseFormula(cell))}</v></c>`;
   if (typeof cell === 'number') return `<c r="${ref}"><v>${cell}</v></c>`;
   if (cell.kind === 'date') return `<c r="${ref}" s="${styles.date()}"><v>${serialDay(cell.date)}</v></c>`;
+  // The dollars as a number the sheet can add up, shown with two decimals.
+  if (cell.kind === 'money') return `<c r="${ref}" s="${styles.money()}"><v>${dollarsText(cell.cents)}</v></c>`;
   if (cell.rate === null) return '';
   return `<c r="${ref}" s="${styles.percent()}"><v>${cell.rate.ratio}</v></c>`;
 }

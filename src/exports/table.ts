@@ -12,13 +12,28 @@ export interface DateCell {
   date: string;
 }
 
+/** An amount of money in cents: dollars with two decimals, a number cell formatted 0.00 in XLSX. */
+export interface MoneyCell {
+  kind: 'money';
+  cents: number;
+}
+
 /**
  * One cell. A string is text, possibly typed by someone, and is neutralised against formulas; a
  * number is ours and written as it is; null is an empty cell.
  */
-export type Cell = string | number | null | RateCell | DateCell;
+export type Cell = string | number | null | RateCell | DateCell | MoneyCell;
 
 export const rateCell = (rate: Rate | null): RateCell => ({ kind: 'rate', rate });
+export const moneyCell = (cents: number): MoneyCell => ({ kind: 'money', cents });
+
+/** Cents as dollars with two decimals (1250000 is 12500.00), from the integer: no float ever rounds it. */
+export function dollarsText(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const whole = Math.abs(cents);
+  return `${sign}${Math.floor(whole / 100)}.${String(whole % 100).padStart(2, '0')}`;
+}
+
 export const dateCell = (date: string | null): DateCell | null => (date === null ? null : { kind: 'date', date });
 
 export interface TableColumn {

@@ -6,6 +6,7 @@ import type { Cell, Table } from './table.js';
 // One style object per kind of cell, shared by every cell of that kind.
 const PERCENT: Partial<ExcelJS.Style> = { numFmt: '0%' };
 const DATE: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd' };
+const MONEY: Partial<ExcelJS.Style> = { numFmt: '0.00' };
 const HEADER: Partial<ExcelJS.Style> = { font: { bold: true } };
 const MIN_WIDTH = 10;
 const MAX_WIDTH = 60;
@@ -18,6 +19,7 @@ function shownLength(cell: Cell): number {
   if (cell === null) return 0;
   if (typeof cell === 'string') return Math.max(...cell.split(/\r?\n/).map((line) => line.length));
   if (typeof cell === 'number') return String(cell).length;
+  if (cell.kind === 'money') return String(cell.cents).length + 1;
   return cell.kind === 'date' ? 10 : 5;
 }
 
@@ -35,9 +37,11 @@ function cellStyleIds(workbook: ExcelJS.stream.xlsx.WorkbookWriter): CellStyleId
   const styles = (workbook as unknown as { styles: WorkbookStyles }).styles;
   let date: number | undefined;
   let percent: number | undefined;
+  let money: number | undefined;
   return {
     date: () => (date ??= styles.addStyleModel(DATE, ExcelJS.ValueType.Date)),
     percent: () => (percent ??= styles.addStyleModel(PERCENT, ExcelJS.ValueType.Number)),
+    money: () => (money ??= styles.addStyleModel(MONEY, ExcelJS.ValueType.Number)),
   };
 }
 
@@ -91,7 +95,7 @@ function zipInputOf(sheet: ExcelJS.Worksheet): Sink | undefined {
  * One sheet per table, through exceljs's streaming writer: it writes the workbook, the sheets'
  * settings and header rows; the data rows are rendered here (rowsXml), a batch at a time, into
  * the sheet's stream, as exceljs would have. Headers are bold, the header row frozen, rates
- * percent cells, dates date cells.
+ * percent cells, dates date cells, money number cells with two decimals.
  */
 export function xlsxStream(tables: Table[]): Readable {
   const out = new PassThrough();

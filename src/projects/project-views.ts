@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Cohort } from '../cohorts/cohort.entity.js';
+import { financingOf, type ProjectFinancing } from '../financing/project-financing.js';
 import { Stage, type Milestone } from '../programs/stage.entity.js';
 import { User } from '../users/user.entity.js';
 import { Contact } from './contact.entity.js';
@@ -42,6 +43,8 @@ export interface ProjectView extends Omit<Project, 'advisorId' | 'snoozeReason'>
   advisor: { id: number; name: string } | null;
   contacts?: Contact[];
   enrollments: EnrollmentView[];
+  /** The totals of its funding requests. */
+  financing: ProjectFinancing;
 }
 
 export interface HistoryEntry {
@@ -96,12 +99,14 @@ export class ProjectViews {
     const contacts = showContacts
       ? await manager.find(Contact, { where: { projectId: In(ids) }, order: { id: 'ASC' } })
       : [];
+    const financing = await financingOf(manager, ids);
     return projects.map(({ snoozeReason, ...project }) => ({
       ...project,
       ...freeText(reader, { snoozeReason }),
       advisor: project.advisorId ? (advisors.get(project.advisorId) ?? null) : null,
       ...(showContacts ? { contacts: contacts.filter((c) => c.projectId === project.id) } : {}),
       enrollments: enrollmentViews.filter((e) => e.projectId === project.id),
+      financing: financing.get(project.id)!,
     }));
   }
 

@@ -8,6 +8,7 @@ import { Accounts1763800000006 } from './1763800000006-accounts.js';
 import { ProjectsFitEntity1763800000007 } from './1763800000007-projects-fit-entity.js';
 import { ScheduleRunsEnqueued1763800000008 } from './1763800000008-schedule-runs-enqueued.js';
 import { Organizations1763800000009 } from './1763800000009-organizations.js';
+import { Financing1763800000011 } from './1763800000011-financing.js';
 import { JobCounts1763800000012 } from './1763800000012-job-counts.js';
 
 /** Listed by hand, oldest first: no glob to go wrong between ts-jest, tsc output and ESM. */
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   ProjectsFitEntity1763800000007,
   ScheduleRunsEnqueued1763800000008,
   Organizations1763800000009,
+  Financing1763800000011,
   JobCounts1763800000012,
 ];

@@ -147,6 +147,16 @@ export class ExportedProjectResponse {
   @ApiProperty({ type: 'integer', example: 425, description: 'Whole Montréal days from enrolment to the export' })
   daysInProgram: number;
 
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 2000000,
+    description:
+      'Cents granted to the project by its funding requests granted or paid (2000000 is 20,000.00 $); 0 when none. ' +
+      'CSV and XLSX show it in dollars with two decimals',
+  })
+  financingGrantedCents: number;
+
   @ApiPropertyOptional({
     type: () => [ExportedContactResponse],
     description: 'Only with `includeContacts=true` (coordinators and admins): the people of the team',

@@ -2,7 +2,7 @@ import type { Stage } from '../../programs/stage.entity.js';
 import type { ExportedProject } from '../cohort-projects.reader.js';
 import type { ExportLang, Localised } from '../export-format.js';
 import { COOP_TYPE_LABELS, KIND_LABELS, labelOf, stageLabel, STATUS_LABELS } from '../labels.js';
-import { dateCell, type Cell, type Table, type TableColumn } from '../table.js';
+import { dateCell, moneyCell, type Cell, type Table, type TableColumn } from '../table.js';
 
 const SHEET: Localised = { fr: 'Projets', en: 'Projects' };
 
@@ -10,7 +10,8 @@ const column = (header: Localised, width: number, lang: ExportLang): TableColumn
 
 /**
  * One row per project of the cohort: who they are, where they stand, the date each milestone was
- * reached (one column per milestone of the program), and, when asked by staff, their contacts.
+ * reached (one column per milestone of the program), the financing granted to it, and, when asked
+ * by staff, their contacts.
  */
 export function cohortProjectsTable(
   batches: AsyncIterable<ExportedProject[]>,
@@ -31,6 +32,7 @@ export function cohortProjectsTable(
     column({ fr: 'Statut', en: 'Status' }, 10, lang),
     ...milestones.map((s) => column({ fr: `Date : ${s.labelFr}`, en: `Date: ${s.labelEn}` }, 12, lang)),
     column({ fr: 'Jours dans le programme', en: 'Days in the program' }, 8, lang),
+    column({ fr: 'Financement accordé', en: 'Financing granted' }, 12, lang),
     ...(withContacts
       ? [column({ fr: 'Contacts', en: 'Contacts' }, 30, lang), column({ fr: 'Courriels', en: 'E-mails' }, 30, lang)]
       : []),
@@ -48,6 +50,7 @@ export function cohortProjectsTable(
     labelOf(STATUS_LABELS, project.status, lang),
     ...milestones.map((s) => dateCell(project.milestones[s.milestone!] ?? null)),
     project.daysInProgram,
+    moneyCell(project.financingGrantedCents),
     ...(withContacts
       ? [project.contacts!.map((c) => c.name).join('; '), project.contacts!.map((c) => c.email).join('; ')]
       : []),

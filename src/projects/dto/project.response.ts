@@ -5,6 +5,7 @@ import { EnrollmentResponse } from './enrollment.response.js';
 import { NOT_SHOWN_TO_VIEWERS } from './not-shown-to-viewers.js';
 import { nullableRef } from '../../openapi/nullable.js';
 import { PersonResponse } from '../../users/dto/person.response.js';
+import { ProjectFinancingResponse } from '../../financing/dto/project-financing.response.js';
 
 /** A project, its enrollments and, in the answers about it alone and for staff, its contacts. */
 @ApiExtraModels(PersonResponse)
@@ -120,4 +121,10 @@ export class ProjectResponse {
 
   @ApiProperty({ type: () => [EnrollmentResponse], description: 'One per program, oldest first' })
   enrollments: EnrollmentResponse[];
+
+  @ApiProperty({
+    type: () => ProjectFinancingResponse,
+    description: "The totals of its financial set-up's funding requests (`GET /projects/:id/funding-requests`)",
+  })
+  financing: ProjectFinancingResponse;
 }
