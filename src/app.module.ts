@@ -9,6 +9,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { FiguresModule } from './figures/figures.module.js';
 import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
+import { InterventionsModule } from './interventions/interventions.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
@@ -17,6 +18,7 @@ import { ProjectsModule } from './projects/projects.module.js';
 import { SatisfactionModule } from './satisfaction/satisfaction.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { SchedulesModule } from './schedules/schedules.module.js';
+import { TimeEntriesModule } from './time-entries/time-entries.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -41,6 +43,8 @@ export class AppModule {
         SatisfactionModule,
         ExportsModule,
         SchedulesModule,
+        InterventionsModule,
+        TimeEntriesModule,
         HealthModule,
         DemoModule,
       ],

@@ -5,6 +5,8 @@ import { ExportLogEntry } from '../exports/export-log.entity.js';
 import { FigureDirtyMark } from '../figures/figure-dirty-mark.entity.js';
 import { FigureFailure } from '../figures/figure-failure.entity.js';
 import { FigureSnapshot } from '../figures/figure-snapshot.entity.js';
+import { InterventionFamily } from '../interventions/intervention-family.entity.js';
+import { InterventionType } from '../interventions/intervention-type.entity.js';
 import { FollowUp } from '../follow-ups/follow-up.entity.js';
 import { ProjectNote } from '../follow-ups/project-note.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
@@ -16,6 +18,7 @@ import { Enrollment } from '../projects/enrollment.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { Transition } from '../projects/transition.entity.js';
 import { SatisfactionRating } from '../satisfaction/satisfaction-rating.entity.js';
+import { TimeEntry } from '../time-entries/time-entry.entity.js';
 import { User } from '../users/user.entity.js';
 
 export const ENTITIES = [
@@ -38,4 +41,7 @@ export const ENTITIES = [
   SignedOutToken,
   PasswordReset,
   Organization,
+  InterventionFamily,
+  InterventionType,
+  TimeEntry,
 ];

@@ -6,6 +6,7 @@ export const TAGS: Record<string, string> = {
   cohorts: "The cohorts of the cohort programs (Parcours COOP, Parcours TransfertCOOP) and participants' ratings.",
   projects: 'Projects, their enrollments in programs, their moves from stage to stage, contacts and notes.',
   'follow-ups': 'Tasks that keep advisors on time: due dates, outcomes, snoozes, check-ins.',
+  'time-entries': 'Hours advisors record for projects and co-ops, and the managed list of intervention types.',
   figures: "The figures the federation reports, computed through the queue: a cohort's, a program's year.",
   exports: "A cohort's results and the funders' reports, as CSV, XLSX or JSON.",
   notifications: 'The record of e-mails the service sent.',

@@ -8,6 +8,7 @@ import { Accounts1763800000006 } from './1763800000006-accounts.js';
 import { ProjectsFitEntity1763800000007 } from './1763800000007-projects-fit-entity.js';
 import { ScheduleRunsEnqueued1763800000008 } from './1763800000008-schedule-runs-enqueued.js';
 import { Organizations1763800000009 } from './1763800000009-organizations.js';
+import { TimeEntries1763800000010 } from './1763800000010-time-entries.js';
 
 /** Listed by hand, oldest first: no glob to go wrong between ts-jest, tsc output and ESM. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ProjectsFitEntity1763800000007,
   ScheduleRunsEnqueued1763800000008,
   Organizations1763800000009,
+  TimeEntries1763800000010,
 ];
