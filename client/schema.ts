@@ -995,7 +995,7 @@ export interface paths {
          * Record time
          * @description Roles: admins, coordinators, advisors.
          *
-         *     Hours an advisor spent on one date for one project or one co-op. An advisor records their own; coordinators and admins may name the advisor.
+         *     Hours an advisor spent on one date for one project or one co-op. An advisor records their own; coordinators and admins may name the advisor. 400 names the field, besides malformed ones, for: hours past 24 for the advisor on that date, all entries counted; a date after today in Montréal; an unknown or retired type, or one whose family does not serve the target; both or neither of projectId and organizationId.
          */
         post: operations["TimeEntriesController_create"];
         delete?: never;
@@ -1027,7 +1027,7 @@ export interface paths {
          * Change a time entry
          * @description Roles: admins, coordinators, advisors.
          *
-         *     Only the fields sent change. An advisor changes only their own entries, and only while their date (and the new date) is at most 30 days before today in Montréal; coordinators and admins any entry at any time.
+         *     Only the fields sent change, and the result is checked as a new entry. An advisor changes only their own entries, and only while their date (and the new date) is at most 30 days before today in Montréal; coordinators and admins any entry at any time. 400 names the field, besides malformed ones, for: hours past 24 for the advisor on that date, all entries counted; a date after today in Montréal; an unknown or retired type, or one whose family does not serve the target; both or neither of projectId and organizationId.
          */
         patch: operations["TimeEntriesController_update"];
         trace?: never;
@@ -8107,7 +8107,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Viewers; an advisor naming someone else */
+            /** @description Viewers; an advisor naming someone else, or a date more than 30 days back */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8245,7 +8245,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The entry as it is now. 400: Besides malformed fields: hours past 24 for the advisor on that date, a date after today, an unknown or retired type or one whose family does not serve the target, both or neither of projectId and organizationId */
+            /** @description The entry as it is now */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -21,8 +21,9 @@ import { TimeEntriesService } from './time-entries.service.js';
 
 const ENTRY_ID = idParam('The time entry id', 42);
 const INVALID_ENTRY =
-  'Besides malformed fields: hours past 24 for the advisor on that date, a date after today, an unknown ' +
-  'or retired type or one whose family does not serve the target, both or neither of projectId and organizationId';
+  '400 names the field, besides malformed ones, for: hours past 24 for the advisor on that date, all entries ' +
+  'counted; a date after today in Montréal; an unknown or retired type, or one whose family does not serve ' +
+  'the target; both or neither of projectId and organizationId.';
 const CHANGE_RULE =
   'An advisor changes only their own entries, and only while their date (and the new date) is at most ' +
   '30 days before today in Montréal; coordinators and admins any entry at any time.';
@@ -37,11 +38,11 @@ export class TimeEntriesController {
     summary: 'Record time',
     description:
       'Hours an advisor spent on one date for one project or one co-op. An advisor records their own; ' +
-      'coordinators and admins may name the advisor.',
+      `coordinators and admins may name the advisor. ${INVALID_ENTRY}`,
   })
   @ApiCreatedResponse({ type: TimeEntryResponse, description: 'The entry recorded' })
   @ApiNotFoundResponse({ description: 'The project or co-op does not exist' })
-  @ApiForbiddenResponse({ description: 'Viewers; an advisor naming someone else' })
+  @ApiForbiddenResponse({ description: 'Viewers; an advisor naming someone else, or a date more than 30 days back' })
   @ApiUnprocessableEntityResponse({ description: '`advisorId` is not an active advisor, coordinator or admin' })
   @Roles(...WRITERS)
   @Post()
@@ -61,9 +62,12 @@ export class TimeEntriesController {
     return this.entries.list(user, query);
   }
 
-  @ApiOperation({ summary: 'Change a time entry', description: `Only the fields sent change. ${CHANGE_RULE}` })
+  @ApiOperation({
+    summary: 'Change a time entry',
+    description: `Only the fields sent change, and the result is checked as a new entry. ${CHANGE_RULE} ${INVALID_ENTRY}`,
+  })
   @ApiParam(ENTRY_ID)
-  @ApiOkResponse({ type: TimeEntryResponse, description: `The entry as it is now. 400: ${INVALID_ENTRY}` })
+  @ApiOkResponse({ type: TimeEntryResponse, description: 'The entry as it is now' })
   @ApiNotFoundResponse({ description: 'No entry has this id, or the project or co-op does not exist' })
   @ApiForbiddenResponse({ description: "Viewers; an advisor changing another person's entry, or one past 30 days" })
   @ApiUnprocessableEntityResponse({ description: '`advisorId` is not an active advisor, coordinator or admin' })
