@@ -1198,6 +1198,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/intervention-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the intervention types
+         * @description Any signed-in user.
+         *
+         *     By family in order, each with its types in order, retired ones included (`active: false`).
+         */
+        get: operations["InterventionsController_list"];
+        put?: never;
+        /**
+         * Add an intervention type to a family
+         * @description Roles: admins.
+         */
+        post: operations["InterventionsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intervention-types/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an intervention type
+         * @description Roles: admins.
+         *
+         *     Only a type no time entry uses.
+         */
+        delete: operations["InterventionsController_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an intervention type
+         * @description Roles: admins.
+         *
+         *     Labels, position within its family, and whether it is active; the code never changes.
+         */
+        patch: operations["InterventionsController_update"];
+        trace?: never;
+    };
+    "/time-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List time entries
+         * @description Any signed-in user.
+         *
+         *     Everyone's, filtered, latest date first; `totalHours` sums every entry the filters match (a project's or a co-op's total). Viewers get every field but the note.
+         */
+        get: operations["TimeEntriesController_list"];
+        put?: never;
+        /**
+         * Record time
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     Hours an advisor spent on one date for one project or one co-op. An advisor records their own; coordinators and admins may name the advisor. 400 names the field, besides malformed ones, for: hours past 24 for the advisor on that date, all entries counted; a date after today in Montréal; an unknown or retired type, or one whose family does not serve the target; both or neither of projectId and organizationId.
+         */
+        post: operations["TimeEntriesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/time-entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a time entry
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     An advisor changes only their own entries, and only while their date (and the new date) is at most 30 days before today in Montréal; coordinators and admins any entry at any time.
+         */
+        delete: operations["TimeEntriesController_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a time entry
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     Only the fields sent change, and the result is checked as a new entry. An advisor changes only their own entries, and only while their date (and the new date) is at most 30 days before today in Montréal; coordinators and admins any entry at any time. 400 names the field, besides malformed ones, for: hours past 24 for the advisor on that date, all entries counted; a date after today in Montréal; an unknown or retired type, or one whose family does not serve the target; both or neither of projectId and organizationId.
+         */
+        patch: operations["TimeEntriesController_update"];
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -4106,6 +4216,292 @@ export interface components {
              * @example 7
              */
             jobId: string;
+        };
+        /**
+         * @description What its types are recorded for: `organization` (advisory services to a co-op) or `project`
+         * @enum {string}
+         */
+        InterventionTarget: "organization" | "project";
+        InterventionTypeResponse: {
+            /**
+             * @description Stable: time entries refer to the type by it
+             * @example analyse-financiere
+             */
+            code: string;
+            /**
+             * @description The family it belongs to
+             * @example finances
+             */
+            familyCode: string;
+            /**
+             * @description The label French readers see
+             * @example Analyse financière
+             */
+            labelFr: string;
+            /**
+             * @description The label English readers see
+             * @example Financial analysis
+             */
+            labelEn: string;
+            /**
+             * @description Place within its family, 1 to n
+             * @example 1
+             */
+            position: number;
+            /**
+             * @description false: retired, kept on past entries and refused on new ones
+             * @example true
+             */
+            active: boolean;
+        };
+        InterventionFamilyResponse: {
+            /**
+             * @description Stable: reports group hours by it
+             * @example finances
+             */
+            code: string;
+            /**
+             * @description The label French readers see
+             * @example Finances
+             */
+            labelFr: string;
+            /**
+             * @description The label English readers see
+             * @example Finance
+             */
+            labelEn: string;
+            /**
+             * @description Place in the list, 1 to n
+             * @example 2
+             */
+            position: number;
+            /**
+             * @description What its types are recorded for: `organization` (advisory services to a co-op) or `project`
+             * @example organization
+             */
+            serves: components["schemas"]["InterventionTarget"];
+            /** @description Its types in order, retired ones included */
+            types: components["schemas"]["InterventionTypeResponse"][];
+        };
+        CreateInterventionTypeDto: {
+            /**
+             * @description Lower-case words of letters and digits joined by dashes; unique and never changes
+             * @example gouvernance
+             */
+            code: string;
+            /**
+             * @description The family it belongs to (422 when there is none by that code)
+             * @example gestion-collective
+             */
+            familyCode: string;
+            /**
+             * @description The label French readers see
+             * @example Gouvernance
+             */
+            labelFr: string;
+            /**
+             * @description The label English readers see
+             * @example Governance
+             */
+            labelEn: string;
+            /**
+             * @description Place within its family, from 1 to one past the last type (422 beyond); the types from there move one down. Last when omitted
+             * @example 1
+             */
+            position?: number;
+        };
+        UpdateInterventionTypeDto: {
+            /**
+             * @description The label French readers see
+             * @example Gouvernance
+             */
+            labelFr?: string;
+            /**
+             * @description The label English readers see
+             * @example Governance
+             */
+            labelEn?: string;
+            /**
+             * @description Moves it within its family (422 past the last type)
+             * @example 1
+             */
+            position?: number;
+            /**
+             * @description false retires it: past entries keep it, new entries are refused with it; true brings it back
+             * @example false
+             */
+            active?: boolean;
+        };
+        CreateTimeEntryDto: {
+            /**
+             * Format: date
+             * @description The local date the work was done, between 1900-01-01 and 2199-12-31; not after today in Montréal (400)
+             * @example 2026-11-30
+             */
+            workedOn: string;
+            /**
+             * @description Hours spent, in quarter hours; with the other entries of the advisor on that date, at most 24 (400 beyond)
+             * @example 1.25
+             */
+            hours: number;
+            /**
+             * @description An active intervention type (GET /intervention-types) whose family serves the kind of target: a project or a co-op (400 otherwise)
+             * @example premieres-rencontres
+             */
+            interventionType: string;
+            /**
+             * @description The project worked for: exactly one of projectId and organizationId (400 for both or neither; 404 when it does not exist)
+             * @example 1
+             */
+            projectId?: number;
+            /**
+             * @description The co-op served: exactly one of projectId and organizationId (400 for both or neither; 404 when it does not exist)
+             * @example 4
+             */
+            organizationId?: number;
+            /**
+             * @description What was done; trimmed. Viewers never read it
+             * @example Rencontre avec le CA sur le plan de relève
+             */
+            note?: string | null;
+            /**
+             * @description Whose time it is: an active advisor, coordinator or admin (422 otherwise). Yourself when omitted; only coordinators and admins name someone else (403)
+             * @example 3
+             */
+            advisorId?: number;
+        };
+        TimeEntryTargetResponse: {
+            /** @example 1 */
+            id: number;
+            /** @example L'Alouette */
+            name: string;
+        };
+        TimeEntryFamilyResponse: {
+            /** @example demarrage-transfert */
+            code: string;
+            /** @example Accompagnement au démarrage et au transfert */
+            labelFr: string;
+            /** @example Start-up and transfer accompaniment */
+            labelEn: string;
+            /** @example project */
+            serves: components["schemas"]["InterventionTarget"];
+        };
+        TimeEntryTypeResponse: {
+            /** @example premieres-rencontres */
+            code: string;
+            /** @example Premières rencontres */
+            labelFr: string;
+            /** @example First meetings */
+            labelEn: string;
+            /**
+             * @description false: retired since the entry was recorded
+             * @example true
+             */
+            active: boolean;
+            family: components["schemas"]["TimeEntryFamilyResponse"];
+        };
+        TimeEntryResponse: {
+            /** @example 42 */
+            id: number;
+            /** @description Whose time it is */
+            advisor: components["schemas"]["PersonResponse"];
+            /**
+             * @description The project worked for; null for a co-op
+             * @example {
+             *       "id": 1,
+             *       "name": "L'Alouette"
+             *     }
+             */
+            project: components["schemas"]["TimeEntryTargetResponse"] | (never | null);
+            /**
+             * @description The co-op served; null for a project
+             * @example null
+             */
+            organization: components["schemas"]["TimeEntryTargetResponse"] | (never | null);
+            /**
+             * Format: date
+             * @description The local date of the work
+             * @example 2026-11-30
+             */
+            workedOn: string;
+            /** @example 1.25 */
+            hours: number;
+            interventionType: components["schemas"]["TimeEntryTypeResponse"];
+            /**
+             * @description What was done. Not shown to viewers.
+             * @example Rencontre avec le CA sur le plan de relève
+             */
+            note?: string | null;
+            /**
+             * @description A demo stand-in, not a real entry
+             * @example false
+             */
+            demo: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T20:14:03.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T20:14:03.000Z
+             */
+            updatedAt: string;
+        };
+        TimeEntryPageResponse: {
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+            items: components["schemas"]["TimeEntryResponse"][];
+            /**
+             * @description Entries the filters match, on every page
+             * @example 1
+             */
+            total: number;
+            /**
+             * @description Hours of every entry the filters match, not only this page's: a project's or a co-op's total
+             * @example 1.25
+             */
+            totalHours: number;
+        };
+        UpdateTimeEntryDto: {
+            /**
+             * Format: date
+             * @description The local date the work was done, between 1900-01-01 and 2199-12-31; not after today in Montréal (400)
+             * @example 2026-11-30
+             */
+            workedOn?: string;
+            /**
+             * @description Hours spent, in quarter hours; with the other entries of the advisor on that date, at most 24 (400 beyond)
+             * @example 1.25
+             */
+            hours?: number;
+            /**
+             * @description An active intervention type (GET /intervention-types) whose family serves the kind of target: a project or a co-op (400 otherwise)
+             * @example premieres-rencontres
+             */
+            interventionType?: string;
+            /**
+             * @description The project: exactly one of projectId and organizationId (400 for both or neither; 404 when it does not exist)
+             * @example 1
+             */
+            projectId?: number | null;
+            /**
+             * @description The co-op: exactly one of projectId and organizationId (400 for both or neither; 404 when it does not exist)
+             * @example null
+             */
+            organizationId?: number | null;
+            /**
+             * @description What was done; trimmed. Viewers never read it
+             * @example Rencontre avec le CA sur le plan de relève
+             */
+            note?: string | null;
+            /**
+             * @description Hands the entry to another active advisor, coordinator or admin (coordinators and admins only)
+             * @example 3
+             */
+            advisorId?: number;
         };
         HealthCheckFailedResponse: {
             /**
@@ -9608,6 +10004,611 @@ export interface operations {
             };
             /** @description The job queue does not answer (Redis is away): nothing was queued */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    InterventionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The families and their types */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterventionFamilyResponse"][];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    InterventionsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInterventionTypeDto"];
+            };
+        };
+        responses: {
+            /** @description The new type */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterventionTypeResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A type with this code already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No family has `familyCode`, or a position past one after the last */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    InterventionsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The intervention type code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; the types after it move up */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No type has this code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Time entries use it: retire it (`active: false`) instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body was sent (none is needed) and it is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body was sent (none is needed) and it is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    InterventionsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The intervention type code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateInterventionTypeDto"];
+            };
+        };
+        responses: {
+            /** @description The type as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterventionTypeResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No type has this code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A position past the last type of its family */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TimeEntriesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description The advisor's entries */
+                advisorId?: number;
+                /** @description A project's entries */
+                projectId?: number;
+                /** @description A co-op's entries */
+                organizationId?: number;
+                /** @description From this date, inclusive */
+                from?: string;
+                /** @description To this date, inclusive */
+                to?: string;
+                /** @description Entries of this type */
+                interventionType?: string;
+                /** @description Entries of the types of this family */
+                family?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryPageResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TimeEntriesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTimeEntryDto"];
+            };
+        };
+        responses: {
+            /** @description The entry recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Viewers; an advisor naming someone else, or a date more than 30 days back */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The project or co-op does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `advisorId` is not an active advisor, coordinator or admin */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TimeEntriesController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The time entry id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Viewers; an advisor deleting another person's entry, or one past 30 days */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No entry has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body was sent (none is needed) and it is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body was sent (none is needed) and it is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TimeEntriesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The time entry id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTimeEntryDto"];
+            };
+        };
+        responses: {
+            /** @description The entry as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Viewers; an advisor changing another person's entry, or one past 30 days */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No entry has this id, or the project or co-op does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `advisorId` is not an active advisor, coordinator or admin */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

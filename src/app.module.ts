@@ -10,6 +10,7 @@ import { ExportsModule } from './exports/exports.module.js';
 import { FinancingModule } from './financing/financing.module.js';
 import { FiguresModule } from './figures/figures.module.js';
 import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
+import { InterventionsModule } from './interventions/interventions.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -20,6 +21,7 @@ import { ProjectsModule } from './projects/projects.module.js';
 import { SatisfactionModule } from './satisfaction/satisfaction.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { SchedulesModule } from './schedules/schedules.module.js';
+import { TimeEntriesModule } from './time-entries/time-entries.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -47,6 +49,8 @@ export class AppModule {
         ExportsModule,
         FinancingModule,
         SchedulesModule,
+        InterventionsModule,
+        TimeEntriesModule,
         HealthModule,
         DemoModule,
       ],

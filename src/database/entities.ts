@@ -8,6 +8,8 @@ import { FigureSnapshot } from '../figures/figure-snapshot.entity.js';
 import { JobCount } from '../jobs/job-count.entity.js';
 import { FinancingSource } from '../financing/financing-source.entity.js';
 import { FundingRequest } from '../financing/funding-request.entity.js';
+import { InterventionFamily } from '../interventions/intervention-family.entity.js';
+import { InterventionType } from '../interventions/intervention-type.entity.js';
 import { FollowUp } from '../follow-ups/follow-up.entity.js';
 import { ProjectNote } from '../follow-ups/project-note.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
@@ -19,6 +21,7 @@ import { Enrollment } from '../projects/enrollment.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { Transition } from '../projects/transition.entity.js';
 import { SatisfactionRating } from '../satisfaction/satisfaction-rating.entity.js';
+import { TimeEntry } from '../time-entries/time-entry.entity.js';
 import { User } from '../users/user.entity.js';
 
 export const ENTITIES = [
@@ -44,4 +47,7 @@ export const ENTITIES = [
   JobCount,
   FinancingSource,
   FundingRequest,
+  InterventionFamily,
+  InterventionType,
+  TimeEntry,
 ];

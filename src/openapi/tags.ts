@@ -9,6 +9,7 @@ export const TAGS: Record<string, string> = {
   jobs: "Jobs created at a project's incorporation, kept by a takeover, and a co-op's workers: dated counts.",
   'follow-ups': 'Tasks that keep advisors on time: due dates, outcomes, snoozes, check-ins.',
   financing: "Projects' financial set-ups: their funding requests to each source, and the list of sources admins keep.",
+  'time-entries': 'Hours advisors record for projects and co-ops, and the managed list of intervention types.',
   figures: "The figures the federation reports, computed through the queue: a cohort's, a program's year.",
   exports: "A cohort's results and the funders' reports, as CSV, XLSX or JSON.",
   notifications: 'The record of e-mails the service sent.',

@@ -8,6 +8,7 @@ import { Accounts1763800000006 } from './1763800000006-accounts.js';
 import { ProjectsFitEntity1763800000007 } from './1763800000007-projects-fit-entity.js';
 import { ScheduleRunsEnqueued1763800000008 } from './1763800000008-schedule-runs-enqueued.js';
 import { Organizations1763800000009 } from './1763800000009-organizations.js';
+import { TimeEntries1763800000010 } from './1763800000010-time-entries.js';
 import { Financing1763800000011 } from './1763800000011-financing.js';
 import { JobCounts1763800000012 } from './1763800000012-job-counts.js';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   ProjectsFitEntity1763800000007,
   ScheduleRunsEnqueued1763800000008,
   Organizations1763800000009,
+  TimeEntries1763800000010,
   Financing1763800000011,
   JobCounts1763800000012,
 ];
