@@ -1031,7 +1031,7 @@ export interface paths {
          * Export a cohort program's year for the annual report
          * @description Any signed-in user.
          *
-         *     The year's cohorts and their total (registered, completed, incorporated, completion and start rates, entrepreneurs, satisfaction; the total's start rate is incorporated / registered, a cohort's incorporated / completed), the funnel of each accompaniment program over the same year, and the transfer accompaniment's projects by current stage, computed from the recorded moves when the export starts. CSV: the three tables one after another, each under a title line. XLSX: one sheet per table. JSON: `{program, year, cohorts, total, funnels, transfersByStage, computedAt, pending}`. The export is logged.
+         *     The year's cohorts and their total (registered, completed, incorporated, completion and start rates, entrepreneurs, satisfaction; the total's start rate is incorporated / registered, a cohort's incorporated / completed), the funnel of each accompaniment program over the same year, and the transfer accompaniment's projects by current stage, computed from the recorded moves when the export starts, and the hours and jobs of the year's cohort projects: hours of their time entries dated in the year; jobs created and maintained, the latest count of each of them whose first move into its incorporated stage falls in the year, with how many lack a count (`missing`: start-ups for jobs created, takeovers for jobs maintained; a gap, never a zero). CSV: the four tables one after another, each under a title line. XLSX: one sheet per table. JSON: `{program, year, cohorts, total, funnels, transfersByStage, work, computedAt, pending}`. The export is logged.
          */
         get: operations["ExportsController_report"];
         put?: never;
@@ -1174,6 +1174,28 @@ export interface paths {
          *     Any of its fields; the request as it will be is checked whole. A change of status drops the amount granted and the dates the new status does not take, unless they are sent.
          */
         patch: operations["FundingRequestsController_update"];
+        trace?: never;
+    };
+    "/reports/financing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report a year's financing
+         * @description Roles: admins, coordinators, viewers.
+         *
+         *     Amounts requested and granted by source (in the list’s order) and by instrument, the projects financed, and the same per program and per cohort. Which date places a request in the year: its amount requested counts in the year of its `submittedOn` (a request in preparation, or without that date, counts in no year); its amount granted counts, for a granted or paid request, in the year of its `decidedOn` (a paid request recorded without it, in the year of its `paidOn`). A project is financed in the year when a grant of it was decided in the year; the network counts it once, each program and cohort it is enrolled in counts it (so the programs may add up to more than the network). Cents in JSON, dollars with two decimals in CSV and XLSX. CSV: four tables (by source, by instrument, by program with the network, by cohort), each under a title line. XLSX: one sheet per table. JSON: `{year, bySource, byInstrument, total, programs, cohorts}`. The export is logged.
+         */
+        get: operations["FinancingReportController_financing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/admin/schedules/{name}/run": {
@@ -3852,6 +3874,39 @@ export interface components {
              */
             projects: number;
         };
+        ReportJobsResponse: {
+            /**
+             * @description The sum of the latest counts recorded
+             * @example 12
+             */
+            jobs: number;
+            /**
+             * @description Projects that should have a count and have none: not counted in `jobs`, never read as zero
+             * @example 1
+             */
+            missing: number;
+        };
+        ReportWorkResponse: {
+            /**
+             * @description Hours of the time entries recorded for these projects and dated in the year
+             * @example 86.25
+             */
+            hours: number;
+            /**
+             * @description These projects whose first move into their incorporated stage (or a later one), in any program, falls in the year
+             * @example 10
+             */
+            incorporated: number;
+            /**
+             * @description Of `incorporated`, the takeovers
+             * @example 0
+             */
+            takeovers: number;
+            /** @description Jobs created: the latest count of each project incorporated in the year; `missing` counts the start-ups without one */
+            jobsCreated: components["schemas"]["ReportJobsResponse"];
+            /** @description Jobs maintained: the latest count of each takeover incorporated in the year; `missing` counts those without one */
+            jobsMaintained: components["schemas"]["ReportJobsResponse"];
+        };
         ProgramReportResponse: {
             program: components["schemas"]["ReportProgramResponse"];
             /** @example 2023-2024 */
@@ -3864,6 +3919,8 @@ export interface components {
             funnels: components["schemas"]["FunnelResponse"][];
             /** @description The transfer accompaniment's projects of the year by current stage, in pipeline order */
             transfersByStage: components["schemas"]["ReportTransfersAtStageResponse"][];
+            /** @description Hours and jobs of the year's cohort projects */
+            work: components["schemas"]["ReportWorkResponse"];
             /**
              * Format: date-time
              * @description When the cohorts' figures were computed: as the export started
@@ -3891,7 +3948,7 @@ export interface components {
          * @description cohort: `GET /cohorts/:id/export`; program-report: `GET /programs/:code/report`
          * @enum {string}
          */
-        ExportKind: "cohort" | "program-report";
+        ExportKind: "cohort" | "program-report" | "financing-report";
         /** @enum {string} */
         ExportFormat: "csv" | "xlsx" | "json";
         /** @enum {string} */
@@ -4205,6 +4262,124 @@ export interface components {
              * @example La caisse demande les états financiers prévisionnels sur trois ans
              */
             note?: string | null;
+        };
+        SourceFinancingResponse: {
+            /**
+             * @description Cents asked by the requests submitted in the year (`submittedOn`)
+             * @example 4500000
+             */
+            requestedCents: number;
+            /**
+             * @description Cents granted by the granted or paid requests decided in the year (`decidedOn`)
+             * @example 2000000
+             */
+            grantedCents: number;
+            /**
+             * @description A code of `GET /financing-sources`
+             * @example caisses
+             */
+            code: string;
+            /** @example Caisses Desjardins */
+            labelFr: string;
+            /** @example Desjardins credit unions */
+            labelEn: string;
+        };
+        InstrumentFinancingResponse: {
+            /**
+             * @description Cents asked by the requests submitted in the year (`submittedOn`)
+             * @example 4500000
+             */
+            requestedCents: number;
+            /**
+             * @description Cents granted by the granted or paid requests decided in the year (`decidedOn`)
+             * @example 2000000
+             */
+            grantedCents: number;
+            /** @example loan */
+            instrument: components["schemas"]["FundingInstrument"];
+            /** @example Prêt */
+            labelFr: string;
+            /** @example Loan */
+            labelEn: string;
+        };
+        YearFinancingResponse: {
+            /**
+             * @description Cents asked by the requests submitted in the year (`submittedOn`)
+             * @example 4500000
+             */
+            requestedCents: number;
+            /**
+             * @description Cents granted by the granted or paid requests decided in the year (`decidedOn`)
+             * @example 2000000
+             */
+            grantedCents: number;
+            /**
+             * @description Distinct projects with a grant decided in the year
+             * @example 3
+             */
+            projectsFinanced: number;
+        };
+        ProgramFinancingResponse: {
+            /**
+             * @description Cents asked by the requests submitted in the year (`submittedOn`)
+             * @example 4500000
+             */
+            requestedCents: number;
+            /**
+             * @description Cents granted by the granted or paid requests decided in the year (`decidedOn`)
+             * @example 2000000
+             */
+            grantedCents: number;
+            /**
+             * @description Distinct projects with a grant decided in the year
+             * @example 3
+             */
+            projectsFinanced: number;
+            /** @example parcours-coop */
+            code: string;
+            /** @example Parcours COOP */
+            nameFr: string;
+            /** @example Parcours COOP (co-op start-up training) */
+            nameEn: string;
+        };
+        CohortFinancingResponse: {
+            /**
+             * @description Cents asked by the requests submitted in the year (`submittedOn`)
+             * @example 4500000
+             */
+            requestedCents: number;
+            /**
+             * @description Cents granted by the granted or paid requests decided in the year (`decidedOn`)
+             * @example 2000000
+             */
+            grantedCents: number;
+            /**
+             * @description Distinct projects with a grant decided in the year
+             * @example 3
+             */
+            projectsFinanced: number;
+            /** @example 19 */
+            cohortId: number;
+            /** @example parcours-coop */
+            programCode: string;
+            /** @example 19 */
+            number: number;
+            /** @example Printemps 2023 */
+            label: string;
+        };
+        FinancingReportResponse: {
+            /** @example 2023-2024 */
+            year: string;
+            /** @description Every source of the list, in its order (retired ones included); they add up to `total` */
+            bySource: components["schemas"]["SourceFinancingResponse"][];
+            /** @description Every instrument, in the order of the API; they add up to `total` */
+            byInstrument: components["schemas"]["InstrumentFinancingResponse"][];
+            /** @description The network: every request once, each project financed counted once */
+            total: components["schemas"]["YearFinancingResponse"];
+            /** @description Every program, by its projects' enrollments: a project enrolled in two programs is in each, so the programs may add up to more than `total` */
+            programs: components["schemas"]["ProgramFinancingResponse"][];
+            /** @description The cohorts whose projects asked for or were granted money in the year, by program then start date */
+            cohorts: components["schemas"]["CohortFinancingResponse"][];
         };
         /** @enum {string} */
         ScheduleName: "figures-recompute" | "daily-digest" | "cohort-check-ins";
@@ -9919,6 +10094,66 @@ export interface operations {
             };
             /** @description The body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FinancingReportController_financing: {
+        parameters: {
+            query: {
+                /** @description csv (UTF-8 with a byte-order mark, CRLF, RFC 4180 quoting), xlsx, or json */
+                format?: "csv" | "xlsx" | "json";
+                /** @description Language of the headers, labels and rates people read in CSV and XLSX, and of the file name (JSON keeps both languages of its labels) */
+                lang?: "fr" | "en";
+                /** @description CSV only (400 with format=xlsx or json, even `comma`): what separates cells; semicolon for spreadsheets in a French locale. The rows are the same, numbers included (a decimal keeps its `.`) */
+                delimiter?: "comma" | "semicolon";
+                /** @description The reporting year, April to March by default (400 when missing or malformed) */
+                year: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The year's financing, as an attachment, streamed. CSV is sent as `text/csv; charset=utf-8`: UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting; a rate is written `63 %` (`63%` with `lang=en`). In CSV and XLSX, text that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`; JSON is left as typed. */
+            200: {
+                headers: {
+                    /** @description attachment, with an ASCII file name for old clients and the exact UTF-8 one (RFC 6266, RFC 8187); the extension is the format, the name in the language of `lang` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/json": components["schemas"]["FinancingReportResponse"];
+                };
+            };
+            /** @description Invalid input: `year` missing or malformed, an unknown `format` or `lang`, or `delimiter` with `format=xlsx` or `json`: nothing is exported */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An advisor: the report is for coordinators, admins and viewers */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

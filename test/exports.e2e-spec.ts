@@ -410,7 +410,12 @@ describe('exports of the demo year 2023-2024', () => {
         'rapport-parcours-coop-2023-2024.xlsx',
       );
       const workbook = await readXlsx(file.bytes);
-      expect(workbook.worksheets.map((s) => s.name)).toEqual(['Cohortes', 'Accompagnements', 'Transferts par étape']);
+      expect(workbook.worksheets.map((s) => s.name)).toEqual([
+        'Cohortes',
+        'Accompagnements',
+        'Transferts par étape',
+        'Heures et emplois',
+      ]);
       for (const sheet of workbook.worksheets) {
         expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
         const headers = sheetValues(sheet)[0] as string[];
@@ -464,6 +469,55 @@ describe('exports of the demo year 2023-2024', () => {
         ['montage-financier', 3],
         ['constitution-achat', 0],
         ['en-activite', 0],
+      ]);
+    });
+
+    it('adds the hours recorded for the year’s cohort projects and their jobs, as the entries and counts add up', async () => {
+      // Entries on two projects of the year's cohorts, one a day before the year: the report sums those dated in it.
+      const cohortProjects = (
+        await Promise.all(
+          [19, 20].map((number) =>
+            get<{ items: { id: number }[] }>(`/projects?cohortId=${cohortIds.get(number)}&pageSize=100`),
+          ),
+        )
+      ).flatMap((page) => page.items.map((p) => p.id));
+      for (const [projectId, workedOn, hours] of [
+        [cohortProjects[0], '2023-09-12', 2.75],
+        [cohortProjects[1], '2024-03-31', 1.5],
+        [cohortProjects[1], '2023-03-31', 4],
+      ] as const) {
+        await t
+          .http()
+          .post('/time-entries')
+          .set(bearer(tokens.coordinator))
+          .send({ projectId, workedOn, hours, interventionType: 'premieres-rencontres' })
+          .expect(201);
+      }
+      let hours = 0;
+      for (const projectId of cohortProjects) {
+        const entries = await get<{ totalHours: number }>(
+          `/time-entries?projectId=${projectId}&from=2023-04-01&to=2024-03-31&pageSize=1`,
+        );
+        hours += entries.totalHours;
+      }
+      let created = 0;
+      let withCount = 0;
+      for (const projectId of cohortProjects) {
+        const jobs = await get<{ created: number | null }>(`/projects/${projectId}/jobs`);
+        if (jobs.created !== null) [created, withCount] = [created + jobs.created, withCount + 1];
+      }
+
+      const { work } = (await report('&format=json')).json();
+      expect(hours).toBeGreaterThanOrEqual(4.25);
+      expect(work.hours).toBe(hours);
+      expect(work.jobsCreated).toEqual({ jobs: created, missing: work.incorporated - work.takeovers - withCount });
+      const csv = csvTables((await report('&format=csv')).bytes)[3];
+      expect(csv.slice(2).map((row) => row.slice(1))).toEqual([
+        [String(hours), ''],
+        [String(work.incorporated), ''],
+        [String(work.takeovers), ''],
+        [String(created), String(work.jobsCreated.missing)],
+        [String(work.jobsMaintained.jobs), String(work.jobsMaintained.missing)],
       ]);
     });
 

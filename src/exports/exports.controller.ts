@@ -96,9 +96,13 @@ export class ExportsController {
       "The year's cohorts and their total (registered, completed, incorporated, completion and start rates, " +
       "entrepreneurs, satisfaction; the total's start rate is incorporated / registered, a cohort's incorporated / " +
       'completed), the funnel of each accompaniment program over the same year, and the transfer ' +
-      "accompaniment's projects by current stage, computed from the recorded moves when the export starts. CSV: " +
-      'the three tables one after another, each under a title line. XLSX: one sheet per table. JSON: `{program, ' +
-      'year, cohorts, total, funnels, transfersByStage, computedAt, pending}`. The export is logged.',
+      "accompaniment's projects by current stage, computed from the recorded moves when the export starts, and " +
+      "the hours and jobs of the year's cohort projects: hours of their time entries dated in the year; jobs " +
+      'created and maintained, the latest count of each of them whose first move into its incorporated stage ' +
+      'falls in the year, with how many lack a count (`missing`: start-ups for jobs created, takeovers for jobs ' +
+      'maintained; a gap, never a zero). CSV: the four tables one after another, each under a title line. XLSX: ' +
+      'one sheet per table. JSON: `{program, year, cohorts, total, funnels, transfersByStage, work, computedAt, ' +
+      'pending}`. The export is logged.',
   })
   @ApiParam({
     name: 'code',

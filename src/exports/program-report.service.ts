@@ -11,9 +11,11 @@ import { Program } from '../programs/program.entity.js';
 import { SatisfactionService } from '../satisfaction/satisfaction.service.js';
 import { renderExport, type ExportFile, type ExportStyle } from './export-file.js';
 import { ExportLogService } from './export-log.service.js';
+import { readProgramWork } from './program-work.js';
 import { reportCohortsTable } from './tables/report-cohorts.table.js';
 import { reportFunnelsTable } from './tables/report-funnels.table.js';
 import { reportTransfersTable, type TransfersAtStage } from './tables/report-transfers.table.js';
+import { reportWorkTable } from './tables/report-work.table.js';
 
 /** The transfer accompaniment: the report counts its projects of the year by stage. */
 export const TRANSFER_ACCOMPANIMENT = 'transfertcoop';
@@ -65,6 +67,7 @@ export class ProgramReportService {
     const transfers: TransfersAtStage[] = (
       funnels.find((f) => f.program.code === TRANSFER_ACCOMPANIMENT)?.funnel.stages ?? []
     ).map((stage) => ({ code: stage.code, labelFr: stage.labelFr, labelEn: stage.labelEn, projects: stage.current }));
+    const work = await readProgramWork(manager, programCode, year);
     await this.log.record(user, {
       kind: 'program-report',
       target: `${programCode}:${year.label}`,
@@ -80,6 +83,7 @@ export class ProgramReportService {
         reportCohortsTable(program, stats, satisfaction, lang),
         reportFunnelsTable(funnels, year.label, lang),
         reportTransfersTable(transfers, year.label, lang),
+        reportWorkTable(work, year.label, lang),
       ],
       () => [
         ['program', { code: program.code, nameFr: program.nameFr, nameEn: program.nameEn }],
@@ -88,6 +92,7 @@ export class ProgramReportService {
         ['total', { ...total, satisfaction: satisfaction.total }],
         ['funnels', funnels.map((f) => f.funnel)],
         ['transfersByStage', transfers],
+        ['work', work],
         ['computedAt', computedAt],
         ['pending', pending],
       ],

@@ -35,6 +35,57 @@ export class ReportTransfersAtStageResponse {
   projects: number;
 }
 
+/** A sum of jobs, and how many projects lack the count it sums (a gap, not a zero). */
+export class ReportJobsResponse {
+  @ApiProperty({ type: 'integer', minimum: 0, example: 12, description: 'The sum of the latest counts recorded' })
+  jobs: number;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 1,
+    description: 'Projects that should have a count and have none: not counted in `jobs`, never read as zero',
+  })
+  missing: number;
+}
+
+/** Hours and jobs of the projects the report counts (those of the program's cohorts of the year). */
+export class ReportWorkResponse {
+  @ApiProperty({
+    type: 'number',
+    minimum: 0,
+    example: 86.25,
+    description: 'Hours of the time entries recorded for these projects and dated in the year',
+  })
+  hours: number;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 10,
+    description:
+      'These projects whose first move into their incorporated stage (or a later one), in any program, falls in the year',
+  })
+  incorporated: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, example: 0, description: 'Of `incorporated`, the takeovers' })
+  takeovers: number;
+
+  @ApiProperty({
+    type: () => ReportJobsResponse,
+    description:
+      'Jobs created: the latest count of each project incorporated in the year; `missing` counts the start-ups without one',
+  })
+  jobsCreated: ReportJobsResponse;
+
+  @ApiProperty({
+    type: () => ReportJobsResponse,
+    description:
+      'Jobs maintained: the latest count of each takeover incorporated in the year; `missing` counts those without one',
+  })
+  jobsMaintained: ReportJobsResponse;
+}
+
 /** The JSON form of a cohort program's year, as the annual report shows it. */
 export class ProgramReportResponse {
   @ApiProperty({ type: () => ReportProgramResponse })
@@ -62,6 +113,9 @@ export class ProgramReportResponse {
     description: "The transfer accompaniment's projects of the year by current stage, in pipeline order",
   })
   transfersByStage: ReportTransfersAtStageResponse[];
+
+  @ApiProperty({ type: () => ReportWorkResponse, description: "Hours and jobs of the year's cohort projects" })
+  work: ReportWorkResponse;
 
   @ApiProperty({
     type: 'string',
