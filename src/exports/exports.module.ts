@@ -13,5 +13,7 @@ import { ProgramReportService } from './program-report.service.js';
   imports: [FiguresModule, CohortsModule, ProgramsModule, SatisfactionModule],
   controllers: [ExportsController],
   providers: [CohortExportService, ProgramReportService, CohortProjectsReader, ExportLogService],
+  // Every report a user takes is logged in the same place, whichever domain builds it.
+  exports: [ExportLogService],
 })
 export class ExportsModule {}

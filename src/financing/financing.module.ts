@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ExportLogService } from '../exports/export-log.service.js';
+import { ExportsModule } from '../exports/exports.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { FinancingSource } from './financing-source.entity.js';
 import { FinancingSourcesController } from './financing-sources.controller.js';
@@ -12,9 +12,8 @@ import { FinancingReportController } from './report/financing-report.controller.
 import { FinancingReportService } from './report/financing-report.service.js';
 
 @Module({
-  imports: [ProjectsModule, TypeOrmModule.forFeature([FinancingSource, FundingRequest])],
+  imports: [ProjectsModule, ExportsModule, TypeOrmModule.forFeature([FinancingSource, FundingRequest])],
   controllers: [FinancingSourcesController, FundingRequestsController, FinancingReportController],
-  // The export log is the exports' own; it holds no state, so the report records through its own instance.
-  providers: [FinancingSourcesService, FundingRequestsService, FinancingReportService, ExportLogService],
+  providers: [FinancingSourcesService, FundingRequestsService, FinancingReportService],
 })
 export class FinancingModule {}
