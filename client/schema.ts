@@ -4460,7 +4460,7 @@ export interface components {
         };
         CreateInterventionTypeDto: {
             /**
-             * @description Lower-case words of letters and digits joined by dashes; unique and never changes
+             * @description Lower-case words of letters and digits joined by dashes; unique, and never changes
              * @example gouvernance
              */
             code: string;

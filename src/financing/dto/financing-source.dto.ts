@@ -1,20 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { IsPositiveId, MAX_INTEGER, Omittable, Trim } from '../../common/validators.js';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean } from 'class-validator';
+import { ListCode, ListLabel } from '../../common/managed-list.properties.js';
+import { IsPositiveId, MAX_INTEGER, Omittable } from '../../common/validators.js';
 
-const CODE_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const LABEL_FR = {
-  minLength: 1,
-  maxLength: 200,
-  example: 'Fonds régional',
-  description: 'The label French readers see',
-};
-const LABEL_EN = {
-  minLength: 1,
-  maxLength: 200,
-  example: 'Regional fund',
-  description: 'The label English readers see',
-};
 const POSITION = {
   type: 'integer' as const,
   minimum: 1,
@@ -26,29 +14,13 @@ const POSITION = {
 };
 
 export class CreateFinancingSourceDto {
-  @ApiProperty({
-    pattern: CODE_PATTERN.source,
-    maxLength: 40,
-    example: 'fonds-regional',
-    description: 'Lower-case words of letters and digits joined by dashes; unique, and never changes',
-  })
-  @IsString()
-  @Matches(CODE_PATTERN, { message: 'code must be lower-case words joined by dashes, as in fonds-regional' })
-  @MaxLength(40)
+  @ListCode(40, 'fonds-regional')
   code: string;
 
-  @ApiProperty(LABEL_FR)
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @ListLabel('fr', 'Fonds régional')
   labelFr: string;
 
-  @ApiProperty(LABEL_EN)
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @ListLabel('en', 'Regional fund')
   labelEn: string;
 
   @ApiPropertyOptional({ ...POSITION, description: `${POSITION.description}. Last when omitted` })
@@ -59,20 +31,10 @@ export class CreateFinancingSourceDto {
 
 /** The code is not here on purpose: requests refer to a source by it. */
 export class UpdateFinancingSourceDto {
-  @ApiPropertyOptional(LABEL_FR)
-  @Omittable()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @ListLabel('fr', 'Fonds régional', { optional: true })
   labelFr?: string;
 
-  @ApiPropertyOptional(LABEL_EN)
-  @Omittable()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @ListLabel('en', 'Regional fund', { optional: true })
   labelEn?: string;
 
   @ApiPropertyOptional(POSITION)

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { IsPositiveId, MAX_INTEGER, Omittable, Trim } from '../../common/validators.js';
+import { IsBoolean, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ListCode, ListLabel } from '../../common/managed-list.properties.js';
+import { IsPositiveId, MAX_INTEGER, Omittable } from '../../common/validators.js';
 
-const CODE_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const LABEL_FR = { minLength: 1, maxLength: 200, example: 'Gouvernance', description: 'The label French readers see' };
-const LABEL_EN = { minLength: 1, maxLength: 200, example: 'Governance', description: 'The label English readers see' };
 const POSITION = {
   type: 'integer' as const,
   minimum: 1,
@@ -15,15 +13,7 @@ const POSITION = {
 };
 
 export class CreateInterventionTypeDto {
-  @ApiProperty({
-    pattern: CODE_PATTERN.source,
-    maxLength: 60,
-    example: 'gouvernance',
-    description: 'Lower-case words of letters and digits joined by dashes; unique and never changes',
-  })
-  @IsString()
-  @Matches(CODE_PATTERN, { message: 'code must be lower-case words joined by dashes, as in plan-marketing' })
-  @MaxLength(60)
+  @ListCode(60, 'gouvernance')
   code: string;
 
   @ApiProperty({
@@ -36,18 +26,10 @@ export class CreateInterventionTypeDto {
   @MaxLength(60)
   familyCode: string;
 
-  @ApiProperty(LABEL_FR)
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @ListLabel('fr', 'Gouvernance')
   labelFr: string;
 
-  @ApiProperty(LABEL_EN)
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @ListLabel('en', 'Governance')
   labelEn: string;
 
   @ApiPropertyOptional({ ...POSITION, description: `${POSITION.description}. Last when omitted` })
@@ -58,20 +40,10 @@ export class CreateInterventionTypeDto {
 
 /** Code and family are not here on purpose: entries refer to the type by its code, and reports by family. */
 export class UpdateInterventionTypeDto {
-  @ApiPropertyOptional(LABEL_FR)
-  @Omittable()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @ListLabel('fr', 'Gouvernance', { optional: true })
   labelFr?: string;
 
-  @ApiPropertyOptional(LABEL_EN)
-  @Omittable()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @ListLabel('en', 'Governance', { optional: true })
   labelEn?: string;
 
   @ApiPropertyOptional({ ...POSITION, description: 'Moves it within its family (422 past the last type)' })
