@@ -12,7 +12,7 @@ import type { CoopType, ProjectKind } from '../projects/project.entity.js';
 import { Transition } from '../projects/transition.entity.js';
 import { Stage } from '../programs/stage.entity.js';
 import { TimeEntry } from '../time-entries/time-entry.entity.js';
-import { demoCoopPlan, type DemoCoop } from './demo-coops.js';
+import { demoCoopPlan, type DemoCoop, type DemoCoopPlan } from './demo-coops.js';
 import type { DemoStep } from './demo-data.js';
 import { fundingRequestsFor } from './demo-financing.js';
 import {
@@ -72,14 +72,15 @@ export class DemoAccompanimentSeeder {
       const incorporatedOn = (project: SeededProject) =>
         project.steps.find((step) => incorporatedStages.has(step.to))?.on ?? null;
 
-      const coopIds = await this.insertCoops(manager, projects, incorporatedOn);
-      const entries = await this.plannedEntries(manager, advisorIds, projects, coopIds);
+      const plan = demoCoopPlan();
+      const coopIds = await this.insertCoops(manager, plan, projects, incorporatedOn);
+      const entries = await this.plannedEntries(manager, plan, advisorIds, projects, coopIds);
       await insertInChunks(
         manager,
         TimeEntry,
         entries.map((entry) => ({ ...entry, note: 'Heures fictives (démo)', demo: true })),
       );
-      await this.insertJobs(manager, coordinator, projects, coopIds, incorporatedStages);
+      await this.insertJobs(manager, plan, coordinator, projects, coopIds, incorporatedStages);
       await insertInChunks(manager, FundingRequest, this.fundingRequests(projects, incorporatedOn));
     });
   }
@@ -90,10 +91,10 @@ export class DemoAccompanimentSeeder {
    */
   private async insertCoops(
     manager: EntityManager,
+    { coops }: DemoCoopPlan,
     projects: SeededProject[],
     incorporatedOn: (project: SeededProject) => string | null,
   ): Promise<number[]> {
-    const { coops } = demoCoopPlan();
     const becameCoops = projects.filter((p) => !p.fictitious && incorporatedOn(p) !== null);
     const rows = [
       ...coops.map((coop) => ({ ...coop, projectId: null })),
@@ -128,11 +129,11 @@ export class DemoAccompanimentSeeder {
   /** Advisory hours of both years, then accompaniment hours on the start-up and transfer projects. */
   private async plannedEntries(
     manager: EntityManager,
+    plan: DemoCoopPlan,
     advisorIds: number[],
     projects: SeededProject[],
     coopIds: number[],
   ): Promise<PlannedEntry[]> {
-    const plan = demoCoopPlan();
     const days = new AdvisorDays();
     const served = (indexes: number[]) => indexes.map((i) => ({ id: coopIds[i], leftOn: plan.coops[i].memberUntil }));
     const advisory = (['2022-2023', '2023-2024'] as const).flatMap((year) =>
@@ -166,6 +167,7 @@ export class DemoAccompanimentSeeder {
    */
   private async insertJobs(
     manager: EntityManager,
+    plan: DemoCoopPlan,
     coordinator: AuthenticatedUser,
     projects: SeededProject[],
     coopIds: number[],
@@ -191,7 +193,6 @@ export class DemoAccompanimentSeeder {
         transitionId: move.id,
       };
     });
-    const plan = demoCoopPlan();
     const workers = (indexes: number[], year: keyof typeof YEARS, every: number) =>
       indexes
         .filter((_, n) => n % every === 0)
