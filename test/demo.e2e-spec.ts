@@ -1,4 +1,5 @@
 import { DEFAULT_DEMO_PASSWORD } from '../src/config/app-config.js';
+import { assertConsistent, type FundingRequestState } from '../src/financing/funding-rules.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
 interface ProjectItem {
@@ -15,6 +16,17 @@ interface ProjectItem {
     cohort: { number: number } | null;
   }[];
 }
+
+interface EntryItem {
+  advisor: { id: number };
+  project: { id: number } | null;
+  organization: { id: number; name: string } | null;
+  workedOn: string;
+  hours: number;
+  interventionType: { code: string; family: { code: string } };
+}
+
+const ADVISORY_FAMILIES = ['gestion-collective', 'finances', 'strategie'];
 
 describe('demo data for 2023-2024', () => {
   let t: TestApp;
@@ -166,6 +178,159 @@ describe('demo data for 2023-2024', () => {
         expect(task.assigneeId).toBe(me.id);
         expect((await t.http().get(`/projects/${task.projectId}`).set(advisor).expect(200)).body.advisorId).toBe(me.id);
       }
+    }
+  });
+
+  /** Every entry the API lists between two dates, page after page. */
+  const entriesBetween = async (from: string, to: string): Promise<EntryItem[]> => {
+    const items: EntryItem[] = [];
+    for (let page = 1; ; page++) {
+      const response = await t
+        .http()
+        .get(`/time-entries?from=${from}&to=${to}&pageSize=500&page=${page}`)
+        .set(bearer(token))
+        .expect(200);
+      items.push(...response.body.items);
+      if (items.length >= response.body.total) return items;
+    }
+  };
+  /** The advisory hours and co-ops served in a reporting year, from the listed entries. */
+  const advisoryYear = async (from: string, to: string) => {
+    const coopEntries = (await entriesBetween(from, to)).filter((e) => e.organization !== null);
+    const totals = await Promise.all(
+      ADVISORY_FAMILIES.map(
+        async (family) =>
+          (
+            await t
+              .http()
+              .get(`/time-entries?from=${from}&to=${to}&family=${family}&pageSize=1`)
+              .set(bearer(token))
+              .expect(200)
+          ).body.totalHours as number,
+      ),
+    );
+    return {
+      entries: coopEntries,
+      hoursListed: coopEntries.reduce((sum, e) => sum + e.hours, 0),
+      totalHours: totals.reduce((a, b) => a + b, 0),
+      coops: new Set(coopEntries.map((e) => e.organization!.id)).size,
+    };
+  };
+
+  it('counts 125 member co-ops at the end of 2023-2024, three regions new that year', async () => {
+    const stats = await t.http().get('/organizations/stats?year=2023-2024').set(bearer(token)).expect(200);
+    expect(stats.body.membersAtYearEnd).toBe(125);
+    expect(stats.body.newRegions).toEqual(['08', '09', '11']);
+    expect(stats.body.newMembers).toBeGreaterThan(0);
+    expect(stats.body.departedMembers).toBeGreaterThan(0);
+    const previous = await t.http().get('/organizations/stats?year=2022-2023').set(bearer(token)).expect(200);
+    expect(previous.body.membersAtYearEnd).toBe(125 - stats.body.newMembers + stats.body.departedMembers);
+  });
+
+  it('links the co-ops the named projects became to their projects, and names every other co-op as fictitious', async () => {
+    const response = await t.http().get('/organizations?pageSize=500').set(bearer(token)).expect(200);
+    expect(response.body.items).toHaveLength(response.body.total);
+    const organizations = response.body.items as { name: string; projectId: number | null; demo: boolean }[];
+    const named = new Map(
+      (await projectsOf('parcours-coop')).filter((p) => !p.fictitious).map((p) => [p.id, p.name] as const),
+    );
+    const linked = organizations.filter((o) => o.projectId !== null);
+    expect(linked.map((o) => [o.projectId, o.name]).sort()).toEqual([...named.entries()].sort());
+    for (const organization of organizations.filter((o) => o.projectId === null))
+      expect(organization.name).toMatch(/^Coopérative fictive .* \(démo\)$/);
+    expect(organizations.every((o) => o.demo)).toBe(true);
+  });
+
+  it('gives 884 advisory hours to 54 co-ops in 2023-2024, 44 co-ops in 2022-2023: ten more', async () => {
+    const year = await advisoryYear('2023-04-01', '2024-03-31');
+    expect([year.totalHours, year.hoursListed, year.coops]).toEqual([884, 884, 54]);
+    // Over the report's three families and all their types, and both demo advisors.
+    expect(new Set(year.entries.map((e) => e.interventionType.family.code))).toEqual(new Set(ADVISORY_FAMILIES));
+    expect(new Set(year.entries.map((e) => e.interventionType.code)).size).toBe(12);
+    expect(new Set(year.entries.map((e) => e.advisor.id)).size).toBe(2);
+    for (const entry of year.entries) expect(Number.isInteger(entry.hours * 4)).toBe(true);
+
+    const before = await advisoryYear('2022-04-01', '2023-03-31');
+    expect(before.coops).toBe(44);
+    expect(before.totalHours).toBe(before.hoursListed);
+  });
+
+  it('gives the start-up and transfer projects accompaniment hours of their own family', async () => {
+    const projectEntries = (await entriesBetween('2023-04-01', '2025-03-31')).filter((e) => e.project !== null);
+    expect(projectEntries.length).toBeGreaterThan(0);
+    expect(projectEntries.every((e) => e.interventionType.family.code === 'demarrage-transfert')).toBe(true);
+    const accompanied = new Set(
+      [...(await projectsOf('demarrage')), ...(await projectsOf('transfertcoop'))].map((p) => p.id),
+    );
+    expect(new Set(projectEntries.map((e) => e.project!.id))).toEqual(accompanied);
+  });
+
+  it('never has an advisor record more than 24 hours on one day', async () => {
+    const perDay = new Map<string, number>();
+    for (const entry of await entriesBetween('2000-01-01', '2099-12-31')) {
+      const key = `${entry.advisor.id} ${entry.workedOn}`;
+      perDay.set(key, (perDay.get(key) ?? 0) + entry.hours);
+    }
+    expect(perDay.size).toBeGreaterThan(100);
+    expect(Math.max(...perDay.values())).toBeLessThanOrEqual(24);
+  });
+
+  it('records jobs created and maintained for the named projects, dated by their incorporation', async () => {
+    for (const project of (await projectsOf('parcours-coop')).filter((p) => !p.fictitious)) {
+      const jobs = (await t.http().get(`/projects/${project.id}/jobs`).set(bearer(token)).expect(200)).body;
+      const history = (
+        await t
+          .http()
+          .get(`/projects/${project.id}/transitions?programCode=parcours-coop`)
+          .set(bearer(token))
+          .expect(200)
+      ).body as { id: number; stage: string }[];
+      const incorporation = history.find((h) => h.stage === 'constitution')!;
+      if (project.kind === 'transfer') expect(jobs.maintained).toBeGreaterThan(0);
+      else expect(jobs.created).toBeGreaterThan(0);
+      expect(jobs.counts[0].transitionId).toBe(incorporation.id);
+    }
+  });
+
+  it('gives each project that reached a financial set-up funding requests that keep the API rules', async () => {
+    const reachedSetUp = async (programCode: string) => {
+      const reached = [];
+      for (const project of await projectsOf(programCode)) {
+        const history = await t
+          .http()
+          .get(`/projects/${project.id}/transitions?programCode=${programCode}`)
+          .set(bearer(token))
+          .expect(200);
+        if (history.body.some((h: { stage: string }) => h.stage === 'montage-financier')) reached.push(project);
+      }
+      return reached;
+    };
+    const financed = [...(await reachedSetUp('demarrage')), ...(await reachedSetUp('transfertcoop'))];
+    expect(financed).toHaveLength(14 + 3);
+    const today = new Date().toISOString().slice(0, 10);
+    const statuses = new Set<string>();
+    for (const project of financed) {
+      const body = (await t.http().get(`/projects/${project.id}/funding-requests`).set(bearer(token)).expect(200))
+        .body as {
+        items: FundingRequestState[];
+        financing: { requests: number; grantedCents: number };
+      };
+      expect(body.financing.requests).toBeGreaterThanOrEqual(3);
+      expect(body.financing.grantedCents).toBeGreaterThan(0);
+      for (const request of body.items) {
+        expect(() => assertConsistent(request, today)).not.toThrow();
+        statuses.add(request.status);
+      }
+    }
+    expect(statuses).toEqual(new Set(['in_preparation', 'submitted', 'granted', 'refused', 'paid']));
+  });
+
+  it('marks every co-op, hour, job count and funding request of the demo as demo', async () => {
+    for (const table of ['organizations', 'time_entries', 'job_counts', 'funding_requests']) {
+      const [row] = await t.dataSource.query(
+        `SELECT COUNT(*) AS n, MIN(CASE WHEN demo THEN 1 ELSE 0 END) AS all_demo FROM ${table}`,
+      );
+      expect([table, Number(row.n) > 0, Number(row.all_demo)]).toEqual([table, true, 1]);
     }
   });
 });

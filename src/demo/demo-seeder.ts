@@ -15,6 +15,7 @@ import { TransitionsService } from '../projects/transitions.service.js';
 import { SatisfactionService } from '../satisfaction/satisfaction.service.js';
 import { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
+import { DemoAccompanimentSeeder, type SeededProject } from './demo-accompaniment.js';
 import {
   DEMARRAGE_OUTCOMES,
   DEMO_FOLLOW_UPS,
@@ -49,6 +50,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly followUps: FollowUpsService,
     private readonly clock: Clock,
     private readonly satisfaction: SatisfactionService,
+    private readonly accompaniment: DemoAccompanimentSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -67,6 +69,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const people = await this.createUsers();
     const coordinator = people.get('coordinator')!;
     const advisors = [people.get('advisorA')!, people.get('advisorB')!];
+    const seeded: SeededProject[] = [];
 
     const cohortIds = new Map<number, number>();
     for (const cohort of PARCOURS_COOP_COHORTS) {
@@ -87,6 +90,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-|-$/g, '');
       await this.createAndMove(
+        seeded,
         coordinator,
         advisor,
         {
@@ -132,6 +136,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
             reason: 'Projet non poursuivi par le groupe (démo)',
           });
         await this.createAndMove(
+          seeded,
           coordinator,
           advisors[team % 2],
           this.standIn(`Équipe fictive D${pad2(team + 1)} (démo)`, team, 'startup', 'demarrage', enrolledOn),
@@ -147,6 +152,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
         const enrolledOn = addDays('2023-04-17', takeover * 25);
         const steps = outcome.path.map((to, i) => ({ to, on: addDays(enrolledOn, 40 * (i + 1)) }));
         await this.createAndMove(
+          seeded,
           coordinator,
           advisors[takeover % 2],
           this.standIn(
@@ -162,6 +168,11 @@ export class DemoSeeder implements OnApplicationBootstrap {
       }
     }
     await this.seedFollowUps(advisors);
+    await this.accompaniment.seed(
+      coordinator,
+      advisors.map((a) => a.id),
+      seeded,
+    );
   }
 
   /** A few tasks on each advisor's first projects, dated from today. */
@@ -195,7 +206,9 @@ export class DemoSeeder implements OnApplicationBootstrap {
     };
   }
 
+  /** Creates a project, moves it through its steps, and adds it to `seeded`. */
   private async createAndMove(
+    seeded: SeededProject[],
     coordinator: AuthenticatedUser,
     advisor: AuthenticatedUser,
     input: Parameters<ProjectsService['create']>[1],
@@ -203,6 +216,20 @@ export class DemoSeeder implements OnApplicationBootstrap {
     steps: DemoStep[],
   ) {
     const project = await this.projects.create(coordinator, { ...input, advisorId: advisor.id }, { fictitious });
+    seeded.push({
+      id: project.id,
+      name: input.name,
+      kind: input.kind,
+      coopType: input.coopType,
+      region: input.region,
+      sector: input.sector,
+      entrepreneurs: input.entrepreneurCount,
+      fictitious,
+      programCode: input.programCode,
+      advisorId: advisor.id,
+      enrolledOn: input.enrolledAt!,
+      steps,
+    });
     for (const step of steps) {
       await this.transitions.move(advisor, project.id, {
         to: step.to,
