@@ -1,0 +1,167 @@
+import type { EntityManager } from 'typeorm';
+import { namedQuery } from '../database/named-query.js';
+import { countOf, hoursOf } from './report-year.js';
+
+/**
+ * The funder report's figures (domain.md, "The funder report"), each one aggregate over the year.
+ * Parameters: fromDate/untilDate (time entries and counts are dated), fromInstant/untilInstant
+ * (moves and enrolments happen at instants; the year's bounds at Montréal midnight).
+ */
+
+/** The programs of a start-up or a takeover: every program of the service, cohorts or not. */
+export const START_UP_PROGRAMS = ['demarrage', 'transfertcoop', 'parcours-coop', 'parcours-transfertcoop'];
+
+const ENTRY_IN_YEAR = 'te.worked_on >= :fromDate AND te.worked_on < :untilDate';
+
+/**
+ * One row per intervention of the year: a project, or a co-op, that received time. A co-op grown
+ * from a project is that project (`organizations.project_id`), so the two count once.
+ */
+const INTERVENTIONS = `
+  SELECT DISTINCT COALESCE(te.project_id, o.project_id) AS project_id,
+         CASE WHEN te.project_id IS NULL AND o.project_id IS NULL THEN te.organization_id END AS organization_id
+  FROM time_entries te
+  LEFT JOIN organizations o ON o.id = te.organization_id
+  WHERE ${ENTRY_IN_YEAR}`;
+
+/**
+ * An enrollment that was in its program during the year: enrolled before the year ended, and on
+ * the year's first day neither past the incorporated milestone (a move into that stage or a later
+ * one before the year) nor abandoned (its last move before the year left it abandoned).
+ */
+const IN_PROGRAM_DURING_YEAR = `
+  e.program_code IN (:...programs)
+  AND e.enrolled_at < :untilInstant
+  AND NOT EXISTS (
+    SELECT 1
+    FROM transitions t
+    JOIN stages s ON s.program_code = t.program_code AND s.code = t.to_stage
+    JOIN stages m ON m.program_code = e.program_code AND m.milestone = 'incorporated'
+    WHERE t.enrollment_id = e.id AND t.occurred_at < :fromInstant AND s.position >= m.position
+  )
+  AND COALESCE((
+    SELECT t.to_status
+    FROM transitions t
+    WHERE t.enrollment_id = e.id AND t.occurred_at < :fromInstant
+    ORDER BY t.occurred_at DESC, t.id DESC
+    LIMIT 1
+  ), 'active') <> 'abandoned'`;
+
+export interface InterventionCounts {
+  startUp: number;
+  accompaniment: number;
+}
+
+/** Interventions, démarrage when its project was in a start-up or transfer program during the year. */
+export async function interventionCounts(
+  manager: EntityManager,
+  bounds: Record<string, unknown>,
+): Promise<InterventionCounts> {
+  const [row] = await namedQuery(
+    manager,
+    `WITH i AS (${INTERVENTIONS})
+     SELECT COUNT(*) AS total,
+            SUM(CASE WHEN i.project_id IS NOT NULL AND EXISTS (
+                  SELECT 1 FROM enrollments e WHERE e.project_id = i.project_id AND ${IN_PROGRAM_DURING_YEAR}
+                ) THEN 1 ELSE 0 END) AS start_up
+     FROM i`,
+    { ...bounds, programs: START_UP_PROGRAMS },
+  );
+  const startUp = countOf(row?.start_up);
+  return { startUp, accompaniment: countOf(row?.total) - startUp };
+}
+
+/** Hours of every time entry of the year, on projects and co-ops alike. */
+export async function totalHours(manager: EntityManager, bounds: Record<string, unknown>): Promise<number> {
+  const [row] = await namedQuery(
+    manager,
+    `SELECT SUM(te.quarter_hours) AS quarter_hours FROM time_entries te WHERE ${ENTRY_IN_YEAR}`,
+    bounds,
+  );
+  return hoursOf(row?.quarter_hours);
+}
+
+/**
+ * The projects that reached the incorporated milestone in the year: their first move into the
+ * milestone's stage or a later one, over all their enrollments, happened in it (positions by
+ * today's stages, as figures/figures.sql.ts reads "reached").
+ */
+const INCORPORATED_IN_YEAR = `
+  SELECT e.project_id
+  FROM enrollments e
+  JOIN transitions t ON t.enrollment_id = e.id
+  JOIN stages s ON s.program_code = t.program_code AND s.code = t.to_stage
+  JOIN stages m ON m.program_code = e.program_code AND m.milestone = 'incorporated'
+  WHERE s.position >= m.position
+  GROUP BY e.project_id
+  HAVING MIN(t.occurred_at) >= :fromInstant AND MIN(t.occurred_at) < :untilInstant`;
+
+/** A figure and how many of the projects or co-ops behind it have no count recorded. */
+export interface JobsFigure {
+  jobs: number;
+  missing: number;
+}
+
+export interface JobsFigures {
+  created: JobsFigure;
+  maintained: JobsFigure;
+}
+
+/**
+ * Jobs created: the latest `created` count of the projects incorporated in the year (a start-up
+ * with none is missing; a takeover's jobs are maintained, so it is missing only from that row).
+ * Jobs maintained: the latest `maintained` count of the takeovers incorporated in the year, plus
+ * the workers, at the latest date counted in the year, of the co-ops that received advisory time
+ * in it, except a co-op grown from a project incorporated in the year, whose jobs that project
+ * already brings (one intervention, counted once).
+ */
+export async function jobsFigures(manager: EntityManager, bounds: Record<string, unknown>): Promise<JobsFigures> {
+  const [projects] = await namedQuery(
+    manager,
+    `WITH inc AS (${INCORPORATED_IN_YEAR}),
+     latest AS (
+       SELECT jc.project_id, jc.kind, jc.jobs,
+              ROW_NUMBER() OVER (PARTITION BY jc.project_id, jc.kind ORDER BY jc.counted_on DESC, jc.id DESC) AS rn
+       FROM job_counts jc
+       WHERE jc.kind IN ('created', 'maintained') AND jc.project_id IN (SELECT inc.project_id FROM inc)
+     )
+     SELECT SUM(c.jobs) AS created,
+            SUM(CASE WHEN p.kind <> 'transfer' AND c.jobs IS NULL THEN 1 ELSE 0 END) AS created_missing,
+            SUM(CASE WHEN p.kind = 'transfer' THEN mt.jobs ELSE 0 END) AS maintained,
+            SUM(CASE WHEN p.kind = 'transfer' AND mt.jobs IS NULL THEN 1 ELSE 0 END) AS maintained_missing
+     FROM inc
+     JOIN projects p ON p.id = inc.project_id
+     LEFT JOIN latest c ON c.project_id = inc.project_id AND c.kind = 'created' AND c.rn = 1
+     LEFT JOIN latest mt ON mt.project_id = inc.project_id AND mt.kind = 'maintained' AND mt.rn = 1`,
+    bounds,
+  );
+  const [coops] = await namedQuery(
+    manager,
+    `WITH inc AS (${INCORPORATED_IN_YEAR}),
+     served AS (
+       SELECT DISTINCT te.organization_id
+       FROM time_entries te
+       WHERE te.organization_id IS NOT NULL AND ${ENTRY_IN_YEAR}
+     ),
+     w AS (
+       SELECT jc.organization_id, jc.jobs,
+              ROW_NUMBER() OVER (PARTITION BY jc.organization_id ORDER BY jc.counted_on DESC, jc.id DESC) AS rn
+       FROM job_counts jc
+       WHERE jc.kind = 'workers' AND jc.organization_id IN (SELECT served.organization_id FROM served)
+         AND jc.counted_on >= :fromDate AND jc.counted_on < :untilDate
+     )
+     SELECT SUM(w.jobs) AS workers, SUM(CASE WHEN w.jobs IS NULL THEN 1 ELSE 0 END) AS missing
+     FROM served
+     JOIN organizations o ON o.id = served.organization_id
+     LEFT JOIN w ON w.organization_id = served.organization_id AND w.rn = 1
+     WHERE o.project_id IS NULL OR o.project_id NOT IN (SELECT inc.project_id FROM inc)`,
+    bounds,
+  );
+  return {
+    created: { jobs: countOf(projects?.created), missing: countOf(projects?.created_missing) },
+    maintained: {
+      jobs: countOf(projects?.maintained) + countOf(coops?.workers),
+      missing: countOf(projects?.maintained_missing) + countOf(coops?.missing),
+    },
+  };
+}
