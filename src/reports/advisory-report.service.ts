@@ -8,17 +8,27 @@ import { renderExport, type ExportFile } from '../exports/export-file.js';
 import { ExportLogService } from '../exports/export-log.service.js';
 import type { AdvisoryReportResponse } from './dto/advisory-report.response.js';
 import {
-  advisoryHoursByAdvisor,
-  advisoryHoursByRegion,
-  advisoryHoursByType,
-  advisoryTotals,
-  type TypeHours,
+  advisorNames,
+  advisoryByRegion,
+  advisoryByTypeAndAdvisor,
+  interventionTypeList,
+  type ListedType,
+  type TypeAdvisorHours,
 } from './advisory-report.sql.js';
 import { dayBefore, previousYearOf, yearBounds } from './report-year.js';
 import type { YearReportOptions } from './report-options.js';
 import { advisoryTables } from './tables/advisory.tables.js';
 
 export type AdvisoryReport = AdvisoryReportResponse;
+
+/** Sums of already aggregated rows, by a key. */
+function totalsBy<T>(rows: T[], key: (row: T) => string | number, hours: (row: T) => number) {
+  const totals = new Map<string | number, number>();
+  for (const row of rows) totals.set(key(row), (totals.get(key(row)) ?? 0) + hours(row));
+  return totals;
+}
+
+const sumOf = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
 /** Advisory services to co-ops in a year, against the year before (the annual report's "884 h to 54 co-ops"). */
 @Injectable()
@@ -49,36 +59,61 @@ export class AdvisoryReportService {
     const previous = previousYearOf(year, startMonth);
     const bounds = yearBounds(year);
     const manager = this.dataSource.manager;
-    const totals = await advisoryTotals(manager, bounds, yearBounds(previous));
-    const types = await advisoryHoursByType(manager, bounds);
-    const byAdvisor = withAdvisors ? await advisoryHoursByAdvisor(manager, bounds) : undefined;
-    const byRegion = await advisoryHoursByRegion(manager, bounds);
+    const regions = await advisoryByRegion(manager, bounds, yearBounds(previous));
+    const typeAdvisor = await advisoryByTypeAndAdvisor(manager, bounds);
+    const types = await interventionTypeList(manager);
+    const hours = sumOf(regions.map((r) => r.hours));
+    const coops = sumOf(regions.map((r) => r.coops));
+    const previousHours = sumOf(regions.map((r) => r.previousHours));
+    const previousCoops = sumOf(regions.map((r) => r.previousCoops));
     return {
       year: year.label,
       from: year.from,
       to: dayBefore(year.until),
-      hours: totals.hours,
-      coops: totals.coops,
-      previous: { year: previous.label, hours: totals.previousHours, coops: totals.previousCoops },
-      change: { hours: totals.hours - totals.previousHours, coops: totals.coops - totals.previousCoops },
-      byFamily: families(types),
-      ...(byAdvisor ? { byAdvisor } : {}),
-      byRegion,
+      hours,
+      coops,
+      previous: { year: previous.label, hours: previousHours, coops: previousCoops },
+      change: { hours: hours - previousHours, coops: coops - previousCoops },
+      byFamily: families(types, typeAdvisor),
+      ...(withAdvisors ? { byAdvisor: await this.byAdvisor(typeAdvisor) } : {}),
+      byRegion: regions.filter((r) => r.coops > 0).map(({ region, hours, coops }) => ({ region, hours, coops })),
     };
+  }
+
+  private async byAdvisor(rows: TypeAdvisorHours[]): Promise<NonNullable<AdvisoryReport['byAdvisor']>> {
+    const hours = totalsBy(
+      rows,
+      (r) => r.advisorId,
+      (r) => r.hours,
+    );
+    const names = await advisorNames(this.dataSource.manager, [...hours.keys()] as number[]);
+    return [...hours.entries()]
+      .map(([id, total]) => ({ id: Number(id), name: names.get(Number(id)) ?? '', hours: total }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'fr') || a.id - b.id);
   }
 }
 
-/** The types grouped under their families, in the order they came (the list's). */
-function families(types: TypeHours[]): AdvisoryReport['byFamily'] {
+/**
+ * Every active type of the families that serve co-ops, and any other type the year's entries
+ * used, under their families, in the list's order.
+ */
+function families(types: ListedType[], rows: TypeAdvisorHours[]): AdvisoryReport['byFamily'] {
+  const hoursByType = totalsBy(
+    rows,
+    (r) => r.typeCode,
+    (r) => r.hours,
+  );
   const byCode = new Map<string, AdvisoryReport['byFamily'][number]>();
   for (const type of types) {
+    const hours = hoursByType.get(type.code);
+    if (!(type.servesCoops && type.active) && hours === undefined) continue;
     let family = byCode.get(type.familyCode);
     if (!family) {
       family = { code: type.familyCode, labelFr: type.familyLabelFr, labelEn: type.familyLabelEn, hours: 0, types: [] };
       byCode.set(type.familyCode, family);
     }
-    family.hours += type.hours;
-    family.types.push({ code: type.code, labelFr: type.labelFr, labelEn: type.labelEn, hours: type.hours });
+    family.hours += hours ?? 0;
+    family.types.push({ code: type.code, labelFr: type.labelFr, labelEn: type.labelEn, hours: hours ?? 0 });
   }
   return [...byCode.values()];
 }

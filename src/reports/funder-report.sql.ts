@@ -25,27 +25,32 @@ const INTERVENTIONS = `
   WHERE ${ENTRY_IN_YEAR}`;
 
 /**
- * An enrollment that was in its program during the year: enrolled before the year ended, and on
- * the year's first day neither past the incorporated milestone (a move into that stage or a later
- * one before the year) nor abandoned (its last move before the year left it abandoned).
+ * The projects of the year's interventions that were in a start-up or transfer program during the
+ * year: an enrollment in one of them, enrolled before the year ended, that on the year's first day
+ * was neither past the incorporated milestone (no move before the year into its stage or a later
+ * one) nor abandoned (its last move before the year did not abandon it). Set-based: one window
+ * over the moves before the year of these projects' enrollments, not a subquery per intervention.
  */
-const IN_PROGRAM_DURING_YEAR = `
-  e.program_code IN (:...programs)
-  AND e.enrolled_at < :untilInstant
-  AND NOT EXISTS (
-    SELECT 1
+const START_UP_PROJECTS = `
+  before AS (
+    SELECT t.enrollment_id, t.to_status,
+           ROW_NUMBER() OVER (PARTITION BY t.enrollment_id ORDER BY t.occurred_at DESC, t.id DESC) AS rn,
+           MAX(s.position) OVER (PARTITION BY t.enrollment_id) AS top
     FROM transitions t
     JOIN stages s ON s.program_code = t.program_code AND s.code = t.to_stage
-    JOIN stages m ON m.program_code = e.program_code AND m.milestone = 'incorporated'
-    WHERE t.enrollment_id = e.id AND t.occurred_at < :fromInstant AND s.position >= m.position
-  )
-  AND COALESCE((
-    SELECT t.to_status
-    FROM transitions t
-    WHERE t.enrollment_id = e.id AND t.occurred_at < :fromInstant
-    ORDER BY t.occurred_at DESC, t.id DESC
-    LIMIT 1
-  ), 'active') <> 'abandoned'`;
+    WHERE t.occurred_at < :fromInstant
+      AND t.project_id IN (SELECT i.project_id FROM i WHERE i.project_id IS NOT NULL)
+  ),
+  start_up AS (
+    SELECT DISTINCT e.project_id
+    FROM enrollments e
+    LEFT JOIN stages m ON m.program_code = e.program_code AND m.milestone = 'incorporated'
+    LEFT JOIN before b ON b.enrollment_id = e.id AND b.rn = 1
+    WHERE e.project_id IN (SELECT i.project_id FROM i WHERE i.project_id IS NOT NULL)
+      AND e.program_code IN (:...programs)
+      AND e.enrolled_at < :untilInstant
+      AND (b.enrollment_id IS NULL OR ((m.position IS NULL OR b.top < m.position) AND b.to_status <> 'abandoned'))
+  )`;
 
 export interface InterventionCounts {
   startUp: number;
@@ -59,12 +64,10 @@ export async function interventionCounts(
 ): Promise<InterventionCounts> {
   const [row] = await namedQuery(
     manager,
-    `WITH i AS (${INTERVENTIONS})
-     SELECT COUNT(*) AS total,
-            SUM(CASE WHEN i.project_id IS NOT NULL AND EXISTS (
-                  SELECT 1 FROM enrollments e WHERE e.project_id = i.project_id AND ${IN_PROGRAM_DURING_YEAR}
-                ) THEN 1 ELSE 0 END) AS start_up
-     FROM i`,
+    `WITH i AS (${INTERVENTIONS}), ${START_UP_PROJECTS}
+     SELECT COUNT(*) AS total, SUM(CASE WHEN start_up.project_id IS NULL THEN 0 ELSE 1 END) AS start_up
+     FROM i
+     LEFT JOIN start_up ON start_up.project_id = i.project_id`,
     { ...bounds, programs: START_UP_PROGRAMS },
   );
   const startUp = countOf(row?.start_up);
@@ -116,25 +119,31 @@ export interface JobsFigures {
  * already brings (one intervention, counted once).
  */
 export async function jobsFigures(manager: EntityManager, bounds: Record<string, unknown>): Promise<JobsFigures> {
+  // The latest count of each, one index lookup per project or co-op (ix_job_counts_project,
+  // ix_job_counts_organization): the plan holds however the database estimates the year's sets.
+  const latest = (target: string, kind: string, inYear = '') => `(
+    SELECT jc.jobs FROM job_counts jc
+    WHERE jc.${target} AND jc.kind = '${kind}'${inYear}
+    ORDER BY jc.counted_on DESC, jc.id DESC
+    LIMIT 1)`;
   const [projects] = await namedQuery(
     manager,
     `WITH inc AS (${INCORPORATED_IN_YEAR}),
-     latest AS (
-       SELECT jc.project_id, jc.kind, jc.jobs,
-              ROW_NUMBER() OVER (PARTITION BY jc.project_id, jc.kind ORDER BY jc.counted_on DESC, jc.id DESC) AS rn
-       FROM job_counts jc
-       WHERE jc.kind IN ('created', 'maintained') AND jc.project_id IN (SELECT inc.project_id FROM inc)
+     counts AS (
+       SELECT p.kind,
+              ${latest('project_id = inc.project_id', 'created')} AS created,
+              ${latest('project_id = inc.project_id', 'maintained')} AS maintained
+       FROM inc
+       JOIN projects p ON p.id = inc.project_id
      )
-     SELECT SUM(c.jobs) AS created,
-            SUM(CASE WHEN p.kind <> 'transfer' AND c.jobs IS NULL THEN 1 ELSE 0 END) AS created_missing,
-            SUM(CASE WHEN p.kind = 'transfer' THEN mt.jobs ELSE 0 END) AS maintained,
-            SUM(CASE WHEN p.kind = 'transfer' AND mt.jobs IS NULL THEN 1 ELSE 0 END) AS maintained_missing
-     FROM inc
-     JOIN projects p ON p.id = inc.project_id
-     LEFT JOIN latest c ON c.project_id = inc.project_id AND c.kind = 'created' AND c.rn = 1
-     LEFT JOIN latest mt ON mt.project_id = inc.project_id AND mt.kind = 'maintained' AND mt.rn = 1`,
+     SELECT SUM(counts.created) AS created,
+            SUM(CASE WHEN counts.kind <> 'transfer' AND counts.created IS NULL THEN 1 ELSE 0 END) AS created_missing,
+            SUM(CASE WHEN counts.kind = 'transfer' THEN counts.maintained ELSE 0 END) AS maintained,
+            SUM(CASE WHEN counts.kind = 'transfer' AND counts.maintained IS NULL THEN 1 ELSE 0 END) AS maintained_missing
+     FROM counts`,
     bounds,
   );
+  const inYear = ' AND jc.counted_on >= :fromDate AND jc.counted_on < :untilDate';
   const [coops] = await namedQuery(
     manager,
     `WITH inc AS (${INCORPORATED_IN_YEAR}),
@@ -143,18 +152,14 @@ export async function jobsFigures(manager: EntityManager, bounds: Record<string,
        FROM time_entries te
        WHERE te.organization_id IS NOT NULL AND ${ENTRY_IN_YEAR}
      ),
-     w AS (
-       SELECT jc.organization_id, jc.jobs,
-              ROW_NUMBER() OVER (PARTITION BY jc.organization_id ORDER BY jc.counted_on DESC, jc.id DESC) AS rn
-       FROM job_counts jc
-       WHERE jc.kind = 'workers' AND jc.organization_id IN (SELECT served.organization_id FROM served)
-         AND jc.counted_on >= :fromDate AND jc.counted_on < :untilDate
+     counts AS (
+       SELECT ${latest('organization_id = served.organization_id', 'workers', inYear)} AS workers
+       FROM served
+       JOIN organizations o ON o.id = served.organization_id
+       WHERE o.project_id IS NULL OR o.project_id NOT IN (SELECT inc.project_id FROM inc)
      )
-     SELECT SUM(w.jobs) AS workers, SUM(CASE WHEN w.jobs IS NULL THEN 1 ELSE 0 END) AS missing
-     FROM served
-     JOIN organizations o ON o.id = served.organization_id
-     LEFT JOIN w ON w.organization_id = served.organization_id AND w.rn = 1
-     WHERE o.project_id IS NULL OR o.project_id NOT IN (SELECT inc.project_id FROM inc)`,
+     SELECT SUM(counts.workers) AS workers, SUM(CASE WHEN counts.workers IS NULL THEN 1 ELSE 0 END) AS missing
+     FROM counts`,
     bounds,
   );
   return {
