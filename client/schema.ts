@@ -1198,6 +1198,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/advisory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report the advisory services of a year
+         * @description Roles: admins, coordinators, viewers.
+         *
+         *     Advisory services are the time entries on co-ops dated in the reporting year. The hours (sums of the entries, in hours) and the distinct co-ops served, the same for the year before and the change, the hours by family and type of intervention (the list's order, every active advisory type even at 0), by advisor and by the co-op's region. Hours by advisor are personal: a viewer gets the same report without them. CSV: the tables one after another, each under a title line. XLSX: one sheet per table. JSON: `{year, from, to, hours, coops, previous, change, byFamily, byAdvisor, byRegion}`. The export is logged.
+         */
+        get: operations["ReportsController_advisoryReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/funder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report a year to the CQCM's partnership agreement
+         * @description Roles: admins, coordinators, viewers.
+         *
+         *     The table of the CQCM's *Entente de partenariat*, volet Accompagnement, for the network, rows in its order: `startUpInterventions`, `accompanimentInterventions`, `jobsCreated`, `jobsMaintained`, `totalInterventions`, `totalHours`. An **intervention** is one project or one co-op with a time entry dated in the year; a co-op grown from a project (`organizations.projectId`) and that project are one. It is **démarrage** when that project has an enrollment in `demarrage`, `transfertcoop`, `parcours-coop` or `parcours-transfertcoop` that was in its program during the year: enrolled before the year ended, and on the year's first day (Montréal time) neither past the incorporated milestone (no move before the year into its stage or a later one) nor abandoned (its last move before the year did not abandon it). Every other intervention, and every co-op without a project, is **accompagnement**. **Jobs created**: the latest `created` count of the projects that reached the incorporated milestone in the year (their first move into that stage or a later one happened in it); a start-up without one is `missing`. **Jobs maintained**: the latest `maintained` count of the takeovers that reached it in the year (without one: `missing`), plus the workers, at the latest date counted in the year, of the co-ops with advisory time in the year (without a count in the year: `missing`), except a co-op grown from a project incorporated in the year, whose jobs that project brings. Totals: interventions = démarrage + accompagnement; hours = every time entry of the year. CSV and XLSX: one line per row (indicator, value, without a count). JSON: `{year, from, to, rows}`. The export is logged.
+         */
+        get: operations["ReportsController_funderReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/schedules/{name}/run": {
         parameters: {
             query?: never;
@@ -3945,10 +3989,10 @@ export interface components {
             email: string;
         };
         /**
-         * @description cohort: `GET /cohorts/:id/export`; program-report: `GET /programs/:code/report`
+         * @description cohort: `GET /cohorts/:id/export`; program-report: `GET /programs/:code/report`; advisory-report: `GET /reports/advisory`; funder-report: `GET /reports/funder`; financing-report: `GET /reports/financing`
          * @enum {string}
          */
-        ExportKind: "cohort" | "program-report" | "financing-report";
+        ExportKind: "cohort" | "program-report" | "financing-report" | "advisory-report" | "funder-report";
         /** @enum {string} */
         ExportFormat: "csv" | "xlsx" | "json";
         /** @enum {string} */
@@ -3966,12 +4010,12 @@ export interface components {
              */
             user: components["schemas"]["ExportLogUserResponse"] | (never | null);
             /**
-             * @description cohort: `GET /cohorts/:id/export`; program-report: `GET /programs/:code/report`
+             * @description cohort: `GET /cohorts/:id/export`; program-report: `GET /programs/:code/report`; advisory-report: `GET /reports/advisory`; funder-report: `GET /reports/funder`; financing-report: `GET /reports/financing`
              * @example cohort
              */
             kind: components["schemas"]["ExportKind"];
             /**
-             * @description What was exported: the cohort id, or `<program code>:<reporting year>` for a report
+             * @description What was exported: the cohort id, `<program code>:<reporting year>` for a program report, the reporting year for the advisory and funder reports
              * @example 19
              */
             target: string;
@@ -4380,6 +4424,147 @@ export interface components {
             programs: components["schemas"]["ProgramFinancingResponse"][];
             /** @description The cohorts whose projects asked for or were granted money in the year, by program then start date */
             cohorts: components["schemas"]["CohortFinancingResponse"][];
+        };
+        AdvisoryPreviousYearResponse: {
+            /** @example 2022-2023 */
+            year: string;
+            /** @example 790 */
+            hours: number;
+            /** @example 44 */
+            coops: number;
+        };
+        AdvisoryChangeResponse: {
+            /**
+             * @description Hours this year minus the year before
+             * @example 94
+             */
+            hours: number;
+            /**
+             * @description Co-ops served this year minus the year before (+10)
+             * @example 10
+             */
+            coops: number;
+        };
+        AdvisoryTypeHoursResponse: {
+            /** @example planification-strategique */
+            code: string;
+            /** @example Planification stratégique */
+            labelFr: string;
+            /** @example Strategic planning */
+            labelEn: string;
+            /**
+             * @description Hours of the year, 0 for a type no entry used
+             * @example 42.5
+             */
+            hours: number;
+        };
+        AdvisoryFamilyHoursResponse: {
+            /** @example strategie */
+            code: string;
+            /** @example Stratégie */
+            labelFr: string;
+            /** @example Strategy */
+            labelEn: string;
+            /**
+             * @description The sum of its types' hours
+             * @example 120.75
+             */
+            hours: number;
+            types: components["schemas"]["AdvisoryTypeHoursResponse"][];
+        };
+        AdvisoryAdvisorHoursResponse: {
+            /** @example 4 */
+            id: number;
+            /** @example Marie Tremblay */
+            name: string;
+            /** @example 212.25 */
+            hours: number;
+        };
+        AdvisoryRegionHoursResponse: {
+            /**
+             * @description Québec administrative region, 01 (Bas-Saint-Laurent) to 17 (Centre-du-Québec)
+             * @example 06
+             */
+            region: components["schemas"]["Region"];
+            /** @example 88 */
+            hours: number;
+            /**
+             * @description Distinct co-ops served there
+             * @example 6
+             */
+            coops: number;
+        };
+        AdvisoryReportResponse: {
+            /** @example 2023-2024 */
+            year: string;
+            /**
+             * Format: date
+             * @description First day of the year
+             * @example 2023-04-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day of the year
+             * @example 2024-03-31
+             */
+            to: string;
+            /**
+             * @description Hours of every time entry on a co-op dated in the year
+             * @example 884
+             */
+            hours: number;
+            /**
+             * @description Distinct co-ops with such an entry
+             * @example 54
+             */
+            coops: number;
+            previous: components["schemas"]["AdvisoryPreviousYearResponse"];
+            change: components["schemas"]["AdvisoryChangeResponse"];
+            /** @description By family and type, in the list order */
+            byFamily: components["schemas"]["AdvisoryFamilyHoursResponse"][];
+            /** @description By advisor, by name: left out for viewers (hours by person are personal) */
+            byAdvisor?: components["schemas"]["AdvisoryAdvisorHoursResponse"][];
+            /** @description By the co-ops' region, by region code */
+            byRegion: components["schemas"]["AdvisoryRegionHoursResponse"][];
+        };
+        /** @enum {string} */
+        FunderRowKey: "startUpInterventions" | "accompanimentInterventions" | "jobsCreated" | "jobsMaintained" | "totalInterventions" | "totalHours";
+        FunderRowResponse: {
+            /** @example jobsCreated */
+            key: components["schemas"]["FunderRowKey"];
+            /** @example Emplois créés */
+            labelFr: string;
+            /** @example Jobs created */
+            labelEn: string;
+            /**
+             * @description A count, or hours (in quarter hours, exact) on the hours row
+             * @example 23
+             */
+            value: number;
+            /**
+             * @description Jobs rows only: how many of the projects or co-ops behind the value have no count recorded (a gap, not zero)
+             * @example 2
+             */
+            missing?: number;
+        };
+        FunderReportResponse: {
+            /** @example 2022-2023 */
+            year: string;
+            /**
+             * Format: date
+             * @description First day of the year
+             * @example 2022-04-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day of the year
+             * @example 2023-03-31
+             */
+            to: string;
+            /** @description The table's rows, in its order */
+            rows: components["schemas"]["FunderRowResponse"][];
         };
         /** @enum {string} */
         ScheduleName: "figures-recompute" | "daily-digest" | "cohort-check-ins";
@@ -10132,6 +10317,126 @@ export interface operations {
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "application/json": components["schemas"]["FinancingReportResponse"];
+                };
+            };
+            /** @description Invalid input: `year` missing or malformed, an unknown `format` or `lang`, or `delimiter` with `format=xlsx` or `json`: nothing is exported */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An advisor: the report is for coordinators, admins and viewers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_advisoryReport: {
+        parameters: {
+            query: {
+                /** @description csv (UTF-8 with a byte-order mark, CRLF, RFC 4180 quoting), xlsx, or json */
+                format?: "csv" | "xlsx" | "json";
+                /** @description Language of the headers, labels and rates people read in CSV and XLSX, and of the file name (JSON keeps both languages of its labels) */
+                lang?: "fr" | "en";
+                /** @description CSV only (400 with format=xlsx or json, even `comma`): what separates cells; semicolon for spreadsheets in a French locale. The rows are the same, numbers included (a decimal keeps its `.`) */
+                delimiter?: "comma" | "semicolon";
+                /** @description The reporting year, April to March by default (400 when missing or malformed) */
+                year: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The advisory services report, as an attachment, streamed. CSV is sent as `text/csv; charset=utf-8`: UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting; a rate is written `63 %` (`63%` with `lang=en`). In CSV and XLSX, text that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`; JSON is left as typed. */
+            200: {
+                headers: {
+                    /** @description attachment, with an ASCII file name for old clients and the exact UTF-8 one (RFC 6266, RFC 8187); the extension is the format, the name in the language of `lang` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/json": components["schemas"]["AdvisoryReportResponse"];
+                };
+            };
+            /** @description Invalid input: `year` missing or malformed, an unknown `format` or `lang`, or `delimiter` with `format=xlsx` or `json`: nothing is exported */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An advisor: the report is for coordinators, admins and viewers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_funderReport: {
+        parameters: {
+            query: {
+                /** @description csv (UTF-8 with a byte-order mark, CRLF, RFC 4180 quoting), xlsx, or json */
+                format?: "csv" | "xlsx" | "json";
+                /** @description Language of the headers, labels and rates people read in CSV and XLSX, and of the file name (JSON keeps both languages of its labels) */
+                lang?: "fr" | "en";
+                /** @description CSV only (400 with format=xlsx or json, even `comma`): what separates cells; semicolon for spreadsheets in a French locale. The rows are the same, numbers included (a decimal keeps its `.`) */
+                delimiter?: "comma" | "semicolon";
+                /** @description The reporting year, April to March by default (400 when missing or malformed) */
+                year: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funder table, as an attachment, streamed. CSV is sent as `text/csv; charset=utf-8`: UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting; a rate is written `63 %` (`63%` with `lang=en`). In CSV and XLSX, text that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`; JSON is left as typed. */
+            200: {
+                headers: {
+                    /** @description attachment, with an ASCII file name for old clients and the exact UTF-8 one (RFC 6266, RFC 8187); the extension is the format, the name in the language of `lang` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/json": components["schemas"]["FunderReportResponse"];
                 };
             };
             /** @description Invalid input: `year` missing or malformed, an unknown `format` or `lang`, or `delimiter` with `format=xlsx` or `json`: nothing is exported */

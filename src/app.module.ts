@@ -20,6 +20,7 @@ import { ProgramsModule } from './programs/programs.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { SatisfactionModule } from './satisfaction/satisfaction.module.js';
 import { QueueModule } from './queue/queue.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { SchedulesModule } from './schedules/schedules.module.js';
 import { TimeEntriesModule } from './time-entries/time-entries.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         JobsModule,
         ExportsModule,
         FinancingModule,
+        ReportsModule,
         SchedulesModule,
         InterventionsModule,
         TimeEntriesModule,

@@ -1,7 +1,13 @@
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '../users/user.entity.js';
 
-export const EXPORT_KINDS = ['cohort', 'program-report', 'financing-report'] as const;
+export const EXPORT_KINDS = [
+  'cohort',
+  'program-report',
+  'financing-report',
+  'advisory-report',
+  'funder-report',
+] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** One export someone took. Exports may carry personal information, so each is recorded. */

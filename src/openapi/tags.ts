@@ -12,6 +12,7 @@ export const TAGS: Record<string, string> = {
   'time-entries': 'Hours advisors record for projects and co-ops, and the managed list of intervention types.',
   figures: "The figures the federation reports, computed through the queue: a cohort's, a program's year.",
   exports: "A cohort's results and the funders' reports, as CSV, XLSX or JSON.",
+  reports: "The year's advisory services and the funder's partnership table, as CSV, XLSX or JSON.",
   notifications: 'The record of e-mails the service sent.',
   schedules: 'The daily jobs (reminders, digests, the figures repair), run on demand.',
   health: 'Whether the service, its database, Redis and its jobs are well.',

@@ -35,13 +35,17 @@ export class ExportLogEntryResponse {
     enum: EXPORT_KINDS,
     enumName: 'ExportKind',
     example: 'cohort',
-    description: 'cohort: `GET /cohorts/:id/export`; program-report: `GET /programs/:code/report`',
+    description:
+      'cohort: `GET /cohorts/:id/export`; program-report: `GET /programs/:code/report`; advisory-report: ' +
+      '`GET /reports/advisory`; funder-report: `GET /reports/funder`; financing-report: `GET /reports/financing`',
   })
   kind: ExportKind;
 
   @ApiProperty({
     example: '19',
-    description: 'What was exported: the cohort id, or `<program code>:<reporting year>` for a report',
+    description:
+      'What was exported: the cohort id, `<program code>:<reporting year>` for a program report, the reporting ' +
+      'year for the advisory and funder reports',
   })
   target: string;
 
