@@ -333,4 +333,31 @@ describe('demo data for 2023-2024', () => {
       expect([table, Number(row.n) > 0, Number(row.all_demo)]).toEqual([table, true, 1]);
     }
   });
+
+  it('gives the annual report’s advisory services through the report: 884 hours to 54 co-ops, 10 more than in 2022-2023', async () => {
+    const advisory = (await t.http().get('/reports/advisory?year=2023-2024&format=json').set(bearer(token)).expect(200))
+      .body;
+    expect(advisory).toMatchObject({
+      hours: 884,
+      coops: 54,
+      previous: { year: '2022-2023', coops: 44 },
+      change: { coops: 10 },
+    });
+    const familyHours = advisory.byFamily.reduce((sum: number, f: { hours: number }) => sum + f.hours, 0);
+    expect(familyHours).toBe(884);
+  });
+
+  it('makes the funder table’s totals the sums of its rows and of the year’s raw time entries', async () => {
+    const funder = (await t.http().get('/reports/funder?year=2023-2024&format=json').set(bearer(token)).expect(200))
+      .body;
+    const value = (key: string) => funder.rows.find((row: { key: string }) => row.key === key).value;
+    expect(value('totalInterventions')).toBe(value('startUpInterventions') + value('accompanimentInterventions'));
+    const entries = (
+      await t.http().get('/time-entries?from=2023-04-01&to=2024-03-31&pageSize=1').set(bearer(token)).expect(200)
+    ).body;
+    expect(value('totalHours')).toBe(entries.totalHours);
+    // The 54 co-ops served grew from no project of the year: each is one accompaniment intervention.
+    expect(value('accompanimentInterventions')).toBe(54);
+    expect(value('jobsCreated')).toBeGreaterThan(0);
+  });
 });
