@@ -2280,6 +2280,11 @@ export interface components {
             enrollments: components["schemas"]["EnrollmentResponse"][];
             /** @description The totals of its financial set-up's funding requests (`GET /projects/:id/funding-requests`) */
             financing: components["schemas"]["ProjectFinancingResponse"];
+            /**
+             * @description The hours recorded for it, every date counted (`GET /time-entries?projectId=` lists them)
+             * @example 12.5
+             */
+            hours: number;
         };
         ProjectPageResponse: {
             /** @example 1 */
@@ -3282,6 +3287,11 @@ export interface components {
              * @example false
              */
             demo: boolean;
+            /**
+             * @description The hours recorded for it, every date counted (`GET /time-entries?organizationId=` lists them)
+             * @example 12.5
+             */
+            hours: number;
             /**
              * Format: date-time
              * @description When the co-op was recorded

@@ -313,6 +313,23 @@ describe('time entries and intervention types', () => {
     });
   });
 
+  it("shows a project's and a co-op's recorded hours on their pages, as the entries add up", async () => {
+    const project = (await createProject(t, tokens.coordinator, { name: 'Projet des heures comptées' })).id;
+    const coop = (await createCoop('Coop Les Heures')).id;
+    const page = async (path: string) => (await t.http().get(path).set(bearer(tokens.viewer)).expect(200)).body;
+    expect((await page(`/projects/${project}`)).hours).toBe(0);
+    expect((await page(`/organizations/${coop}`)).hours).toBe(0);
+
+    for (const hours of [1.25, 2.5]) await post(forProject({ projectId: project, hours })).expect(201);
+    for (const hours of [0.75, 3]) await post(forCoop({ organizationId: coop, hours })).expect(201);
+    expect((await page(`/projects/${project}`)).hours).toBe(3.75);
+    expect((await page(`/organizations/${coop}`)).hours).toBe(3.75);
+    const listed = await page('/projects?q=heures%20compt');
+    expect(listed.items.map((p: { id: number; hours: number }) => [p.id, p.hours])).toEqual([[project, 3.75]]);
+    const coops = await page('/organizations?q=heures');
+    expect(coops.items.map((o: { id: number; hours: number }) => [o.id, o.hours])).toEqual([[coop, 3.75]]);
+  });
+
   it('holds 24 hours a day under concurrent requests: of four 16-hour entries at once, one is recorded', async () => {
     const day = freshDay();
     const { token, id } = await newAdvisor('racer');

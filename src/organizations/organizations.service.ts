@@ -11,6 +11,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { assertCanChange } from '../projects/project-access.js';
 import { Project } from '../projects/project.entity.js';
+import { hoursRecorded } from '../time-entries/hours-recorded.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { isForeignKeyRefusal, isUniqueRefusalOn } from './database-refusals.js';
 import type {
@@ -24,7 +25,10 @@ import { membershipStats, type MembershipStats } from './membership-stats.js';
 import { Organization } from './organization.entity.js';
 
 /** An organization as the API answers it (its folded search name stays inside). */
-export type OrganizationView = Omit<Organization, 'searchName'>;
+export type OrganizationView = Omit<Organization, 'searchName'> & {
+  /** The hours recorded for it, every date counted. */
+  hours: number;
+};
 
 const toView = ({
   id,
@@ -39,7 +43,7 @@ const toView = ({
   demo,
   createdAt,
   updatedAt,
-}: Organization): OrganizationView => ({
+}: Organization): Omit<OrganizationView, 'hours'> => ({
   id,
   name,
   coopType,
@@ -87,13 +91,13 @@ export class OrganizationsService {
     builder.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC');
     builder.skip((query.page - 1) * query.pageSize).take(query.pageSize);
     const [organizations, total] = await builder.getManyAndCount();
-    return { items: organizations.map(toView), total, page: query.page, pageSize: query.pageSize };
+    return { items: await this.withHours(organizations), total, page: query.page, pageSize: query.pageSize };
   }
 
   async get(id: number): Promise<OrganizationView> {
     const organization = await this.dataSource.manager.findOneBy(Organization, { id });
     if (!organization) throw notFound('Organization', id);
-    return toView(organization);
+    return (await this.withHours([organization]))[0];
   }
 
   async stats(year: string | undefined): Promise<MembershipStats> {
@@ -137,13 +141,22 @@ export class OrganizationsService {
     }
   }
 
+  private async withHours(organizations: Organization[]): Promise<OrganizationView[]> {
+    const hours = await hoursRecorded(
+      this.dataSource.manager,
+      'organizationId',
+      organizations.map((o) => o.id),
+    );
+    return organizations.map((o) => ({ ...toView(o), hours: hours.get(o.id)! }));
+  }
+
   /** The co-op a project became, or a 404 that says the project has none (or does not exist). */
   async ofProject(projectId: number): Promise<OrganizationView> {
     const manager = this.dataSource.manager;
     if (!(await manager.existsBy(Project, { id: projectId }))) throw notFound('Project', projectId);
     const organization = await manager.findOneBy(Organization, { projectId });
     if (!organization) throw new DomainError('not_found', `Project ${projectId} has no co-op yet`);
-    return toView(organization);
+    return (await this.withHours([organization]))[0];
   }
 
   /**

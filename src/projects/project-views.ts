@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Cohort } from '../cohorts/cohort.entity.js';
 import { financingOf, type ProjectFinancing } from '../financing/project-financing.js';
+import { hoursRecorded } from '../time-entries/hours-recorded.js';
 import { Stage, type Milestone } from '../programs/stage.entity.js';
 import { User } from '../users/user.entity.js';
 import { Contact } from './contact.entity.js';
@@ -45,6 +46,8 @@ export interface ProjectView extends Omit<Project, 'advisorId' | 'snoozeReason'>
   enrollments: EnrollmentView[];
   /** The totals of its funding requests. */
   financing: ProjectFinancing;
+  /** The hours recorded for it, every date counted. */
+  hours: number;
 }
 
 export interface HistoryEntry {
@@ -100,6 +103,7 @@ export class ProjectViews {
       ? await manager.find(Contact, { where: { projectId: In(ids) }, order: { id: 'ASC' } })
       : [];
     const financing = await financingOf(manager, ids);
+    const hours = await hoursRecorded(manager, 'projectId', ids);
     return projects.map(({ snoozeReason, ...project }) => ({
       ...project,
       ...freeText(reader, { snoozeReason }),
@@ -107,6 +111,7 @@ export class ProjectViews {
       ...(showContacts ? { contacts: contacts.filter((c) => c.projectId === project.id) } : {}),
       enrollments: enrollmentViews.filter((e) => e.projectId === project.id),
       financing: financing.get(project.id)!,
+      hours: hours.get(project.id)!,
     }));
   }
 

@@ -50,6 +50,15 @@ export class OrganizationResponse {
   demo!: boolean;
 
   @ApiProperty({
+    type: 'number',
+    minimum: 0,
+    multipleOf: 0.25,
+    example: 12.5,
+    description: 'The hours recorded for it, every date counted (`GET /time-entries?organizationId=` lists them)',
+  })
+  hours!: number;
+
+  @ApiProperty({
     type: 'string',
     format: 'date-time',
     example: '2024-05-01T14:30:00.000Z',

@@ -127,4 +127,13 @@ export class ProjectResponse {
     description: "The totals of its financial set-up's funding requests (`GET /projects/:id/funding-requests`)",
   })
   financing: ProjectFinancingResponse;
+
+  @ApiProperty({
+    type: 'number',
+    minimum: 0,
+    multipleOf: 0.25,
+    example: 12.5,
+    description: 'The hours recorded for it, every date counted (`GET /time-entries?projectId=` lists them)',
+  })
+  hours: number;
 }
