@@ -52,6 +52,7 @@ describe('organizations (co-ops)', () => {
       memberUntil: null,
       projectId: null,
       demo: false,
+      hours: 0,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });
@@ -305,6 +306,7 @@ describe('organizations (co-ops)', () => {
         memberUntil: null,
         projectId: project.id,
         demo: false,
+        hours: 0,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });
