@@ -9397,7 +9397,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The co-op */
+                /** @description The organization (co-op) id */
                 id: number;
             };
             cookie?: never;
@@ -9446,7 +9446,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The co-op */
+                /** @description The organization (co-op) id */
                 id: number;
             };
             cookie?: never;

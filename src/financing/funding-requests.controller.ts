@@ -14,7 +14,7 @@ import {
 import { CurrentUser, Roles, WRITERS } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ParseId } from '../common/parse-id.pipe.js';
-import { idParam } from '../follow-ups/dto/id.param.js';
+import { idParam } from '../common/id-param.js';
 import { ProjectIdParam } from '../projects/project-api-docs.js';
 import { CreateFundingRequestDto, UpdateFundingRequestDto } from './dto/funding-request.dto.js';
 import { FundingRequestResponse, ProjectFundingRequestsResponse } from './dto/funding-request.response.js';

@@ -12,7 +12,7 @@ import {
 import { CurrentUser, Roles, WRITERS } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ParseId } from '../common/parse-id.pipe.js';
-import { idParam } from './dto/id.param.js';
+import { idParam } from '../common/id-param.js';
 import { ListFollowUpsQuery, UpdateFollowUpDto } from './dto/follow-up.dto.js';
 import { FollowUpPageResponse, FollowUpResponse } from './dto/follow-up.response.js';
 import { FollowUpsService } from './follow-ups.service.js';

@@ -13,13 +13,11 @@ import {
 import { CurrentUser, Roles, WRITERS } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ParseId } from '../common/parse-id.pipe.js';
-import { idParam } from '../follow-ups/dto/id.param.js';
+import { ORGANIZATION_ID } from '../organizations/dto/organization.properties.js';
 import { ProjectIdParam } from '../projects/project-api-docs.js';
 import { RecordProjectJobsDto, RecordWorkersDto } from './dto/job-count.dto.js';
 import { OrganizationJobsResponse, ProjectJobsResponse } from './dto/job-count.response.js';
 import { JobsService } from './jobs.service.js';
-
-const ORGANIZATION_ID = idParam('The co-op', 1);
 
 @ApiTags('jobs')
 @ApiBearerAuth()

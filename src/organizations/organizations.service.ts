@@ -30,33 +30,8 @@ export type OrganizationView = Omit<Organization, 'searchName'> & {
   hours: number;
 };
 
-const toView = ({
-  id,
-  name,
-  coopType,
-  region,
-  sector,
-  enterpriseNumber,
-  memberSince,
-  memberUntil,
-  projectId,
-  demo,
-  createdAt,
-  updatedAt,
-}: Organization): Omit<OrganizationView, 'hours'> => ({
-  id,
-  name,
-  coopType,
-  region,
-  sector,
-  enterpriseNumber,
-  memberSince,
-  memberUntil,
-  projectId,
-  demo,
-  createdAt,
-  updatedAt,
-});
+// The folded search name is the list's, not the answer's.
+const toView = ({ searchName: _searchName, ...view }: Organization): Omit<OrganizationView, 'hours'> => view;
 
 type Fields = Pick<
   Organization,

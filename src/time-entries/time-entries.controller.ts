@@ -14,7 +14,7 @@ import {
 import { CurrentUser, Roles, WRITERS } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ParseId } from '../common/parse-id.pipe.js';
-import { idParam } from '../follow-ups/dto/id.param.js';
+import { idParam } from '../common/id-param.js';
 import { CreateTimeEntryDto, ListTimeEntriesQuery, UpdateTimeEntryDto } from './dto/time-entry.dto.js';
 import { TimeEntryPageResponse, TimeEntryResponse } from './dto/time-entry.response.js';
 import { TimeEntriesService } from './time-entries.service.js';

@@ -1,5 +1,5 @@
 import type { ApiParamOptions } from '@nestjs/swagger';
-import { MAX_INTEGER } from '../../common/validators.js';
+import { MAX_INTEGER } from './validators.js';
 
 /** An id in the path, as `ParseId` takes it: a whole number from 1 to 2147483647 (400 otherwise). */
 export const idParam = (description: string, example: number): ApiParamOptions => ({
