@@ -4139,30 +4139,10 @@ export interface components {
         FundingStatus: "in_preparation" | "submitted" | "granted" | "refused" | "paid";
         CreateFundingRequestDto: {
             /**
-             * @description An active source of `GET /financing-sources` (400 for an unknown or retired one)
-             * @example caisses
-             */
-            sourceCode: string;
-            /**
-             * @description loan, patient_loan (capital repaid late, at a low rate), grant, or members_shares
-             * @example loan
-             */
-            instrument: components["schemas"]["FundingInstrument"];
-            /**
-             * @description Amount asked, in cents (2500000 is 25,000.00 $): a whole number from 0 to 1000000000 (10 million dollars)
-             * @example 2500000
-             */
-            requestedCents: number;
-            /**
              * @description Amount granted, in cents, at most `requestedCents`: required when the status is granted or paid, null or left out otherwise (400)
              * @example null
              */
             grantedCents?: number | null;
-            /**
-             * @description in_preparation, submitted (needs `submittedOn`), granted or refused (need `decidedOn`), paid (needs `paidOn`). Dates of later steps than the status are refused (400)
-             * @example submitted
-             */
-            status: components["schemas"]["FundingStatus"];
             /**
              * Format: date
              * @description Sent to the source: a Montréal calendar date, between 1900-01-01 and 2199-12-31, never after today; dates follow one another (submitted, decided, paid)
@@ -4186,6 +4166,26 @@ export interface components {
              * @example La caisse demande les états financiers prévisionnels sur trois ans
              */
             note?: string | null;
+            /**
+             * @description An active source of `GET /financing-sources` (400 for an unknown or retired one)
+             * @example caisses
+             */
+            sourceCode: string;
+            /**
+             * @description loan, patient_loan (capital repaid late, at a low rate), grant, or members_shares
+             * @example loan
+             */
+            instrument: components["schemas"]["FundingInstrument"];
+            /**
+             * @description Amount asked, in cents (2500000 is 25,000.00 $): a whole number from 0 to 1000000000 (10 million dollars)
+             * @example 2500000
+             */
+            requestedCents: number;
+            /**
+             * @description in_preparation, submitted (needs `submittedOn`), granted or refused (need `decidedOn`), paid (needs `paidOn`). Dates of later steps than the status are refused (400)
+             * @example submitted
+             */
+            status: components["schemas"]["FundingStatus"];
         };
         FundingRequestResponse: {
             /** @example 4 */
@@ -4269,6 +4269,34 @@ export interface components {
         };
         UpdateFundingRequestDto: {
             /**
+             * @description Amount granted, in cents, at most `requestedCents`: required when the status is granted or paid, null or left out otherwise (400)
+             * @example null
+             */
+            grantedCents?: number | null;
+            /**
+             * Format: date
+             * @description Sent to the source: a Montréal calendar date, between 1900-01-01 and 2199-12-31, never after today; dates follow one another (submitted, decided, paid)
+             * @example 2024-02-12
+             */
+            submittedOn?: string | null;
+            /**
+             * Format: date
+             * @description The source answered: a Montréal calendar date, between 1900-01-01 and 2199-12-31, never after today; dates follow one another (submitted, decided, paid)
+             * @example null
+             */
+            decidedOn?: string | null;
+            /**
+             * Format: date
+             * @description The money was received: a Montréal calendar date, between 1900-01-01 and 2199-12-31, never after today; dates follow one another (submitted, decided, paid)
+             * @example null
+             */
+            paidOn?: string | null;
+            /**
+             * @description Free text, trimmed; null erases it. Never shown to viewers
+             * @example La caisse demande les états financiers prévisionnels sur trois ans
+             */
+            note?: string | null;
+            /**
              * @description An active source of `GET /financing-sources` (400 for an unknown or retired one)
              * @example caisses
              */
@@ -4284,38 +4312,10 @@ export interface components {
              */
             requestedCents?: number;
             /**
-             * @description Amount granted, in cents, at most `requestedCents`: required when the status is granted or paid, null or left out otherwise (400)
-             * @example null
-             */
-            grantedCents?: number | null;
-            /**
              * @description in_preparation, submitted (needs `submittedOn`), granted or refused (need `decidedOn`), paid (needs `paidOn`). Dates of later steps than the status are refused (400)
              * @example submitted
              */
             status?: components["schemas"]["FundingStatus"];
-            /**
-             * Format: date
-             * @description Sent to the source: a Montréal calendar date, between 1900-01-01 and 2199-12-31, never after today; dates follow one another (submitted, decided, paid)
-             * @example 2024-02-12
-             */
-            submittedOn?: string | null;
-            /**
-             * Format: date
-             * @description The source answered: a Montréal calendar date, between 1900-01-01 and 2199-12-31, never after today; dates follow one another (submitted, decided, paid)
-             * @example 2024-03-20
-             */
-            decidedOn?: string | null;
-            /**
-             * Format: date
-             * @description The money was received: a Montréal calendar date, between 1900-01-01 and 2199-12-31, never after today; dates follow one another (submitted, decided, paid)
-             * @example null
-             */
-            paidOn?: string | null;
-            /**
-             * @description Free text, trimmed; null erases it. Never shown to viewers
-             * @example La caisse demande les états financiers prévisionnels sur trois ans
-             */
-            note?: string | null;
         };
         SourceFinancingResponse: {
             /**

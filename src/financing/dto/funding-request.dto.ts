@@ -72,30 +72,13 @@ const NOTE = {
   description: 'Free text, trimmed; null erases it. Never shown to viewers',
 };
 
-export class CreateFundingRequestDto {
-  @ApiProperty(SOURCE_CODE)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(40)
-  sourceCode: string;
-
-  @ApiProperty(INSTRUMENT)
-  @IsIn(FUNDING_INSTRUMENTS)
-  instrument: FundingInstrument;
-
-  @ApiProperty(REQUESTED)
-  @IsCents()
-  requestedCents: number;
-
+/** What both a new request and a change may give, each nullable: the grant, the dates, the note. */
+class FundingRequestDetailsDto {
   @ApiPropertyOptional(GRANTED)
   @Omittable()
   @ValidateIf((_, value) => value !== null)
   @IsCents()
   grantedCents?: number | null;
-
-  @ApiProperty(STATUS)
-  @IsIn(FUNDING_STATUSES)
-  status: FundingStatus;
 
   @ApiPropertyOptional(date('Sent to the source', '2024-02-12'))
   @Omittable()
@@ -125,11 +108,31 @@ export class CreateFundingRequestDto {
   note?: string | null;
 }
 
+export class CreateFundingRequestDto extends FundingRequestDetailsDto {
+  @ApiProperty(SOURCE_CODE)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  sourceCode: string;
+
+  @ApiProperty(INSTRUMENT)
+  @IsIn(FUNDING_INSTRUMENTS)
+  instrument: FundingInstrument;
+
+  @ApiProperty(REQUESTED)
+  @IsCents()
+  requestedCents: number;
+
+  @ApiProperty(STATUS)
+  @IsIn(FUNDING_STATUSES)
+  status: FundingStatus;
+}
+
 /**
  * Any of the fields; the request as it will be is checked whole, as on creation. A change of status
  * drops the amount granted and the dates the new status does not take, unless they are sent.
  */
-export class UpdateFundingRequestDto {
+export class UpdateFundingRequestDto extends FundingRequestDetailsDto {
   @ApiPropertyOptional(SOURCE_CODE)
   @Omittable()
   @IsString()
@@ -147,41 +150,8 @@ export class UpdateFundingRequestDto {
   @IsCents()
   requestedCents?: number;
 
-  @ApiPropertyOptional(GRANTED)
-  @Omittable()
-  @ValidateIf((_, value) => value !== null)
-  @IsCents()
-  grantedCents?: number | null;
-
   @ApiPropertyOptional(STATUS)
   @Omittable()
   @IsIn(FUNDING_STATUSES)
   status?: FundingStatus;
-
-  @ApiPropertyOptional(date('Sent to the source', '2024-02-12'))
-  @Omittable()
-  @ValidateIf((_, value) => value !== null)
-  @IsCalendarDate()
-  submittedOn?: string | null;
-
-  @ApiPropertyOptional(date('The source answered', '2024-03-20'))
-  @Omittable()
-  @ValidateIf((_, value) => value !== null)
-  @IsCalendarDate()
-  decidedOn?: string | null;
-
-  @ApiPropertyOptional(date('The money was received', null))
-  @Omittable()
-  @ValidateIf((_, value) => value !== null)
-  @IsCalendarDate()
-  paidOn?: string | null;
-
-  @ApiPropertyOptional(NOTE)
-  @Omittable()
-  @ValidateIf((_, value) => value !== null)
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(5000)
-  note?: string | null;
 }
