@@ -145,12 +145,14 @@ export class FollowUpsService {
           `follow-up ${followUp.id} is ${followUp.kind === 'check_in' ? 'a check-in, not being closed' : 'a task'}`,
       );
     }
-    await this.jobs.insert(manager, actor, {
-      kind: 'workers',
-      projectId: followUp.projectId,
-      jobs: input.workers!,
-      countedOn: this.today(),
-    });
+    await this.jobs.insert(manager, actor, [
+      {
+        kind: 'workers',
+        projectId: followUp.projectId,
+        jobs: input.workers!,
+        countedOn: this.today(),
+      },
+    ]);
   }
 
   private assertCanSee(actor: AuthenticatedUser, followUp: FollowUp): void {

@@ -16,6 +16,9 @@ import type { JobCountResponse, OrganizationJobsResponse, ProjectJobsResponse } 
 import { hasReachedIncorporated } from '../projects/incorporation.js';
 import { JobCount, type JobKind } from './job-count.entity.js';
 
+export type NewJobCount = Pick<JobCount, 'kind' | 'jobs' | 'countedOn'> &
+  Partial<Pick<JobCount, 'projectId' | 'organizationId' | 'transitionId'>>;
+
 /** Jobs created, maintained and a co-op's workers: dated counts, the latest of a kind being the figure. */
 @Injectable()
 export class JobsService {
@@ -39,7 +42,7 @@ export class JobsService {
           `Project ${projectId} has not reached its incorporated milestone: jobs are counted when it incorporates`,
         );
       }
-      await this.insert(manager, actor, { kind: dto.kind, projectId, jobs: dto.jobs, countedOn });
+      await this.insert(manager, actor, [{ kind: dto.kind, projectId, jobs: dto.jobs, countedOn }]);
     });
     return this.ofProject(projectId);
   }
@@ -48,7 +51,7 @@ export class JobsService {
     const countedOn = this.countedOn(dto.countedOn);
     await this.transactions.run(async (manager) => {
       if (!(await manager.existsBy(Organization, { id: organizationId }))) throw notFound('Co-op', organizationId);
-      await this.insert(manager, actor, { kind: 'workers', organizationId, jobs: dto.workers, countedOn });
+      await this.insert(manager, actor, [{ kind: 'workers', organizationId, jobs: dto.workers, countedOn }]);
     });
     return this.ofOrganization(organizationId);
   }
@@ -73,21 +76,21 @@ export class JobsService {
     return { organizationId, workers: latestOf(counts, 'workers'), counts };
   }
 
-  /** Records a count; `transitionId` when a move carried it (same transaction as the move). */
-  async insert(
-    manager: EntityManager,
-    actor: AuthenticatedUser,
-    count: Pick<JobCount, 'kind' | 'jobs' | 'countedOn'> & Partial<Pick<JobCount, 'projectId' | 'organizationId'>>,
-    transitionId: number | null = null,
-  ): Promise<void> {
-    await manager.insert(JobCount, {
-      projectId: null,
-      organizationId: null,
-      ...count,
-      transitionId,
-      recordedBy: actor.id,
-      recordedAt: this.clock.now(),
-    });
+  /** Records counts in one statement; `transitionId` when a move carried one (same transaction as the move). */
+  async insert(manager: EntityManager, actor: AuthenticatedUser, counts: NewJobCount[]): Promise<void> {
+    if (counts.length === 0) return;
+    const recordedAt = this.clock.now();
+    await manager.insert(
+      JobCount,
+      counts.map((count) => ({
+        projectId: null,
+        organizationId: null,
+        transitionId: null,
+        ...count,
+        recordedBy: actor.id,
+        recordedAt,
+      })),
+    );
   }
 
   /** The date a count holds for: today in Montréal when not given, never a day still to come. */

@@ -9,7 +9,7 @@ import { dialectOf } from '../database/dialect.js';
 import { preparedQuery } from '../database/prepared-query.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { FigureMarks } from '../figures/figure-marks.js';
-import { JobsService } from '../jobs/jobs.service.js';
+import { JobsService, type NewJobCount } from '../jobs/jobs.service.js';
 import { Stage } from '../programs/stage.entity.js';
 import type { BulkMoveDto, TransitionDto } from './dto/transition.dto.js';
 import { Enrollment, type EnrollmentRow } from './enrollment.entity.js';
@@ -189,21 +189,20 @@ export class TransitionsService {
     transitions: Transition[],
     snapshot: MoveSnapshot,
   ): Promise<void> {
-    for (const [i, move] of planned.entries()) {
-      if (move.request.jobs === undefined) continue;
-      const projectId = move.before.projectId;
-      await this.jobs.insert(
-        manager,
-        actor,
-        {
-          kind: snapshot.projects.get(projectId)!.kind === 'transfer' ? 'maintained' : 'created',
-          projectId,
-          jobs: move.request.jobs,
-          countedOn: localDateOf(move.occurredAt),
-        },
-        transitions[i].id,
-      );
-    }
+    const counts = planned.flatMap((move, i): NewJobCount[] =>
+      move.request.jobs === undefined
+        ? []
+        : [
+            {
+              kind: snapshot.projects.get(move.before.projectId)!.kind === 'transfer' ? 'maintained' : 'created',
+              projectId: move.before.projectId,
+              jobs: move.request.jobs,
+              countedOn: localDateOf(move.occurredAt),
+              transitionId: transitions[i].id,
+            },
+          ],
+    );
+    await this.jobs.insert(manager, actor, counts);
   }
 
   /**
