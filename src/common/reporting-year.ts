@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import { badRequest } from './bad-request.js';
+import { LOCAL_ZONE } from './time.js';
 import { EARLIEST_DATE, LATEST_DATE } from './validators.js';
 
 /**
@@ -70,4 +72,26 @@ export function requireReportingYear(label: string | undefined, startMonth: numb
   if (year && year.from >= EARLIEST_DATE && year.until <= nextDay(LATEST_DATE)) return year;
   const problem = `year ${label === undefined ? 'is required' : 'must be a reporting year'}, written ${reportingYearFormat(startMonth)}`;
   throw badRequest(`Invalid input: ${problem}`, [{ field: 'year', problems: [problem] }]);
+}
+
+/** The day before a YYYY-MM-DD date (a year's last day is the day before its `until`). */
+export const dayBefore = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/** The reporting year before: the one its first day's eve falls in. */
+export const previousYearOf = (year: ReportingYear, startMonth: number): ReportingYear =>
+  reportingYearOf(dayBefore(year.from), startMonth);
+
+/**
+ * A year's bounds as SQL takes them: dates for what is dated (cohorts, time entries, counts) and
+ * instants at Montréal midnight for what happened at a moment (moves, enrolments).
+ */
+export function yearBounds(year: ReportingYear) {
+  const instant = (date: string) => DateTime.fromISO(date, { zone: LOCAL_ZONE }).toJSDate();
+  return {
+    fromDate: year.from,
+    untilDate: year.until,
+    fromInstant: instant(year.from),
+    untilInstant: instant(year.until),
+  };
 }

@@ -19,6 +19,11 @@ export interface ExportStyle {
   delimiter: CsvDelimiter;
 }
 
+/** A reporting year's report in the format asked for; the year as the query gave it, checked by the service. */
+export interface YearReportOptions extends ExportStyle {
+  year: string | undefined;
+}
+
 /**
  * The same export in the format asked for: the tables for CSV and XLSX, the JSON document's
  * entries for JSON. Both are built lazily, so nothing is read from the database before the

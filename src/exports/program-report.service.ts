@@ -9,7 +9,7 @@ import { FiguresService } from '../figures/figures.service.js';
 import type { Funnel } from '../figures/figures.types.js';
 import { Program } from '../programs/program.entity.js';
 import { SatisfactionService } from '../satisfaction/satisfaction.service.js';
-import { renderExport, type ExportFile, type ExportStyle } from './export-file.js';
+import { renderExport, type ExportFile, type YearReportOptions } from './export-file.js';
 import { ExportLogService } from './export-log.service.js';
 import { readProgramWork } from './program-work.js';
 import { reportCohortsTable } from './tables/report-cohorts.table.js';
@@ -19,10 +19,6 @@ import { reportWorkTable } from './tables/report-work.table.js';
 
 /** The transfer accompaniment: the report counts its projects of the year by stage. */
 export const TRANSFER_ACCOMPANIMENT = 'transfertcoop';
-
-export interface ProgramReportOptions extends ExportStyle {
-  year: string | undefined;
-}
 
 /** The year of a cohort program as the annual report shows it, with the accompaniments of the same year. */
 @Injectable()
@@ -35,7 +31,7 @@ export class ProgramReportService {
     private readonly log: ExportLogService,
   ) {}
 
-  async prepare(user: AuthenticatedUser, programCode: string, options: ProgramReportOptions): Promise<ExportFile> {
+  async prepare(user: AuthenticatedUser, programCode: string, options: YearReportOptions): Promise<ExportFile> {
     const { format, lang } = options;
     const startMonth = this.config.reportingYearStartMonth;
     const year = requireReportingYear(options.year, startMonth);

@@ -1,7 +1,5 @@
-import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
-import { LOCAL_ZONE } from '../common/time.js';
-import type { ReportingYear } from '../common/reporting-year.js';
+import { yearBounds, type ReportingYear } from '../common/reporting-year.js';
 import { namedQuery } from '../database/named-query.js';
 import { cohortProgramYearEnrollments } from '../figures/figures.sql.js';
 import { QUARTER_HOURS_PER_HOUR } from '../time-entries/time-entry.entity.js';
@@ -90,14 +88,7 @@ export async function readProgramWork(
   programCode: string,
   year: ReportingYear,
 ): Promise<ProgramWork> {
-  const instant = (date: string) => DateTime.fromISO(date, { zone: LOCAL_ZONE }).toJSDate();
-  const parameters = {
-    programCode,
-    fromDate: year.from,
-    untilDate: year.until,
-    fromInstant: instant(year.from),
-    untilInstant: instant(year.until),
-  };
+  const parameters = { programCode, ...yearBounds(year) };
   const [[hours], [jobs]] = await Promise.all([
     namedQuery<{ quarter_hours: unknown }>(manager, HOURS_SQL, parameters),
     namedQuery<JobsRow>(manager, JOBS_SQL, parameters),

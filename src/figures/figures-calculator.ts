@@ -8,6 +8,7 @@ import {
   reportingYearFormat,
   reportingYearOf,
   reportingYearOrNullOf,
+  yearBounds,
   type ReportingYear,
 } from '../common/reporting-year.js';
 import { LOCAL_ZONE } from '../common/time.js';
@@ -270,14 +271,7 @@ export class FiguresCalculator {
 
   /** The bounds of a reporting year as dates (cohorts start on a date) and as instants in Montréal time. */
   private yearParameters(programCode: string, year: ReportingYear) {
-    const instant = (date: string) => DateTime.fromISO(date, { zone: LOCAL_ZONE }).toJSDate();
-    return {
-      programCode,
-      fromDate: year.from,
-      untilDate: year.until,
-      fromInstant: instant(year.from),
-      untilInstant: instant(year.until),
-    };
+    return { programCode, ...yearBounds(year) };
   }
 }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ReportingYear } from '../common/reporting-year.js';
+import { dayBefore, type ReportingYear } from '../common/reporting-year.js';
 import { Organization } from './organization.entity.js';
 
 export interface MembershipStats {
@@ -23,7 +23,6 @@ interface CountRow {
 }
 
 /** The day before a YYYY-MM-DD date. */
-const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /** Member on a day: joined on or before it, and left (last day as a member) on or after it, or never. */
 const memberOn = (day: string) =>

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isManager, type AuthenticatedUser } from '../auth/authenticated-user.js';
-import { requireReportingYear } from '../common/reporting-year.js';
+import { dayBefore, previousYearOf, requireReportingYear, yearBounds } from '../common/reporting-year.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { renderExport, type ExportFile } from '../exports/export-file.js';
+import { renderExport, type ExportFile, type YearReportOptions } from '../exports/export-file.js';
 import { ExportLogService } from '../exports/export-log.service.js';
 import type { AdvisoryReportResponse } from './dto/advisory-report.response.js';
 import {
@@ -15,8 +15,6 @@ import {
   type ListedType,
   type TypeAdvisorHours,
 } from './advisory-report.sql.js';
-import { dayBefore, previousYearOf, yearBounds } from './report-year.js';
-import type { YearReportOptions } from './report-options.js';
 import { advisoryTables } from './tables/advisory.tables.js';
 
 export type AdvisoryReport = AdvisoryReportResponse;

@@ -2,15 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { requireReportingYear } from '../common/reporting-year.js';
+import { dayBefore, requireReportingYear, yearBounds } from '../common/reporting-year.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { renderExport, type ExportFile } from '../exports/export-file.js';
+import { renderExport, type ExportFile, type YearReportOptions } from '../exports/export-file.js';
 import { ExportLogService } from '../exports/export-log.service.js';
 import type { FunderReportResponse } from './dto/funder-report.response.js';
 import { interventionCounts, jobsFigures, totalHours } from './funder-report.sql.js';
 import { FUNDER_ROWS, type FunderRow, type FunderRowKey } from './funder-rows.js';
-import { dayBefore, yearBounds } from './report-year.js';
-import type { YearReportOptions } from './report-options.js';
 import { funderTable } from './tables/funder.table.js';
 
 const row = (key: FunderRowKey, value: number, missing?: number): FunderRow => ({

@@ -4,14 +4,10 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { requireReportingYear } from '../../common/reporting-year.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { renderExport, type ExportFile, type ExportStyle } from '../../exports/export-file.js';
+import { renderExport, type ExportFile, type YearReportOptions } from '../../exports/export-file.js';
 import { ExportLogService } from '../../exports/export-log.service.js';
 import { readFinancingReport } from './financing-report.reader.js';
 import { financingReportTables } from './financing-report.tables.js';
-
-export interface FinancingReportOptions extends ExportStyle {
-  year: string | undefined;
-}
 
 /** The money of a reporting year's financial set-ups, for funders: by source, instrument, program, cohort. */
 @Injectable()
@@ -22,7 +18,7 @@ export class FinancingReportService {
     private readonly log: ExportLogService,
   ) {}
 
-  async prepare(user: AuthenticatedUser, options: FinancingReportOptions): Promise<ExportFile> {
+  async prepare(user: AuthenticatedUser, options: YearReportOptions): Promise<ExportFile> {
     const { format, lang } = options;
     const year = requireReportingYear(options.year, this.config.reportingYearStartMonth);
     const report = await readFinancingReport(this.dataSource.manager, year);
