@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { yearBounds, type ReportingYear } from '../common/reporting-year.js';
 import { namedQuery } from '../database/named-query.js';
 import { cohortProgramYearEnrollments } from '../figures/figures.sql.js';
-import { QUARTER_HOURS_PER_HOUR } from '../time-entries/time-entry.entity.js';
+import { hoursOf } from '../time-entries/time-entry.entity.js';
 
 /** A sum of the latest job counts, and how many projects that should have one have none (never read as zero). */
 export interface JobsFigure {
@@ -95,7 +95,7 @@ export async function readProgramWork(
   ]);
   // PostgreSQL answers SUM and COUNT as bigint, which its driver gives as text: hence Number.
   return {
-    hours: Number(hours.quarter_hours) / QUARTER_HOURS_PER_HOUR,
+    hours: hoursOf(hours.quarter_hours),
     incorporated: Number(jobs.incorporated),
     takeovers: Number(jobs.takeovers),
     jobsCreated: { jobs: Number(jobs.created), missing: Number(jobs.created_missing) },

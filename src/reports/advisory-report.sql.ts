@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { namedQuery } from '../database/named-query.js';
-import { countOf, hoursOf } from './report-year.js';
+import { hoursOf } from '../time-entries/time-entry.entity.js';
+import { countOf } from './raw-count.js';
 
 /**
  * The advisory services' figures: time entries on co-ops (organization_id set) dated in a year.

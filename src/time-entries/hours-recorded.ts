@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { QUARTER_HOURS_PER_HOUR, TimeEntry } from './time-entry.entity.js';
+import { hoursOf, TimeEntry } from './time-entry.entity.js';
 
 /**
  * The hours recorded for each of these projects (or co-ops), every date counted, in one grouped
@@ -19,7 +19,6 @@ export async function hoursRecorded(
     .where({ [target]: In(ids) })
     .groupBy(`e.${target}`)
     .getRawMany<{ id: unknown; quarters: unknown }>();
-  // PostgreSQL sums integers as bigint, which its driver answers as text.
-  for (const row of rows) hours.set(Number(row.id), Number(row.quarters) / QUARTER_HOURS_PER_HOUR);
+  for (const row of rows) hours.set(Number(row.id), hoursOf(row.quarters));
   return hours;
 }

@@ -16,7 +16,7 @@ import { User } from '../users/user.entity.js';
 import type { CreateTimeEntryDto, ListTimeEntriesQuery, UpdateTimeEntryDto } from './dto/time-entry.dto.js';
 import type { TimeEntryPageResponse, TimeEntryResponse } from './dto/time-entry.response.js';
 import { timeEntryViews } from './time-entry-views.js';
-import { MAX_QUARTER_HOURS_PER_DAY, QUARTER_HOURS_PER_HOUR, TimeEntry } from './time-entry.entity.js';
+import { hoursOf, MAX_QUARTER_HOURS_PER_DAY, QUARTER_HOURS_PER_HOUR, TimeEntry } from './time-entry.entity.js';
 
 /** How far back an advisor may still change their own entries; coordinators and admins any time. */
 export const ADVISOR_EDIT_WINDOW_DAYS = 30;
@@ -83,7 +83,7 @@ export class TimeEntriesService {
       total,
       page: query.page,
       pageSize: query.pageSize,
-      totalHours: Number(sum?.quarterHours ?? 0) / QUARTER_HOURS_PER_HOUR,
+      totalHours: hoursOf(sum?.quarterHours),
     };
   }
 

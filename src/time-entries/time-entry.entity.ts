@@ -15,6 +15,8 @@ import { User } from '../users/user.entity.js';
 
 /** Hours are kept as whole quarter hours, so that sums are exact; the API speaks hours (1.25). */
 export const QUARTER_HOURS_PER_HOUR = 4;
+/** Quarter hours as the database stores or sums them (a bigint as text on PostgreSQL), in hours: exact in binary. */
+export const hoursOf = (quarterHours: unknown) => Number(quarterHours ?? 0) / QUARTER_HOURS_PER_HOUR;
 /** At most 24 hours for one advisor on one date, all entries counted. */
 export const MAX_QUARTER_HOURS_PER_DAY = 24 * QUARTER_HOURS_PER_HOUR;
 
