@@ -1,5 +1,6 @@
-import { EntityManager, In } from 'typeorm';
-import { FundingRequest, GRANTED_STATUSES } from './funding-request.entity.js';
+import type { EntityManager } from 'typeorm';
+import { inList, preparedQuery } from '../database/prepared-query.js';
+import { GRANTED_STATUSES } from './funding-request.entity.js';
 
 /** The totals of a project's funding requests, as its answer and its list show them. */
 export interface ProjectFinancing {
@@ -12,6 +13,14 @@ export interface ProjectFinancing {
 
 const NONE: ProjectFinancing = { requestedCents: 0, grantedCents: 0, requests: 0 };
 
+// Every page of projects reads it: a statement prepared once, the ids bound as one list.
+const projectFinancingSql = (manager: EntityManager) => `
+  SELECT project_id, COUNT(*) AS requests, SUM(requested_cents) AS requested,
+         SUM(CASE WHEN status IN (${GRANTED_STATUSES.map((s) => `'${s}'`).join(', ')}) THEN granted_cents ELSE 0 END) AS granted
+  FROM funding_requests
+  WHERE ${inList(manager, 'project_id', 'ids')}
+  GROUP BY project_id`;
+
 /**
  * The totals of these projects' requests in one grouped read, however many projects a page holds.
  * (PostgreSQL sums integers as bigint, which its driver answers as text: hence Number.)
@@ -22,18 +31,13 @@ export async function financingOf(
 ): Promise<Map<number, ProjectFinancing>> {
   const totals = new Map<number, ProjectFinancing>(projectIds.map((id) => [id, { ...NONE }]));
   if (projectIds.length === 0) return totals;
-  const rows = await manager
-    .createQueryBuilder(FundingRequest, 'f')
-    .select('f.projectId', 'projectId')
-    .addSelect('COUNT(*)', 'requests')
-    .addSelect('SUM(f.requestedCents)', 'requested')
-    .addSelect('SUM(CASE WHEN f.status IN (:...granted) THEN f.grantedCents ELSE 0 END)', 'granted')
-    .where({ projectId: In(projectIds) })
-    .setParameter('granted', GRANTED_STATUSES)
-    .groupBy('f.projectId')
-    .getRawMany<{ projectId: number; requests: unknown; requested: unknown; granted: unknown }>();
+  const rows = await preparedQuery<{ project_id: unknown; requests: unknown; requested: unknown; granted: unknown }>(
+    manager,
+    projectFinancingSql(manager),
+    { ids: projectIds },
+  );
   for (const row of rows) {
-    totals.set(Number(row.projectId), {
+    totals.set(Number(row.project_id), {
       requestedCents: Number(row.requested ?? 0),
       grantedCents: Number(row.granted ?? 0),
       requests: Number(row.requests),
