@@ -17,6 +17,7 @@ declare module 'autocannon' {
       path?: string;
       body?: string;
       setupRequest?: (request: Record<string, unknown>) => Record<string, unknown>;
+      onResponse?: (status: number, body: string) => void;
     }[];
   }
   interface Result {
