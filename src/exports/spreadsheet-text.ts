@@ -9,3 +9,11 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
+
+/**
+ * The text an export guarded with `neutraliseFormula`, as it was typed: an import of that file gets
+ * back the name that begins with `=` or `-`, not one that begins with an apostrophe.
+ */
+export function restoreFormulaText(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1, 2)) ? text.slice(1) : text;
+}
