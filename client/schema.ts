@@ -1064,6 +1064,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/imports/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import projects and their history from a spreadsheet
+         * @description Roles: admins, coordinators.
+         *
+         *     A CSV (comma or semicolon, UTF-8 with or without BOM) or XLSX file (sheet `Projets` or `Projects`, else the first) in the layout the cohort export writes, French or English headers, one row per project and program: the README lists the columns. With `dryRun=true` (the default) the file is checked and the answer says what applying it would create or change, and every problem by row and column; nothing is written. With `dryRun=false` it is applied in one transaction, all or nothing: cohorts matched (or created) by program and number, projects by `N° de projet` or else by program, cohort and name, advisors by e-mail (an unknown one is a problem), each date a move recorded as a move by hand would be. Applying the same file again changes nothing. Files over 20 MB are refused (413). Every file sent is logged.
+         */
+        post: operations["ImportsController_importProjects"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the files sent to the import
+         * @description Roles: admins, coordinators.
+         *
+         *     Newest first: who, when, which file, dry run or applied, accepted or not, and what it did. Paged.
+         */
+        get: operations["ImportsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/financing-sources": {
         parameters: {
             query?: never;
@@ -2385,10 +2429,10 @@ export interface components {
          */
         TransitionKind: "enrol" | "move" | "abandon" | "hold" | "reopen";
         /**
-         * @description manual: recorded by someone through the API; system: by the service itself
+         * @description manual: recorded by someone through the API; system: by the service itself; import: from a file of projects (POST /imports/projects), dated as the file dates it
          * @enum {string}
          */
-        TransitionSource: "manual" | "system";
+        TransitionSource: "manual" | "system" | "import";
         HistoryEntryResponse: {
             /** @example 42 */
             id: number;
@@ -2437,7 +2481,7 @@ export interface components {
              */
             actor: components["schemas"]["PersonResponse"] | (never | null);
             /**
-             * @description manual: recorded by someone through the API; system: by the service itself
+             * @description manual: recorded by someone through the API; system: by the service itself; import: from a file of projects (POST /imports/projects), dated as the file dates it
              * @example manual
              */
             source: components["schemas"]["TransitionSource"];
@@ -4052,6 +4096,141 @@ export interface components {
             items: components["schemas"]["ExportLogEntryResponse"][];
             /**
              * @description Exports logged, on every page
+             * @example 1
+             */
+            total: number;
+        };
+        ImportReportResponse: {
+            /** @example cohorte-20-parcours-coop.csv */
+            filename: string;
+            /**
+             * @description true: checked only, nothing written
+             * @example true
+             */
+            dryRun: boolean;
+            /**
+             * @description Rows of projects read
+             * @example 9
+             */
+            rows: number;
+            /** @example 1 */
+            cohortsCreated: number;
+            /**
+             * @description Cohorts that exist and that rows name
+             * @example 0
+             */
+            cohortsMatched: number;
+            /** @example 9 */
+            projectsCreated: number;
+            /** @example 0 */
+            projectsChanged: number;
+            /**
+             * @description Projects the file describes as they are
+             * @example 0
+             */
+            projectsUnchanged: number;
+            /** @example 9 */
+            enrollmentsCreated: number;
+            /**
+             * @description Moves after enrolment (to a stage, abandoned, on hold), each dated by the file
+             * @example 24
+             */
+            movesCreated: number;
+            /** @example 0 */
+            contactsCreated: number;
+        };
+        ImportProblemResponse: {
+            /**
+             * @description The row in the file; the header is row 1
+             * @example 9000
+             */
+            row: number;
+            /**
+             * @description The column's header as the file writes it; null for a problem of the whole row
+             * @example Date d'inscription
+             */
+            column: string | null;
+            /**
+             * @description The cell as the file holds it, cut at 200 characters; null when no cell is at fault
+             * @example 2023-02-30
+             */
+            value: string | null;
+            /** @example is not a date that exists */
+            problem: string;
+        };
+        ImportProblemsResponse: {
+            /** @description Every problem, by row, at most 1,000 */
+            problems: components["schemas"]["ImportProblemResponse"][];
+            /**
+             * @description Problems past the 1,000 listed
+             * @example 0
+             */
+            problemsNotListed: number;
+            /**
+             * @description Rows of projects read
+             * @example 9000
+             */
+            rows: number;
+        };
+        ImportRefusedResponse: {
+            /** @example 422 */
+            statusCode: number;
+            /** @example Unprocessable Entity */
+            error: string;
+            /** @example grand.csv: 1 problem(s), nothing was imported; each is listed with its row and column */
+            message: string;
+            details: components["schemas"]["ImportProblemsResponse"];
+        };
+        ImportLogEntryResponse: {
+            /** @example 3 */
+            id: number;
+            /**
+             * @description Who sent it; null if that account cannot be found
+             * @example {
+             *       "id": 2,
+             *       "name": "Coordination (démo)",
+             *       "email": "coordination@demo.coop.example"
+             *     }
+             */
+            user: components["schemas"]["ExportLogUserResponse"] | (never | null);
+            /** @example cohorte-20-parcours-coop.csv */
+            filename: string;
+            /** @example false */
+            dryRun: boolean;
+            /**
+             * @description false: the file had problems and nothing was written
+             * @example true
+             */
+            accepted: boolean;
+            /** @example 9 */
+            rows: number;
+            /** @example 0 */
+            problems: number;
+            /**
+             * @description Created, or to be created by a dry run; 0 when refused
+             * @example 1
+             */
+            cohortsCreated: number;
+            /** @example 9 */
+            projectsCreated: number;
+            /** @example 0 */
+            projectsChanged: number;
+            /** @example 24 */
+            movesCreated: number;
+            /**
+             * Format: date-time
+             * @example 2024-04-02T13:45:00.000Z
+             */
+            createdAt: string;
+        };
+        ImportLogPageResponse: {
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+            items: components["schemas"]["ImportLogEntryResponse"][];
+            /**
+             * @description Files logged, on every page
              * @example 1
              */
             total: number;
@@ -9684,6 +9863,142 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExportLogPageResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ImportsController_importProjects: {
+        parameters: {
+            query?: {
+                /** @description true (the default): check the file and answer what it would do, writing nothing; false: apply it */
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The CSV or XLSX file
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A dry run, with or without problems (`accepted`); or the file applied */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Advisors and viewers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A file over 20 MB: nothing was read */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A request that is not multipart/form-data */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A file with problems, in a dry run or not: nothing was written; `details.problems` lists every one as `{row, column, value, problem}` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRefusedResponse"];
+                };
+            };
+        };
+    };
+    ImportsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportLogPageResponse"];
                 };
             };
             /** @description Invalid input: the body names each field and its problem */

@@ -13,6 +13,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { HttpErrorFilter, toErrorBody } from './common/http-error.filter.js';
 import { registerHttpHygiene } from './common/http-hygiene.js';
+import { registerFileUploads } from './imports/file-uploads.js';
 import { installRequestBoundary } from './common/request-boundary.js';
 import { buildValidationPipe } from './common/validation.js';
 import { installHttpMetrics } from './metrics/http-metrics.js';
@@ -72,6 +73,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   installRequestBoundary(app.getHttpAdapter().getInstance());
   installHttpMetrics(app.getHttpAdapter().getInstance(), app.get(Metrics));
   await registerHttpHygiene(app, config);
+  await registerFileUploads(app);
   app.useGlobalPipes(buildValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();

@@ -7,6 +7,7 @@ import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { ExportsModule } from './exports/exports.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { FinancingModule } from './financing/financing.module.js';
 import { FiguresModule } from './figures/figures.module.js';
 import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         OrganizationsModule,
         JobsModule,
         ExportsModule,
+        ImportsModule,
         FinancingModule,
         ReportsModule,
         SchedulesModule,

@@ -11,6 +11,7 @@ import { FundingRequest } from '../financing/funding-request.entity.js';
 import { InterventionFamily } from '../interventions/intervention-family.entity.js';
 import { InterventionType } from '../interventions/intervention-type.entity.js';
 import { FollowUp } from '../follow-ups/follow-up.entity.js';
+import { ImportLogEntry } from '../imports/import-log.entity.js';
 import { ProjectNote } from '../follow-ups/project-note.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   Notification,
   SatisfactionRating,
   ExportLogEntry,
+  ImportLogEntry,
   SignedOutToken,
   PasswordReset,
   Organization,

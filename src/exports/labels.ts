@@ -1,3 +1,4 @@
+import type { DeliveryMode } from '../cohorts/cohort.entity.js';
 import type { Milestone } from '../programs/stage.entity.js';
 import type { EnrollmentStatus } from '../projects/enrollment.entity.js';
 import type { CoopType, ProjectKind } from '../projects/project.entity.js';
@@ -19,6 +20,12 @@ export const STATUS_LABELS: Record<EnrollmentStatus, Localised> = {
   active: { fr: 'Actif', en: 'Active' },
   on_hold: { fr: 'En pause', en: 'On hold' },
   abandoned: { fr: 'Abandonné', en: 'Abandoned' },
+};
+
+export const DELIVERY_LABELS: Record<DeliveryMode, Localised> = {
+  in_person: { fr: 'En présence', en: 'In person' },
+  remote: { fr: 'À distance', en: 'Remote' },
+  hybrid: { fr: 'Hybride', en: 'Hybrid' },
 };
 
 export const MILESTONE_LABELS: Record<Milestone, Localised> = {

@@ -26,6 +26,8 @@ export const PROJECT_FILE_COLUMNS = {
   /** A cohort the import creates starts and ends on these days; they must agree with one that exists. */
   cohortStartsOn: { fr: 'Début de la cohorte', en: 'Cohort starts' },
   cohortEndsOn: { fr: 'Fin de la cohorte', en: 'Cohort ends' },
+  cohortLabel: { fr: 'Libellé de la cohorte', en: 'Cohort label' },
+  cohortDelivery: { fr: 'Formule de la cohorte', en: 'Cohort delivery' },
   advisorEmail: { fr: 'Courriel du conseiller·ère', en: 'Advisor e-mail' },
   enrolledOn: { fr: "Date d'inscription", en: 'Enrolment date' },
   statusReason: { fr: 'Motif du statut', en: 'Status reason' },

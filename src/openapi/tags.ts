@@ -11,6 +11,7 @@ export const TAGS: Record<string, string> = {
   financing: "Projects' financial set-ups: their funding requests to each source, and the list of sources admins keep.",
   'time-entries': 'Hours advisors record for projects and co-ops, and the managed list of intervention types.',
   figures: "The figures the federation reports, computed through the queue: a cohort's, a program's year.",
+  imports: 'Projects and their history brought in from a spreadsheet: checked first, then applied all or nothing.',
   exports: "A cohort's results and the funders' reports, as CSV, XLSX or JSON.",
   reports: "The year's advisory services and the funder's partnership table, as CSV, XLSX or JSON.",
   notifications: 'The record of e-mails the service sent.',

@@ -7,7 +7,7 @@ import { Enrollment, type EnrollmentStatus } from './enrollment.entity.js';
 /** enrol: entry into the first stage; move: to another stage; abandon, hold, reopen: status changes. */
 export const TRANSITION_KINDS = ['enrol', 'move', 'abandon', 'hold', 'reopen'] as const;
 export type TransitionKind = (typeof TRANSITION_KINDS)[number];
-export type TransitionSource = 'manual' | 'system';
+export type TransitionSource = 'manual' | 'system' | 'import';
 
 /** One line of an enrollment's history. Never updated, never deleted. */
 @Entity('transitions')

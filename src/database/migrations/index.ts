@@ -11,6 +11,7 @@ import { Organizations1763800000009 } from './1763800000009-organizations.js';
 import { TimeEntries1763800000010 } from './1763800000010-time-entries.js';
 import { Financing1763800000011 } from './1763800000011-financing.js';
 import { JobCounts1763800000012 } from './1763800000012-job-counts.js';
+import { ImportLog1763800000013 } from './1763800000013-import-log.js';
 
 /** Listed by hand, oldest first: no glob to go wrong between ts-jest, tsc output and ESM. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   TimeEntries1763800000010,
   Financing1763800000011,
   JobCounts1763800000012,
+  ImportLog1763800000013,
 ];

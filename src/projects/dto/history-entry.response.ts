@@ -5,7 +5,7 @@ import { NOT_SHOWN_TO_VIEWERS } from './not-shown-to-viewers.js';
 import { nullableRef } from '../../openapi/nullable.js';
 import { PersonResponse } from '../../users/dto/person.response.js';
 
-const TRANSITION_SOURCES: TransitionSource[] = ['manual', 'system'];
+const TRANSITION_SOURCES: TransitionSource[] = ['manual', 'system', 'import'];
 
 /** One line of an enrollment's history: a move, a pause, an abandon, a reopening, or the entry. */
 @ApiExtraModels(PersonResponse)
@@ -66,7 +66,8 @@ export class HistoryEntryResponse {
     enum: TRANSITION_SOURCES,
     enumName: 'TransitionSource',
     example: 'manual',
-    description: 'manual: recorded by someone through the API; system: by the service itself',
+    description:
+      'manual: recorded by someone through the API; system: by the service itself; import: from a file of projects (POST /imports/projects), dated as the file dates it',
   })
   source: TransitionSource;
 
