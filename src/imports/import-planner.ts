@@ -3,9 +3,8 @@ import { foldForSearch } from '../common/search-text.js';
 import { parseInstant } from '../common/time.js';
 import { PROJECT_FILE_COLUMNS, type ProjectFileColumn } from '../exports/project-file-columns.js';
 import type { EnrollmentRow } from '../projects/enrollment.entity.js';
-import type { CoopType, ProjectKind } from '../projects/project.entity.js';
 import { problemAt, type ImportProblem } from './import-problem.js';
-import { cohortKey, projectKey, type ExistingProject, type ImportState } from './import-state.js';
+import { cohortKey, projectKey, type ExistingProject, type ImportState, type ProjectFields } from './import-state.js';
 import type { ProjectFileHeader } from './project-file-header.js';
 import type { ImportRow } from './project-file-row.js';
 import { planRowMoves, type DatedStep, type EnrollmentPosition, type ImportedMove } from './row-moves.js';
@@ -22,16 +21,6 @@ export interface NewCohort {
 
 /** A cohort by id when it exists, by key when the import creates it. */
 export type CohortRef = { id: number } | { key: string } | null;
-
-export interface ProjectFields {
-  name: string;
-  sector: string;
-  kind: ProjectKind;
-  coopType: CoopType;
-  region: string;
-  entrepreneurCount: number;
-  advisorId: number | null;
-}
 
 export interface NewEnrollment {
   programCode: string;
@@ -109,16 +98,18 @@ const ADVISOR_ROLES = ['advisor', 'coordinator', 'admin'];
  * What applying the rows would do to the database as `state` holds it, or every reason it cannot:
  * written by nobody, so a dry run and an application answer the same.
  */
+export const emptyPlan = (): ImportPlan => ({
+  problems: [],
+  newCohorts: [],
+  matchedCohorts: 0,
+  newProjects: [],
+  changedProjects: [],
+  unchangedProjects: 0,
+});
+
 export function planImport(rows: ImportRow[], state: ImportState, header: ProjectFileHeader, now: Date): ImportPlan {
   const col: ColumnName = (key) => header.columns[key]?.header ?? PROJECT_FILE_COLUMNS[key].fr;
-  const plan: ImportPlan = {
-    problems: [],
-    newCohorts: [],
-    matchedCohorts: 0,
-    newProjects: [],
-    changedProjects: [],
-    unchangedProjects: 0,
-  };
+  const plan = emptyPlan();
   const newCohorts = new Map<string, { cohort: NewCohort; row: number }>();
   const matchedCohorts = new Set<number>();
   const rowOfKey = new Map<string, number>();

@@ -11,9 +11,8 @@ import { foldForSearch } from '../common/search-text.js';
 import { User } from '../users/user.entity.js';
 import type { ImportRow } from './project-file-row.js';
 
-/** A project the file may speak of, with what the import compares its row to. */
-export interface ExistingProject {
-  id: number;
+/** What a row says of a project itself, as the import compares and writes it. */
+export interface ProjectFields {
   name: string;
   sector: string;
   kind: ProjectKind;
@@ -21,6 +20,11 @@ export interface ExistingProject {
   region: string;
   entrepreneurCount: number;
   advisorId: number | null;
+}
+
+/** A project the file may speak of, with what the import compares its row to. */
+export interface ExistingProject extends ProjectFields {
+  id: number;
   version: number;
   enrollments: EnrollmentRow[];
   /** By enrollment id: the Montréal date it first reached each stage or a later one, as the export writes it. */

@@ -9,7 +9,7 @@ import { FigureMarks } from '../figures/figure-marks.js';
 import { ProgramsService } from '../programs/programs.service.js';
 import { ImportFileProblem, importFileKind, readImportSheet } from './import-file.js';
 import { ImportLogService } from './import-log.service.js';
-import { countsOf, planImport, type ImportCounts, type ImportPlan } from './import-planner.js';
+import { countsOf, emptyPlan, planImport, type ImportCounts, type ImportPlan } from './import-planner.js';
 import { MAX_LISTED_PROBLEMS, problemAt, type ImportProblem } from './import-problem.js';
 import { readImportState } from './import-state.js';
 import { writeImportPlan } from './import-writer.js';
@@ -42,14 +42,7 @@ const SHEET_NAMES = ['Projets', 'Projects'];
 /** The first cell of the figures' table that a cohort export writes below its projects in CSV. */
 const TABLES_AFTER = ['Indicateur', 'Indicator'];
 
-const NO_COUNTS: ImportCounts = countsOf({
-  problems: [],
-  newCohorts: [],
-  matchedCohorts: 0,
-  newProjects: [],
-  changedProjects: [],
-  unchangedProjects: 0,
-});
+const NO_COUNTS: ImportCounts = countsOf(emptyPlan());
 
 /**
  * Brings projects in from a spreadsheet: every row checked against the database before anything is
