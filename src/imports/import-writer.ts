@@ -11,7 +11,7 @@ import { updateEnrollmentsSql } from '../projects/move-statements.js';
 import { Project } from '../projects/project.entity.js';
 import { recordActivitySql } from '../projects/projects.service.js';
 import { Transition } from '../projects/transition.entity.js';
-import type { CohortRef, ImportPlan, NewEnrollment } from './import-planner.js';
+import type { CohortRef, ImportPlan, NewEnrollment } from './import-plan.js';
 import type { ImportedMove } from './row-moves.js';
 
 /**
