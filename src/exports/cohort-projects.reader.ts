@@ -117,7 +117,8 @@ const localDateSql = (dialect: Dialect, instant: string) =>
  * SQLite walks the enrollments in id order and groups each one's moves as it goes, so the LIMIT
  * stops it after the batch. PostgreSQL reads each enrollment's moves in a lateral subquery, which
  * its plan runs only for the batch's rows, and answers the Montréal date itself, sparing the
- * driver a Date per cell; SQLite answers the UTC instant, which localDateOf turns into the local date.
+ * driver a Date per cell; SQLite answers whole UTC hours, which localDateOfUtcHour turns into the
+ * local date (see localDateSql).
  * (Two queries per batch through TypeORM's runner, the dates looked up by a list of 500 ids, took
  * about 40 % of a CSV export's time.)
  */
