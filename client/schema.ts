@@ -3716,15 +3716,51 @@ export interface components {
              * @example Conseillère (démo)
              */
             advisor: string | null;
+            /**
+             * Format: email
+             * @description The advisor's e-mail; null when nobody is in charge, and always null for viewers
+             * @example conseillere@demo.coop.example
+             */
+            advisorEmail: string | null;
             /** @description The current stage */
             stage: components["schemas"]["ExportedStageResponse"];
             /** @example active */
             status: components["schemas"]["EnrollmentStatus"];
             /**
+             * @description Why the enrollment was abandoned or put on hold; null when active, and always null for viewers, who read no free text
+             * @example null
+             */
+            statusReason: string | null;
+            /**
+             * Format: date
+             * @description The Montréal date on which it was abandoned or put on hold (its last move); null when active
+             * @example null
+             */
+            statusOn: string | null;
+            /**
              * Format: date-time
              * @example 2023-10-02T13:00:00.000Z
              */
             enrolledAt: string;
+            /**
+             * Format: date
+             * @description The Montréal date of enrolledAt
+             * @example 2023-10-02
+             */
+            enrolledOn: string;
+            /**
+             * @description By stage code, one key per stage of the program: the Montréal date on which the project first reached the stage or a later one (the first stage is reached on enrolment); null when it has not
+             * @example {
+             *       "inscription": "2023-10-02",
+             *       "formation": "2023-10-04",
+             *       "formation-completee": "2024-03-06",
+             *       "constitution": "2024-04-17",
+             *       "en-activite": "2024-09-03"
+             *     }
+             */
+            stageDates: {
+                [key: string]: string | null;
+            };
             /**
              * @description The Montréal date on which the project first reached each milestone of the program (its stage or a later one); null when it has not. One key per milestone the program's stages carry (Parcours COOP: `training_completed`, `incorporated`, `operating`)
              * @example {

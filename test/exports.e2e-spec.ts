@@ -40,11 +40,21 @@ const PROJECT_HEADERS_FR = [
   'Conseiller·ère',
   'Étape actuelle',
   'Statut',
+  'Date : Inscription',
+  'Date : Formation en cours',
   'Date : Formation complétée',
   'Date : Constitution en coopérative',
   'Date : En activité',
   'Jours dans le programme',
   'Financement accordé',
+  'Programme',
+  'Cohorte',
+  'Début de la cohorte',
+  'Fin de la cohorte',
+  'Courriel du conseiller·ère',
+  "Date d'inscription",
+  'Motif du statut',
+  'Date du statut',
 ];
 const PROJECT_HEADERS_EN = [
   'Project',
@@ -56,12 +66,24 @@ const PROJECT_HEADERS_EN = [
   'Advisor',
   'Current stage',
   'Status',
+  'Date: Registration',
+  'Date: Training in progress',
   'Date: Training completed',
   'Date: Incorporation as a co-op',
   'Date: Operating',
   'Days in the program',
   'Financing granted',
+  'Program',
+  'Cohort',
+  'Cohort starts',
+  'Cohort ends',
+  'Advisor e-mail',
+  'Enrolment date',
+  'Status reason',
+  'Status date',
 ];
+/** Where a column of PROJECT_HEADERS_FR (and _EN) is. */
+const at = (header: string) => PROJECT_HEADERS_FR.indexOf(header);
 
 function expectAttachment(file: Download, contentType: string, filename: string) {
   expect({ status: file.status, type: file.headers['content-type'] }).toEqual({ status: 200, type: contentType });
@@ -133,12 +155,15 @@ describe('exports of the demo year 2023-2024', () => {
       const granted = new Map(listed.items.map((p) => [p.name, p.financing.grantedCents]));
       for (const row of projects.slice(1)) {
         const cents = granted.get(row[0])!;
-        expect(row[13]).toBe(`${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`);
+        expect(row[at('Financement accordé')]).toBe(
+          `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`,
+        );
       }
 
       const alouette = projects.find((row) => row[0] === "L'Alouette")!;
       const enrolledAt = new Date(listed.items.find((p) => p.name === "L'Alouette")!.enrollments[0].enrolledAt);
-      expect(alouette.slice(0, 12)).toEqual([
+      // Every stage has its date: the first day the project reached it or a later one.
+      expect(alouette.slice(0, 14)).toEqual([
         "L'Alouette",
         'traduction',
         'Démarrage',
@@ -148,28 +173,50 @@ describe('exports of the demo year 2023-2024', () => {
         'Conseillère (démo)',
         'En activité',
         'Actif',
+        '2023-03-20',
+        '2023-04-12',
         '2023-09-13',
         '2023-11-08',
         '2024-01-15',
       ]);
       // Whole Montréal days since enrolment; the day may turn while the test runs.
       expect([wholeDaysBetween(enrolledAt, new Date()) - 1, wholeDaysBetween(enrolledAt, new Date())]).toContain(
-        Number(alouette[12]),
+        Number(alouette[at('Jours dans le programme')]),
       );
-      expect(projects.find((row) => row[0] === 'Lab 148')!.slice(7, 12)).toEqual([
+      // The program, the cohort and the enrolment; a viewer gets neither the advisor's e-mail nor a reason.
+      expect(alouette.slice(at('Programme'))).toEqual([
+        'Parcours COOP',
+        '19',
+        '2023-04-12',
+        '2023-09-13',
+        '',
+        localDateOf(enrolledAt),
+        '',
+        '',
+      ]);
+      expect(alouette[at("Date d'inscription")]).toBe('2023-03-20');
+      expect(alouette[at('Date : Inscription')]).toBe(alouette[at("Date d'inscription")]);
+      expect(projects.find((row) => row[0] === 'Lab 148')!.slice(7, 14)).toEqual([
         'Constitution en coopérative',
         'Actif',
+        '2023-03-22',
+        '2023-04-12',
         '2023-09-13',
         '2023-12-05',
         '',
       ]);
-      expect(projects.find((row) => row[0] === 'Projet fictif A (démo)')!.slice(7, 12)).toEqual([
+      const abandoned = projects.find((row) => row[0] === 'Projet fictif A (démo)')!;
+      expect(abandoned.slice(7, 14)).toEqual([
         'Formation en cours',
         'Abandonné',
+        '2023-03-30',
+        '2023-04-12',
         '',
         '',
         '',
       ]);
+      // Its status date, not its reason, which is free text.
+      expect(abandoned.slice(at("Date d'inscription"))).toEqual(['2023-03-30', '', '2023-06-02']);
       expect(projects.find((row) => row[0] === 'Projet fictif C (démo)')!.slice(7, 9)).toEqual([
         'Formation en cours',
         'En pause',
@@ -204,12 +251,93 @@ describe('exports of the demo year 2023-2024', () => {
       expect(figures[9][1]).toBe('100 %');
     });
 
+    it("gives a coordinator the advisor's e-mail, and the reason and date of an abandonment or a pause", async () => {
+      const file = await download(t, tokens.coordinator, `/cohorts/${cohortIds.get(19)}/export?format=csv`);
+      const [projects] = csvTables(file.bytes);
+      expect(projects[0]).toEqual(PROJECT_HEADERS_FR);
+      const row = (name: string) => projects.find((cells) => cells[0] === name)!;
+      const advisorEmails = new Map(
+        (await get<{ name: string; email: string }[]>('/users')).map((u) => [u.name, u.email]),
+      );
+      expect(advisorEmails.get('Conseillère (démo)')).toBe('conseillere@demo.coop.example');
+      for (const cells of projects.slice(1))
+        expect(cells[at('Courriel du conseiller·ère')]).toBe(advisorEmails.get(cells[at('Conseiller·ère')]));
+      expect(row("L'Alouette").slice(at('Programme'))).toEqual([
+        'Parcours COOP',
+        '19',
+        '2023-04-12',
+        '2023-09-13',
+        'conseillere@demo.coop.example',
+        '2023-03-20',
+        '',
+        '',
+      ]);
+      expect(row('Lab 148')[at('Courriel du conseiller·ère')]).toBe('conseiller@demo.coop.example');
+      expect(row('Projet fictif A (démo)')[at('Statut')]).toBe('Abandonné');
+      expect(row('Projet fictif C (démo)')[at('Statut')]).toBe('En pause');
+      expect(row('Projet fictif A (démo)').slice(at("Date d'inscription"))).toEqual([
+        '2023-03-30',
+        'Équipe dissoute (démo)',
+        '2023-06-02',
+      ]);
+      expect(row('Projet fictif C (démo)').slice(at("Date d'inscription"))).toEqual([
+        '2023-04-05',
+        'Promoteurs en pause pour raisons familiales (démo)',
+        '2023-08-10',
+      ]);
+
+      const json = (await download(t, tokens.coordinator, `/cohorts/${cohortIds.get(20)}/export?format=json`)).json();
+      expect(json.projects.find((p: { name: string }) => p.name === 'Projet fictif D (démo)')).toMatchObject({
+        status: 'abandoned',
+        statusReason: 'Manque de financement (démo)',
+        statusOn: '2023-12-12',
+        advisor: 'Conseiller (démo)',
+        advisorEmail: 'conseiller@demo.coop.example',
+        enrolledOn: '2023-09-29',
+        stageDates: {
+          inscription: '2023-09-29',
+          formation: '2023-10-04',
+          'formation-completee': null,
+          constitution: null,
+          'en-activite': null,
+        },
+      });
+    });
+
+    it('leaves the reason and the e-mail blank for a viewer, in CSV as in JSON', async () => {
+      const [projects] = csvTables(
+        (await download(t, tokens.viewer, `/cohorts/${cohortIds.get(19)}/export?format=csv`)).bytes,
+      );
+      const left = projects.slice(1).filter((row) => row[at('Statut')] !== 'Actif');
+      expect(left.map((row) => row[0]).sort()).toEqual([
+        'Projet fictif A (démo)',
+        'Projet fictif B (démo)',
+        'Projet fictif C (démo)',
+      ]);
+      for (const row of left) {
+        expect(row[at('Motif du statut')]).toBe('');
+        expect(row[at('Date du statut')]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
+      expect(projects.slice(1).map((row) => row[at('Courriel du conseiller·ère')])).toEqual(
+        projects.slice(1).map(() => ''),
+      );
+      const json = (await download(t, tokens.viewer, `/cohorts/${cohortIds.get(19)}/export?format=json`)).json();
+      expect(json.projects.find((p: { name: string }) => p.name === 'Projet fictif B (démo)')).toMatchObject({
+        status: 'abandoned',
+        statusReason: null,
+        statusOn: '2023-07-19',
+        advisorEmail: null,
+      });
+      expect(JSON.stringify(json)).not.toContain('Manque de financement');
+    });
+
     it('gives the same in English with lang=en', async () => {
       const file = await download(t, tokens.viewer, `/cohorts/${cohortIds.get(20)}/export?lang=en`);
       expectAttachment(file, 'text/csv; charset=utf-8', 'cohort-20-parcours-coop.csv');
       const [projects, figures] = csvTables(file.bytes);
       expect(projects[0]).toEqual(PROJECT_HEADERS_EN);
-      expect(projects.find((row) => row[0] === 'Lurlubelrue')!.slice(0, 9)).toEqual([
+      const lurlubelrue = projects.find((row) => row[0] === 'Lurlubelrue')!;
+      expect(lurlubelrue.slice(0, 9)).toEqual([
         'Lurlubelrue',
         'réparation de vélo',
         'Takeover',
@@ -219,6 +347,12 @@ describe('exports of the demo year 2023-2024', () => {
         'Conseillère (démo)',
         'Incorporation as a co-op',
         'Active',
+      ]);
+      expect(lurlubelrue.slice(at('Programme'), at('Courriel du conseiller·ère'))).toEqual([
+        'Parcours COOP (co-op start-up training)',
+        '20',
+        '2023-10-04',
+        '2024-03-06',
       ]);
       const stats = await cohortStats(20);
       expect(projects).toHaveLength(1 + stats.registered);
@@ -252,7 +386,7 @@ describe('exports of the demo year 2023-2024', () => {
         expect(projects.getColumn(i + 1).width).toBeGreaterThanOrEqual(Math.min(header.length, 60)),
       );
       const alouette = rows.find((row) => row[0] === "L'Alouette")!;
-      expect(alouette.slice(0, 12)).toEqual([
+      expect(alouette.slice(0, 14)).toEqual([
         "L'Alouette",
         'traduction',
         'Démarrage',
@@ -262,12 +396,28 @@ describe('exports of the demo year 2023-2024', () => {
         'Conseillère (démo)',
         'En activité',
         'Actif',
+        new Date('2023-03-20T00:00:00Z'),
+        new Date('2023-04-12T00:00:00Z'),
         new Date('2023-09-13T00:00:00Z'),
         new Date('2023-11-08T00:00:00Z'),
         new Date('2024-01-15T00:00:00Z'),
       ]);
+      expect(alouette.slice(at('Programme'))).toEqual([
+        'Parcours COOP',
+        19,
+        new Date('2023-04-12T00:00:00Z'),
+        new Date('2023-09-13T00:00:00Z'),
+        null,
+        new Date('2023-03-20T00:00:00Z'),
+        null,
+        null,
+      ]);
       const rowNumber = rows.indexOf(alouette) + 1;
-      expect(projects.getRow(rowNumber).getCell(10).numFmt).toBe('yyyy-mm-dd');
+      for (const header of ['Date : Inscription', 'Date : En activité', 'Début de la cohorte', "Date d'inscription"])
+        expect({ header, format: projects.getRow(rowNumber).getCell(at(header) + 1).numFmt }).toEqual({
+          header,
+          format: 'yyyy-mm-dd',
+        });
 
       const figures = workbook.getWorksheet('Indicateurs')!;
       expect(figures.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -311,9 +461,22 @@ describe('exports of the demo year 2023-2024', () => {
         entrepreneurs: 3,
         stage: { code: 'en-activite', labelFr: 'En activité', labelEn: 'Operating' },
         status: 'active',
+        statusReason: null,
+        statusOn: null,
+        // Not for a viewer.
+        advisorEmail: null,
+        enrolledOn: '2023-09-25',
+        stageDates: {
+          inscription: '2023-09-25',
+          formation: '2023-10-04',
+          'formation-completee': '2024-03-06',
+          constitution: '2024-04-17',
+          'en-activite': '2024-09-03',
+        },
         milestones: { training_completed: '2024-03-06', incorporated: '2024-04-17', operating: '2024-09-03' },
         daysInProgram: expect.any(Number),
       });
+      expect(body.projects.every((p: { statusReason: unknown }) => p.statusReason === null)).toBe(true);
       expect(body.projects.every((p: object) => !('contacts' in p))).toBe(true);
       expect(withoutFreshness(body.figures)).toEqual(withoutFreshness(await cohortStats(20)));
       expect(body.satisfaction).toEqual({

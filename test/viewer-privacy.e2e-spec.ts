@@ -1,6 +1,7 @@
 import type { Role } from '../src/users/user.entity.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
-import { createProject } from './support/fixtures.js';
+import { createCohort, createProject } from './support/fixtures.js';
+import { csvTables, download, readXlsx, sheetValues } from './support/exports.js';
 
 const NOTE = 'Entente signée, mais la caisse doute de la gérante';
 const HOLD_REASON = 'Le fondateur est malade';
@@ -97,6 +98,76 @@ describe('viewers see no free text written about people', () => {
         actor: expect.objectContaining({ name: expect.any(String) }),
       });
       expectNoFreeText(history);
+    });
+  });
+
+  describe('GET /cohorts/:id/export', () => {
+    let cohortId: number;
+    let advisorEmail: string;
+
+    beforeAll(async () => {
+      cohortId = (await createCohort(t, tokens.coordinator)).id;
+      const advisorId = await t.userIdFor('advisor');
+      advisorEmail = (await get('coordinator', `/users/${advisorId}`)).email;
+      const enrolled = await createProject(t, tokens.coordinator, {
+        programCode: 'parcours-coop',
+        cohortId,
+        name: 'Coop en pause (export)',
+        advisorId,
+      });
+      await t
+        .http()
+        .post(`/projects/${enrolled.id}/transitions`)
+        .set(bearer(tokens.advisor))
+        .send({ to: 'on_hold', reason: HOLD_REASON })
+        .expect(201);
+    });
+
+    const exported = (role: Role, format: string) =>
+      download(t, tokens[role], `/cohorts/${cohortId}/export?format=${format}`);
+    const projectsOf = async (role: Role) => {
+      const [projects] = csvTables((await exported(role, 'csv')).bytes);
+      const at = (header: string) => projects[0].indexOf(header);
+      const row = projects[1];
+      return {
+        reason: row[at('Motif du statut')],
+        statusOn: row[at('Date du statut')],
+        email: row[at('Courriel du conseiller·ère')],
+      };
+    };
+
+    it.each(STAFF)("shows a %s the status reason and the advisor's e-mail", async (role) => {
+      expect(await projectsOf(role)).toEqual({
+        reason: HOLD_REASON,
+        statusOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        email: advisorEmail,
+      });
+      expect((await exported(role, 'json')).json().projects[0]).toMatchObject({
+        status: 'on_hold',
+        statusReason: HOLD_REASON,
+        advisorEmail,
+      });
+    });
+
+    it('leaves them blank for a viewer in every format, and keeps the status and its date', async () => {
+      const csv = await projectsOf('viewer');
+      expect(csv).toEqual({ reason: '', statusOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), email: '' });
+      const json = (await exported('viewer', 'json')).json();
+      expect(json.projects[0]).toMatchObject({
+        status: 'on_hold',
+        statusReason: null,
+        statusOn: csv.statusOn,
+        advisorEmail: null,
+      });
+      const workbook = await readXlsx((await exported('viewer', 'xlsx')).bytes);
+      for (const body of [
+        json,
+        workbook.worksheets.map(sheetValues),
+        (await exported('viewer', 'csv')).bytes.toString(),
+      ]) {
+        expectNoFreeText(body);
+        expect(JSON.stringify(body)).not.toContain(advisorEmail);
+      }
     });
   });
 });

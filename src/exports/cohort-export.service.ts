@@ -4,6 +4,7 @@ import { CohortsService } from '../cohorts/cohorts.service.js';
 import { forbidden } from '../common/domain-error.js';
 import { FiguresService } from '../figures/figures.service.js';
 import { ProgramsService } from '../programs/programs.service.js';
+import { canReadFreeText, canSeeStaffEmails } from '../projects/project-access.js';
 import { SatisfactionService } from '../satisfaction/satisfaction.service.js';
 import { CohortProjectsReader } from './cohort-projects.reader.js';
 import { renderExport, type ExportFile, type ExportStyle } from './export-file.js';
@@ -46,15 +47,26 @@ export class CohortExportService {
     const { cohortId: _, ...satisfaction } = await this.satisfaction.ofCohort(cohortId);
     await this.log.record(user, { kind: 'cohort', target: String(cohortId), format, lang, includeContacts });
 
-    const projects = () => this.reader.batches(cohortId, stages, includeContacts);
+    const access = {
+      withContacts: includeContacts,
+      withFreeText: canReadFreeText(user),
+      withEmails: canSeeStaffEmails(user),
+    };
+    const projects = () => this.reader.batches(cohortId, stages, access);
+    const programName = { fr: program.nameFr, en: program.nameEn };
     const stream = renderExport(
       options,
       () => [
-        cohortProjectsTable(projects(), stages, includeContacts, lang),
+        cohortProjectsTable(projects(), {
+          cohort: { programName, number: cohort.number, startsOn: cohort.startsOn, endsOn: cohort.endsOn },
+          stages,
+          withContacts: includeContacts,
+          lang,
+        }),
         cohortFiguresTable(figures, satisfaction, lang),
       ],
       () => [
-        ['cohort', { ...cohort, programName: { fr: program.nameFr, en: program.nameEn } }],
+        ['cohort', { ...cohort, programName }],
         ['projects', new StreamedArray(projects())],
         ['figures', figures],
         ['satisfaction', satisfaction],

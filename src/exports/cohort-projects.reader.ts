@@ -21,10 +21,23 @@ export interface ExportedProject {
   region: string;
   entrepreneurs: number;
   advisor: string | null;
+  /** The advisor's e-mail, by which the import finds them; null when nobody is in charge, and for viewers. */
+  advisorEmail: string | null;
   stage: { code: string; labelFr: string; labelEn: string };
   status: EnrollmentStatus;
+  /** Why it was abandoned or put on hold: free text, null when active and for viewers. */
+  statusReason: string | null;
+  /** The Montréal date it was abandoned or put on hold (its last move); null when active. */
+  statusOn: string | null;
   enrolledAt: Date;
-  /** The Montréal date on which the project first reached each milestone of the program; null if it has not. */
+  /** The Montréal date of enrolledAt. */
+  enrolledOn: string;
+  /**
+   * By stage code, every stage of the program: the Montréal date on which the project first reached
+   * the stage or a later one (the first stage's is its enrolment's); null if it has not.
+   */
+  stageDates: Record<string, string | null>;
+  /** The same dates for the program's milestone stages, by milestone. */
   milestones: Partial<Record<Milestone, string | null>>;
   /** Whole Montréal days from enrolment to now. */
   daysInProgram: number;
@@ -44,12 +57,15 @@ export const EXPORT_BATCH_SIZE = 500;
 type Value = string | number | Date | null;
 type Row = Record<string, Value>;
 
-/** A project's row as the read answers it: its columns in the SELECT's order, then one date per milestone. */
+/** A project's row as the read answers it: its columns in the SELECT's order, then one date per stage. */
 type ProjectRow = [
   enrollmentId: number,
   stageCode: string,
   status: string,
+  statusReason: string | null,
   enrolledAt: Value,
+  enrolledOn: Value,
+  statusOn: Value,
   projectId: number,
   name: string,
   sector: string,
@@ -58,11 +74,22 @@ type ProjectRow = [
   region: string,
   entrepreneurCount: number,
   advisorName: string | null,
+  advisorEmail: string | null,
   grantedCents: number | string,
   ...reached: Value[],
 ];
-/** Where a ProjectRow's milestone dates start. */
-const FIRST_REACHED = 13;
+/** Where a ProjectRow's stage dates start. */
+const FIRST_REACHED = 17;
+
+/** What a reader may see beyond the stages, dates and figures. */
+export interface CohortProjectsAccess {
+  /** The contacts, personal information (only when asked, and for staff). */
+  withContacts: boolean;
+  /** The status reason, free text written about people. */
+  withFreeText: boolean;
+  /** The advisor's e-mail. */
+  withEmails: boolean;
+}
 
 /**
  * The cents granted to the row's project, summed in the batch's own query: a sub-select on the
@@ -72,40 +99,61 @@ const GRANTED_CENTS = `(SELECT COALESCE(SUM(f.granted_cents), 0) FROM funding_re
            WHERE f.project_id = p.id AND f.status IN (${GRANTED_STATUSES.map((s) => `'${s}'`).join(', ')}))`;
 
 /**
- * A batch of the cohort's projects with the date each first reached each milestone, in one query.
+ * An instant, as the read answers it for its Montréal date: PostgreSQL answers the date itself,
+ * sparing the driver a Date per cell; SQLite, which knows no time zones, the whole hours since the
+ * epoch, a number, which localDateOfUtcHour turns into the local date (a number also spares the
+ * driver a string per cell).
+ */
+const localDateSql = (dialect: Dialect, instant: string) =>
+  dialect === 'postgres' ? `to_char((${instant}) AT TIME ZONE :zone, 'YYYY-MM-DD')` : `unixepoch(${instant}) / 3600`;
+
+/**
+ * A batch of the cohort's projects with the date each first reached each stage, in one query.
  * Keyset pagination on the enrollment id: each batch is one indexed range, however deep into the
  * cohort, and nothing holds a cursor open between batches. "Reached" as in the figures: the first
- * move into the milestone's stage or any later one, so a team that incorporated without anyone
- * recording "training completed" still has a date for it.
+ * move into the stage or any later one, so a team that incorporated without anyone recording
+ * "training completed" still has a date for it.
  *
  * SQLite walks the enrollments in id order and groups each one's moves as it goes, so the LIMIT
  * stops it after the batch. PostgreSQL reads each enrollment's moves in a lateral subquery, which
  * its plan runs only for the batch's rows, and answers the Montréal date itself, sparing the
- * driver a Date per cell; SQLite answers the UTC instant, which localDateOf turns into the local date.
+ * driver a Date per cell; SQLite answers whole UTC hours, which localDateOfUtcHour turns into the
+ * local date (see localDateSql).
  * (Two queries per batch through TypeORM's runner, the dates looked up by a list of 500 ids, took
  * about 40 % of a CSV export's time.)
  */
-function projectsSql(dialect: Dialect, milestoneCount: number): string {
+function projectsSql(dialect: Dialect, stageCount: number): string {
   const reached = Array.from(
-    { length: milestoneCount },
+    { length: stageCount },
     (_, i) => `MIN(CASE WHEN s.position >= :position${i} THEN t.occurred_at END)`,
   );
   const select = `
-    SELECT e.id, e.stage_code, e.status, e.enrolled_at,
+    SELECT e.id, e.stage_code, e.status, e.status_reason, e.enrolled_at, ${localDateSql(dialect, 'e.enrolled_at')},
+           ${localDateSql(dialect, "CASE WHEN e.status <> 'active' THEN e.last_moved_at END")},
            p.id, p.name, p.sector, p.kind, p.coop_type, p.region, p.entrepreneur_count,
-           u.name, ${GRANTED_CENTS}`;
+           u.name, u.email, ${GRANTED_CENTS}`;
   const from = `
     FROM enrollments e
     JOIN projects p ON p.id = e.project_id
     LEFT JOIN users u ON u.id = p.advisor_id`;
   const stageOfMove = `s.program_code = t.program_code AND s.code = t.to_stage`;
   const batch = `e.cohort_id = :cohortId AND e.id > :after`;
-  if (milestoneCount === 0) return `${select} ${from} WHERE ${batch} ORDER BY e.id LIMIT :limit`;
+  if (stageCount === 0) return `${select} ${from} WHERE ${batch} ORDER BY e.id LIMIT :limit`;
   if (dialect === 'sqlite') {
-    return `${select}, ${reached.join(', ')} ${from}
-      LEFT JOIN transitions t ON t.enrollment_id = e.id
-      LEFT JOIN stages s ON ${stageOfMove}
-      WHERE ${batch} GROUP BY e.id ORDER BY e.id LIMIT :limit`;
+    // The moves are grouped with nothing but the enrollment's id: SQLite copies every other column
+    // of a grouped query at each row of the group (each move), and a batch has four times as many
+    // moves as rows. The rest is joined to the batch's 500 ids.
+    return `${select}, ${reached.map((_, i) => localDateSql(dialect, `g.reached${i}`)).join(', ')}
+      FROM (
+        SELECT e.id, ${reached.map((first, i) => `${first} AS reached${i}`).join(', ')}
+        FROM enrollments e
+        LEFT JOIN transitions t ON t.enrollment_id = e.id
+        LEFT JOIN stages s ON ${stageOfMove}
+        WHERE ${batch} GROUP BY e.id ORDER BY e.id LIMIT :limit) g
+      JOIN enrollments e ON e.id = g.id
+      JOIN projects p ON p.id = e.project_id
+      LEFT JOIN users u ON u.id = p.advisor_id
+      ORDER BY e.id`;
   }
   const dates = reached.map((first, i) => `to_char(${first} AT TIME ZONE :zone, 'YYYY-MM-DD') AS reached${i}`);
   return `${select}, ${reached.map((_, i) => `r.reached${i}`).join(', ')} ${from}
@@ -122,19 +170,20 @@ const CONTACTS_SQL = `
   WHERE c.project_id IN (:...projectIds)
   ORDER BY c.id`;
 
+const HOUR_MS = 3_600_000;
+
 /**
- * The Montréal date of instants as SQLite answers them (UTC text, "YYYY-MM-DD HH:MM:SS.SSS"),
- * remembered by their UTC hour: Montréal's offset is whole hours and changes only on the hour
- * (as wallClockMs assumes), so an hour of UTC lies within one local day. A cohort's moves fall in
- * a few thousand hours, and a date a cell took a parse, a Date and a format before.
+ * The Montréal date of an instant given as whole UTC hours since the epoch (as the read answers
+ * them on SQLite), remembered by hour: Montréal's offset is whole hours and changes only on the
+ * hour (as wallClockMs assumes), so an hour of UTC lies within one local day. A cohort's moves
+ * fall in a few thousand hours, and a date a cell took a parse, a Date and a format before.
  */
-function localDateOfSqliteInstant(): (value: Value) => string {
-  const byHour = new Map<string, string>();
-  return (value) => {
-    const hour = String(value).slice(0, 13);
+function localDateOfUtcHour(): (hour: number) => string {
+  const byHour = new Map<number, string>();
+  return (hour) => {
     let date = byHour.get(hour);
     if (date === undefined) {
-      date = localDateOf(instantFromRow(value));
+      date = localDateOf(new Date(hour * HOUR_MS));
       byHour.set(hour, date);
     }
     return date;
@@ -144,7 +193,7 @@ function localDateOfSqliteInstant(): (value: Value) => string {
 /** Reads a cohort's projects in batches, with one query per batch (two with the contacts). */
 @Injectable()
 export class CohortProjectsReader {
-  /** The read's SQL by number of milestones, the only thing that changes it: one prepared statement each. */
+  /** The read's SQL by number of stages, the only thing that changes it: one prepared statement each. */
   private readonly reads = new Map<number, string>();
 
   constructor(
@@ -152,32 +201,33 @@ export class CohortProjectsReader {
     private readonly clock: Clock,
   ) {}
 
-  private readFor(milestoneCount: number): (parameters: Record<string, unknown>) => Promise<ProjectRow[]> {
-    let sql = this.reads.get(milestoneCount);
-    if (sql === undefined)
-      this.reads.set(milestoneCount, (sql = projectsSql(dialectOf(this.dataSource), milestoneCount)));
+  private readFor(stageCount: number): (parameters: Record<string, unknown>) => Promise<ProjectRow[]> {
+    let sql = this.reads.get(stageCount);
+    if (sql === undefined) this.reads.set(stageCount, (sql = projectsSql(dialectOf(this.dataSource), stageCount)));
     return (parameters) => preparedQuery<ProjectRow>(this.dataSource, sql, parameters, { arrays: true });
   }
 
   async *batches(
     cohortId: number,
     stages: Stage[],
-    withContacts: boolean,
+    { withContacts, withFreeText, withEmails }: CohortProjectsAccess,
     batchSize = EXPORT_BATCH_SIZE,
   ): AsyncGenerator<ExportedProject[]> {
     const manager = this.dataSource.manager;
     const now = this.clock.now();
     const stageByCode = new Map(stages.map((s) => [s.code, s]));
-    const milestones = stages.filter((s) => s.milestone !== null);
+    const milestones = stages.flatMap((s) => (s.milestone === null ? [] : [[s.milestone, s.code] as const]));
     const dialect = dialectOf(this.dataSource);
-    const read = this.readFor(milestones.length);
+    const read = this.readFor(stages.length);
     const parameters: Record<string, unknown> = {
       cohortId,
       limit: batchSize,
       zone: LOCAL_ZONE,
-      ...Object.fromEntries(milestones.map((s, i) => [`position${i}`, s.position])),
+      ...Object.fromEntries(stages.map((s, i) => [`position${i}`, s.position])),
     };
-    const localDate = dialect === 'postgres' ? (value: Value) => String(value) : localDateOfSqliteInstant();
+    const ofHour = dialect === 'postgres' ? null : localDateOfUtcHour();
+    const localDate = (value: Value) =>
+      value === null || value === undefined ? null : ofHour === null ? String(value) : ofHour(Number(value));
 
     let after = 0;
     for (;;) {
@@ -186,7 +236,7 @@ export class CohortProjectsReader {
 
       const contacts = new Map<number, { name: string; email: string }[]>();
       if (withContacts) {
-        const projectIds = rows.map(([, , , , projectId]) => Number(projectId));
+        const projectIds = rows.map(([, , , , , , , projectId]) => Number(projectId));
         for (const row of await namedQuery<Row>(manager, CONTACTS_SQL, { projectIds })) {
           const projectId = Number(row.project_id);
           if (!contacts.has(projectId)) contacts.set(projectId, []);
@@ -202,7 +252,10 @@ export class CohortProjectsReader {
           ,
           stageCode,
           status,
+          reason,
+          enrolledInstant,
           enrolledOn,
+          statusOn,
           id,
           name,
           sector,
@@ -211,15 +264,15 @@ export class CohortProjectsReader {
           region,
           entrepreneurs,
           advisor,
+          advisorEmail,
           granted,
         ] = row;
         const stage = stageByCode.get(String(stageCode));
-        const enrolledAt = instantFromRow(enrolledOn);
-        const dates: Partial<Record<Milestone, string | null>> = {};
-        milestones.forEach((m, i) => {
-          const first = row[FIRST_REACHED + i];
-          dates[m.milestone!] = first === null || first === undefined ? null : localDate(first);
-        });
+        const enrolledAt = instantFromRow(enrolledInstant);
+        const stageDates: Record<string, string | null> = {};
+        stages.forEach((s, i) => (stageDates[s.code] = localDate(row[FIRST_REACHED + i])));
+        const reached: Partial<Record<Milestone, string | null>> = {};
+        for (const [milestone, code] of milestones) reached[milestone] = stageDates[code];
         const project: ExportedProject = {
           id: Number(id),
           name: String(name),
@@ -229,14 +282,19 @@ export class CohortProjectsReader {
           region: String(region),
           entrepreneurs: Number(entrepreneurs),
           advisor: advisor === null ? null : String(advisor),
+          advisorEmail: withEmails && advisorEmail !== null ? String(advisorEmail) : null,
           stage: {
             code: String(stageCode),
             labelFr: stage?.labelFr ?? String(stageCode),
             labelEn: stage?.labelEn ?? String(stageCode),
           },
           status: status as EnrollmentStatus,
+          statusReason: withFreeText && reason !== null ? String(reason) : null,
+          statusOn: localDate(statusOn),
           enrolledAt,
-          milestones: dates,
+          enrolledOn: localDate(enrolledOn)!,
+          stageDates,
+          milestones: reached,
           daysInProgram: wholeDaysBetween(enrolledAt, now),
           // PostgreSQL sums integers as bigint, which its driver answers as text.
           financingGrantedCents: Number(granted),

@@ -27,8 +27,20 @@ export function xmlText(text: string): string {
 const EPOCH_SERIAL = 25569;
 const DAY_MS = 86_400_000;
 
+/** Serial days by date, computed once: a sheet's dates are few and come back row after row. */
+const SERIAL_DAYS = new Map<string, number>();
+const SERIAL_DAYS_KEPT = 20_000;
+
 /** A calendar date as Excel's serial day, as exceljs computes it from midnight UTC of that day. */
-const serialDay = (date: string) => EPOCH_SERIAL + Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+function serialDay(date: string): number {
+  let serial = SERIAL_DAYS.get(date);
+  if (serial === undefined) {
+    if (SERIAL_DAYS.size >= SERIAL_DAYS_KEPT) SERIAL_DAYS.clear();
+    serial = EPOCH_SERIAL + Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+    SERIAL_DAYS.set(date, serial);
+  }
+  return serial;
+}
 
 /** A column's letters: 1 is A, 27 is AA. */
 export function columnLetters(column: number): string {

@@ -20,3 +20,6 @@ export const canSeeContacts = (user: AuthenticatedUser) => user.role !== 'viewer
  * reader: viewers get stages, dates and figures, and none of that text.
  */
 export const canReadFreeText = (user: AuthenticatedUser) => user.role !== 'viewer';
+
+/** Staff e-mail addresses are for staff, as the users list is: viewers read an advisor's name only. */
+export const canSeeStaffEmails = (user: AuthenticatedUser) => user.role !== 'viewer';

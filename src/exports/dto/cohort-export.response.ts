@@ -118,14 +118,63 @@ export class ExportedProjectResponse {
   })
   advisor: string | null;
 
+  @ApiProperty({
+    type: 'string',
+    format: 'email',
+    nullable: true,
+    example: 'conseillere@demo.coop.example',
+    description: "The advisor's e-mail; null when nobody is in charge, and always null for viewers",
+  })
+  advisorEmail: string | null;
+
   @ApiProperty({ type: () => ExportedStageResponse, description: 'The current stage' })
   stage: ExportedStageResponse;
 
   @ApiProperty({ enum: ENROLLMENT_STATUSES, enumName: 'EnrollmentStatus', example: 'active' })
   status: EnrollmentStatus;
 
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: null,
+    description:
+      'Why the enrollment was abandoned or put on hold; null when active, and always null for viewers, who read ' +
+      'no free text',
+  })
+  statusReason: string | null;
+
+  @ApiProperty({
+    ...localDate(null),
+    description: 'The Montréal date on which it was abandoned or put on hold (its last move); null when active',
+  })
+  statusOn: string | null;
+
   @ApiProperty({ type: 'string', format: 'date-time', example: '2023-10-02T13:00:00.000Z' })
   enrolledAt: Date;
+
+  @ApiProperty({
+    type: 'string',
+    format: 'date',
+    example: '2023-10-02',
+    description: 'The Montréal date of enrolledAt',
+  })
+  enrolledOn: string;
+
+  @ApiProperty({
+    type: 'object',
+    description:
+      'By stage code, one key per stage of the program: the Montréal date on which the project first reached the ' +
+      'stage or a later one (the first stage is reached on enrolment); null when it has not',
+    additionalProperties: localDate(null),
+    example: {
+      inscription: '2023-10-02',
+      formation: '2023-10-04',
+      'formation-completee': '2024-03-06',
+      constitution: '2024-04-17',
+      'en-activite': '2024-09-03',
+    },
+  })
+  stageDates: Record<string, string | null>;
 
   @ApiProperty({
     type: 'object',

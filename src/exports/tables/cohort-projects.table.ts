@@ -2,41 +2,89 @@ import type { Stage } from '../../programs/stage.entity.js';
 import type { ExportedProject } from '../cohort-projects.reader.js';
 import type { ExportLang, Localised } from '../export-format.js';
 import { COOP_TYPE_LABELS, KIND_LABELS, labelOf, stageLabel, STATUS_LABELS } from '../labels.js';
+import {
+  CONTACT_SEPARATOR,
+  PROJECT_FILE_COLUMNS,
+  stageDateHeader,
+  type ProjectFileColumn,
+} from '../project-file-columns.js';
 import { dateCell, moneyCell, type Cell, type Table, type TableColumn } from '../table.js';
 
 const SHEET: Localised = { fr: 'Projets', en: 'Projects' };
 
-const column = (header: Localised, width: number, lang: ExportLang): TableColumn => ({ header: header[lang], width });
+/** What every row of the cohort shares, written in each so that a row stands on its own in the import. */
+export interface CohortOfProjects {
+  programName: Localised;
+  number: number;
+  startsOn: string;
+  endsOn: string;
+}
+
+export interface CohortProjectsTableOptions {
+  cohort: CohortOfProjects;
+  /** The program's stages in position order: one date column each. */
+  stages: Stage[];
+  withContacts: boolean;
+  lang: ExportLang;
+}
+
+/** Widths in characters of the columns before the stages' dates, then of those after them. */
+const BEFORE_STAGES: [ProjectFileColumn, number][] = [
+  ['name', 30],
+  ['sector', 22],
+  ['kind', 12],
+  ['coopType', 26],
+  ['region', 6],
+  ['entrepreneurs', 8],
+  ['advisor', 22],
+  ['stage', 26],
+  ['status', 10],
+];
+const AFTER_STAGES: [ProjectFileColumn, number][] = [
+  ['daysInProgram', 8],
+  ['financingGranted', 12],
+  ['program', 22],
+  ['cohort', 8],
+  ['cohortStartsOn', 12],
+  ['cohortEndsOn', 12],
+  ['advisorEmail', 30],
+  ['enrolledOn', 12],
+  ['statusReason', 30],
+  ['statusOn', 12],
+];
+const CONTACTS: [ProjectFileColumn, number][] = [
+  ['contacts', 30],
+  ['contactEmails', 30],
+];
+const STAGE_DATE_WIDTH = 12;
 
 /**
- * One row per project of the cohort: who they are, where they stand, the date each milestone was
- * reached (one column per milestone of the program), the financing granted to it, and, when asked
- * by staff, their contacts.
+ * One row per project of the cohort, in the layout of PROJECT_FILE_COLUMNS that the import of
+ * projects reads back: who they are, where they stand, the date each stage of the program was
+ * reached (one column per stage), the financing granted, the program and cohort, the advisor's
+ * e-mail, the enrolment and the status with its reason and date, and, when asked by staff, their
+ * contacts.
  */
 export function cohortProjectsTable(
   batches: AsyncIterable<ExportedProject[]>,
-  stages: Stage[],
-  withContacts: boolean,
-  lang: ExportLang,
+  { cohort, stages, withContacts, lang }: CohortProjectsTableOptions,
 ): Table {
-  const milestones = stages.filter((s) => s.milestone !== null);
+  const column = ([key, width]: [ProjectFileColumn, number]): TableColumn => ({
+    header: PROJECT_FILE_COLUMNS[key][lang],
+    width,
+  });
   const columns: TableColumn[] = [
-    column({ fr: 'Projet', en: 'Project' }, 30, lang),
-    column({ fr: 'Secteur', en: 'Sector' }, 22, lang),
-    column({ fr: 'Type de projet', en: 'Kind' }, 12, lang),
-    column({ fr: 'Type de coopérative', en: 'Co-op type' }, 26, lang),
-    column({ fr: 'Région', en: 'Region' }, 6, lang),
-    column({ fr: 'Entrepreneur·e·s', en: 'Entrepreneurs' }, 8, lang),
-    column({ fr: 'Conseiller·ère', en: 'Advisor' }, 22, lang),
-    column({ fr: 'Étape actuelle', en: 'Current stage' }, 26, lang),
-    column({ fr: 'Statut', en: 'Status' }, 10, lang),
-    ...milestones.map((s) => column({ fr: `Date : ${s.labelFr}`, en: `Date: ${s.labelEn}` }, 12, lang)),
-    column({ fr: 'Jours dans le programme', en: 'Days in the program' }, 8, lang),
-    column({ fr: 'Financement accordé', en: 'Financing granted' }, 12, lang),
-    ...(withContacts
-      ? [column({ fr: 'Contacts', en: 'Contacts' }, 30, lang), column({ fr: 'Courriels', en: 'E-mails' }, 30, lang)]
-      : []),
+    ...BEFORE_STAGES.map(column),
+    ...stages.map((s) => ({ header: stageDateHeader(s, lang), width: STAGE_DATE_WIDTH })),
+    ...AFTER_STAGES.map(column),
+    ...(withContacts ? CONTACTS.map(column) : []),
   ];
+
+  // The same in every row: made once.
+  const programName = cohort.programName[lang];
+  const startsOn = dateCell(cohort.startsOn);
+  const endsOn = dateCell(cohort.endsOn);
+  const stageCodes = stages.map((s) => s.code);
 
   const cellsOf = (project: ExportedProject): Cell[] => [
     project.name,
@@ -48,11 +96,22 @@ export function cohortProjectsTable(
     project.advisor,
     stageLabel(project.stage, lang),
     labelOf(STATUS_LABELS, project.status, lang),
-    ...milestones.map((s) => dateCell(project.milestones[s.milestone!] ?? null)),
+    ...stageCodes.map((code) => dateCell(project.stageDates[code] ?? null)),
     project.daysInProgram,
     moneyCell(project.financingGrantedCents),
+    programName,
+    cohort.number,
+    startsOn,
+    endsOn,
+    project.advisorEmail,
+    dateCell(project.enrolledOn),
+    project.statusReason,
+    dateCell(project.statusOn),
     ...(withContacts
-      ? [project.contacts!.map((c) => c.name).join('; '), project.contacts!.map((c) => c.email).join('; ')]
+      ? [
+          project.contacts!.map((c) => c.name).join(CONTACT_SEPARATOR),
+          project.contacts!.map((c) => c.email).join(CONTACT_SEPARATOR),
+        ]
       : []),
   ];
 
