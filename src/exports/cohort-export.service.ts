@@ -58,7 +58,7 @@ export class CohortExportService {
       options,
       () => [
         cohortProjectsTable(projects(), {
-          cohort: { programName, number: cohort.number, startsOn: cohort.startsOn, endsOn: cohort.endsOn },
+          cohort: { ...cohort, programName },
           stages,
           withContacts: includeContacts,
           lang,

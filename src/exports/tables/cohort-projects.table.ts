@@ -1,7 +1,8 @@
 import type { Stage } from '../../programs/stage.entity.js';
 import type { ExportedProject } from '../cohort-projects.reader.js';
 import type { ExportLang, Localised } from '../export-format.js';
-import { COOP_TYPE_LABELS, KIND_LABELS, labelOf, stageLabel, STATUS_LABELS } from '../labels.js';
+import type { DeliveryMode } from '../../cohorts/cohort.entity.js';
+import { COOP_TYPE_LABELS, DELIVERY_LABELS, KIND_LABELS, labelOf, stageLabel, STATUS_LABELS } from '../labels.js';
 import {
   CONTACT_SEPARATOR,
   PROJECT_FILE_COLUMNS,
@@ -18,6 +19,8 @@ export interface CohortOfProjects {
   number: number;
   startsOn: string;
   endsOn: string;
+  label: string;
+  deliveryMode: DeliveryMode;
 }
 
 export interface CohortProjectsTableOptions {
@@ -47,6 +50,8 @@ const AFTER_STAGES: [ProjectFileColumn, number][] = [
   ['cohort', 8],
   ['cohortStartsOn', 12],
   ['cohortEndsOn', 12],
+  ['cohortLabel', 18],
+  ['cohortDelivery', 12],
   ['advisorEmail', 30],
   ['enrolledOn', 12],
   ['statusReason', 30],
@@ -61,7 +66,7 @@ const STAGE_DATE_WIDTH = 12;
 /**
  * One row per project of the cohort, in the layout of PROJECT_FILE_COLUMNS that the import of
  * projects reads back: who they are, where they stand, the date each stage of the program was
- * reached (one column per stage), the financing granted, the program and cohort, the advisor's
+ * reached (one column per stage), the financing granted, the program and cohort (its dates, label and delivery, so that the import can create it), the advisor's
  * e-mail, the enrolment and the status with its reason and date, and, when asked by staff, their
  * contacts.
  */
@@ -84,6 +89,7 @@ export function cohortProjectsTable(
   const programName = cohort.programName[lang];
   const startsOn = dateCell(cohort.startsOn);
   const endsOn = dateCell(cohort.endsOn);
+  const delivery = labelOf(DELIVERY_LABELS, cohort.deliveryMode, lang);
   const stageCodes = stages.map((s) => s.code);
 
   const cellsOf = (project: ExportedProject): Cell[] => [
@@ -103,6 +109,8 @@ export function cohortProjectsTable(
     cohort.number,
     startsOn,
     endsOn,
+    cohort.label,
+    delivery,
     project.advisorEmail,
     dateCell(project.enrolledOn),
     project.statusReason,
