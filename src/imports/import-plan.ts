@@ -37,6 +37,8 @@ export interface NewProject {
 export interface ChangedProject {
   row: number;
   projectId: number;
+  /** The project's version the plan read: its fields change only if nobody changed them since. */
+  version: number;
   changes: Partial<ProjectFields>;
   /** A program the project was not in yet. */
   newEnrollment: NewEnrollment | null;

@@ -144,8 +144,15 @@ export async function writeImportPlan(
   for (const change of plan.changedProjects) {
     if (Object.keys(change.changes).length === 0) continue;
     const searchName = change.changes.name === undefined ? {} : { searchName: foldForSearch(change.changes.name) };
-    await manager.increment(Project, { id: change.projectId }, 'version', 1);
-    await manager.update(Project, { id: change.projectId }, { ...change.changes, ...searchName });
+    const { affected } = await manager.update(
+      Project,
+      { id: change.projectId, version: change.version },
+      { ...change.changes, ...searchName, version: change.version + 1 },
+    );
+    if (affected !== 1)
+      throw conflict(
+        `Project ${change.projectId} was changed while the file was applied; nothing was imported: apply it again`,
+      );
   }
   const movedProjects = moved.map((m) => m.before.projectId);
   if (movedProjects.length) await preparedQuery(manager, recordActivitySql(manager), { now, ids: movedProjects });

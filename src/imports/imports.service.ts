@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, unprocessable } from '../common/domain-error.js';
+import { dialectOf } from '../database/dialect.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { FigureMarks } from '../figures/figure-marks.js';
 import { ProgramsService } from '../programs/programs.service.js';
@@ -37,6 +38,9 @@ export interface ImportReport extends ImportCounts {
 
 /** The answer to a file without problems. */
 export type ImportResult = Omit<ImportReport, 'accepted' | 'problems' | 'problemsNotListed'>;
+
+// Any constant works; it only has to be the same in every process of this service.
+const IMPORT_LOCK_KEY = 7_261_015;
 
 /** The sheet of a workbook that holds the projects: the export's, in either language. */
 const SHEET_NAMES = ['Projets', 'Projects'];
@@ -100,6 +104,10 @@ export class ImportsService {
   ): Promise<ImportReport> {
     try {
       return await this.transactions.run(async (manager) => {
+        // On PostgreSQL, imports wait for one another: two files naming the same new project or
+        // cohort would otherwise both find it missing. (SQLite's transactions queue already.)
+        if (dialectOf(manager) === 'postgres')
+          await manager.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY]);
         const plan = await this.plan(manager, rows, header);
         if (plan.problems.length > 0) throw new PlanRefused(plan);
         await writeImportPlan(manager, actor, plan, this.figureMarks, this.clock.now());

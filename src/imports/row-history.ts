@@ -89,7 +89,15 @@ export function changeOf(
   if (!enrollment) {
     const added = newEnrollment(row, cohort, now, problems, col);
     if (!added) return null;
-    return { row: row.row, projectId: existing.id, changes, newEnrollment: added, moved: null, contacts };
+    return {
+      row: row.row,
+      projectId: existing.id,
+      version: existing.version,
+      changes,
+      newEnrollment: added,
+      moved: null,
+      contacts,
+    };
   }
 
   const cohortId = cohort && 'id' in cohort ? cohort.id : null;
@@ -170,6 +178,7 @@ export function changeOf(
   return {
     row: row.row,
     projectId: existing.id,
+    version: existing.version,
     changes,
     newEnrollment: null,
     moved: moves.length > 0 ? { before: enrollment, moves, end } : null,
