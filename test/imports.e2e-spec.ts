@@ -192,6 +192,54 @@ describe('POST /imports/projects', () => {
     });
   });
 
+  it('asks nothing again of a project moved back by hand, and records a status on the day of its last move', async () => {
+    const file = [
+      csvLine(HEADER_FR),
+      csvLine(startUpRow('Boulangerie La Mie', { met: '2023-05-02', engaged: '2023-06-15', setUp: '2023-11-20' })),
+    ].join('\n');
+    const id = (await t.http().get('/projects?q=mie').set(bearer(coordinator)).expect(200)).body.items[0].id as number;
+    await t
+      .http()
+      .post(`/projects/${id}/transitions`)
+      .set(bearer(coordinator))
+      .send({ to: 'plan-affaires', note: 'Le plan est à revoir' })
+      .expect(201);
+    // The file still says it reached financial set-up on 2023-11-20: so does the history; nothing to add.
+    expect((await send(file, 'la-mie.csv', '?dryRun=false').expect(200)).body).toMatchObject({
+      projectsUnchanged: 1,
+      movesCreated: 0,
+    });
+    // Abandoned today, the day of that move back: recorded just after it, not before it.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(new Date());
+    const abandoned = [
+      csvLine(HEADER_FR),
+      csvLine(
+        startUpRow(
+          'Boulangerie La Mie',
+          { met: '2023-05-02', engaged: '2023-06-15', setUp: '2023-11-20' },
+          { Statut: 'Abandonné', 'Motif du statut': 'Local perdu', 'Date du statut': today },
+        ),
+      ),
+    ].join('\n');
+    expect((await send(abandoned, 'la-mie.csv', '?dryRun=false').expect(200)).body).toMatchObject({
+      projectsChanged: 1,
+      movesCreated: 1,
+    });
+    const history = await t.http().get(`/projects/${id}/transitions`).set(bearer(coordinator)).expect(200);
+    expect(history.body.map((m: { kind: string }) => m.kind).slice(-2)).toEqual(['move', 'abandon']);
+    // Said again with another day, it is refused: the status has its date.
+    const otherDay = abandoned.replace(today, '2024-01-10');
+    const refused = await send(otherDay, 'la-mie.csv', '?dryRun=false').expect(422);
+    expect(refused.body.details.problems).toEqual([
+      {
+        row: 2,
+        column: 'Date du statut',
+        value: '2024-01-10',
+        problem: `the project has been abandoned since ${today}`,
+      },
+    ]);
+  });
+
   it("takes the README's example file: a new cohort and its projects, on their dates", async () => {
     const example = readFileSync(new URL('./fixtures/import-example.csv', import.meta.url));
     const expected = {

@@ -1,4 +1,4 @@
-import { parseInstant } from '../common/time.js';
+import { localDateOf, parseInstant } from '../common/time.js';
 import type { ChangedProject, CohortRef, NewEnrollment } from './import-plan.js';
 import { problemAt, type ImportProblem } from './import-problem.js';
 import type { ExistingProject, ProjectFields } from './import-state.js';
@@ -146,7 +146,11 @@ export function changeOf(
   if (problems.length > 0) return null;
 
   const current = row.program.stages.find((s) => s.code === enrollment.stageCode);
-  const steps = stepsOf(row, current?.position ?? 0, col).filter((step) => step.to !== enrollment.status);
+  // What the database already holds is not asked again: a stage it records as reached (even one the
+  // project later moved back from), or the status it already has.
+  const steps = stepsOf(row, current?.position ?? 0, col).filter(
+    (step) => step.to !== enrollment.status && !reached.has(step.to),
+  );
   if (enrollment.status !== 'active') {
     if (row.status === 'active') {
       problems.push(
@@ -155,6 +159,18 @@ export function changeOf(
           col('status'),
           row.status,
           `the project is ${enrollment.status}; reopening it is a move by hand`,
+        ),
+      );
+      return null;
+    }
+    const recordedOn = localDateOf(enrollment.lastMovedAt);
+    if (row.status === enrollment.status && row.statusOn !== recordedOn) {
+      problems.push(
+        problemAt(
+          row.row,
+          col('statusOn'),
+          row.statusOn,
+          `the project has been ${enrollment.status} since ${recordedOn}`,
         ),
       );
       return null;

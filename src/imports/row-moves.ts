@@ -1,5 +1,5 @@
 import { DomainError } from '../common/domain-error.js';
-import { parseInstant } from '../common/time.js';
+import { localDateOf, parseInstant } from '../common/time.js';
 import type { Stage } from '../programs/stage.entity.js';
 import type { EnrollmentRow, EnrollmentStatus } from '../projects/enrollment.entity.js';
 import { planTransition } from '../projects/transition-rules.js';
@@ -35,7 +35,7 @@ export interface DatedStep {
  * The moves that take an enrollment through these dated steps, each one checked by the same rules
  * as a move by hand (transition-rules.ts): forward, in order of time, none in the future, a reason
  * to abandon or pause. A step on a day is recorded at the start of that Montréal day, as a date
- * typed into a move is.
+ * typed into a move is; on the day of the move before it, at that move's time.
  */
 export function planRowMoves(
   row: number,
@@ -47,7 +47,10 @@ export function planRowMoves(
   const moves: ImportedMove[] = [];
   let state = start;
   for (const step of steps) {
-    const occurredAt = parseInstant(step.date)!;
+    // The start of the day, or just after the move before it when that one was on the same day.
+    const dayStart = parseInstant(step.date)!;
+    const occurredAt =
+      localDateOf(state.lastMovedAt) === step.date && state.lastMovedAt > dayStart ? state.lastMovedAt : dayStart;
     try {
       const plan = planTransition(state, stages, { to: step.to, occurredAt }, now);
       const leavesPath = plan.kind === 'abandon' || plan.kind === 'hold';
