@@ -1,5 +1,6 @@
 import { PasswordReset } from '../accounts/password-reset.entity.js';
 import { SignedOutToken } from '../auth/signed-out-token.entity.js';
+import { CalendarFeed } from '../calendar/calendar-feed.entity.js';
 import { Cohort } from '../cohorts/cohort.entity.js';
 import { ExportLogEntry } from '../exports/export-log.entity.js';
 import { FigureDirtyMark } from '../figures/figure-dirty-mark.entity.js';
@@ -45,6 +46,7 @@ export const ENTITIES = [
   ImportLogEntry,
   SignedOutToken,
   PasswordReset,
+  CalendarFeed,
   Organization,
   JobCount,
   FinancingSource,

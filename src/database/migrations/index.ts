@@ -12,6 +12,7 @@ import { TimeEntries1763800000010 } from './1763800000010-time-entries.js';
 import { Financing1763800000011 } from './1763800000011-financing.js';
 import { JobCounts1763800000012 } from './1763800000012-job-counts.js';
 import { ImportLog1763800000013 } from './1763800000013-import-log.js';
+import { CalendarFeeds1763800000014 } from './1763800000014-calendar-feeds.js';
 
 /** Listed by hand, oldest first: no glob to go wrong between ts-jest, tsc output and ESM. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Financing1763800000011,
   JobCounts1763800000012,
   ImportLog1763800000013,
+  CalendarFeeds1763800000014,
 ];
