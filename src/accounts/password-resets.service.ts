@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { hashPassword } from '../auth/password-hasher.js';
 import { Clock } from '../common/clock.js';
 import { notFound, unprocessable } from '../common/domain-error.js';
+import { hashOfToken, newSecretToken } from '../common/secret-token.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { MailRelay } from '../notifications/mail-relay.js';
@@ -16,8 +17,6 @@ import { PasswordReset } from './password-reset.entity.js';
 import { passwordResetEmail } from './password-reset-email.js';
 
 const VALID_FOR_MS = 60 * 60 * 1000;
-
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 // One answer for an unknown, used or expired token: the caller learns nothing about which.
 const invalidLink = () =>
@@ -49,7 +48,7 @@ export class PasswordResetsService {
   ) {}
 
   async start(userId: number): Promise<StartedReset> {
-    const token = randomBytes(32).toString('base64url');
+    const token = newSecretToken();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + VALID_FOR_MS);
     const started = await this.transactions.run(async (manager) => {
@@ -60,7 +59,7 @@ export class PasswordResetsService {
       await manager.delete(PasswordReset, { userId });
       await manager.insert(PasswordReset, {
         userId,
-        tokenHash: hashOf(token),
+        tokenHash: hashOfToken(token),
         expiresAt,
         usedAt: null,
         createdAt: now,
@@ -93,7 +92,7 @@ export class PasswordResetsService {
   }
 
   async complete(token: string, password: string): Promise<void> {
-    const tokenHash = hashOf(token);
+    const tokenHash = hashOfToken(token);
     const now = this.clock.now();
     const live = { tokenHash, usedAt: IsNull(), expiresAt: MoreThan(now) };
     // Checked before hashing, so a flood of made-up tokens costs no scrypt.
