@@ -806,6 +806,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users/me/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make your secret calendar address
+         * @description Any signed-in user.
+         *
+         *     An address (`<PUBLIC_URL>/calendar/<token>.ics`) that a calendar application subscribes to without signing in: your open follow-up tasks on their due dates, and the first and last days of the cohorts in which you advise a project (one that has not abandoned it). It replaces your address before, which stops working at once. The address is shown only in this answer: the service keeps a hash of its token.
+         */
+        post: operations["CalendarFeedController_create"];
+        /**
+         * Revoke your secret calendar address
+         * @description Any signed-in user.
+         *
+         *     The address answers 404 from now on. Revoking when you have no address is not an error: the answer is the same 204.
+         */
+        delete: operations["CalendarFeedController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a user's calendar feed
+         * @description No token needed.
+         *
+         *     An iCalendar file (RFC 5545) for a calendar application to subscribe to, read at the secret address `POST /users/me/calendar` gives: the open follow-up tasks assigned to the address’s owner, each an all-day event on its due date (its note and project; UID `follow-up-<id>@<host>`), and the first and last days of the cohorts in which they advise a project that has not abandoned it (UID `cohort-<id>-start@<host>` and `-end`), in their language. Applications read it again every hour.
+         */
+        get: operations["CalendarFileController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cohorts/{id}/ratings": {
         parameters: {
             query?: never;
@@ -3232,6 +3282,14 @@ export interface components {
              * @example 2026-11-23T15:30:00.000Z
              */
             createdAt: string;
+        };
+        CalendarFeedResponse: {
+            /**
+             * Format: uri
+             * @description The address to subscribe to in a calendar application. It is shown only now (the service keeps a hash of it): keep it private, as anyone who has it reads the calendar.
+             * @example https://suivi.federation.example/calendar/q0Zx3uW1c8mB7tYbNf2vKjR5aLhE9sPdGiT4oUyXwCk.ics
+             */
+            url: string;
         };
         RatingDto: {
             /**
@@ -8787,6 +8845,159 @@ export interface operations {
             };
             /** @description The body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarFeedController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new address; the one before no longer works */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedResponse"];
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body was sent (none is needed) and it is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body was sent (none is needed) and it is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarFeedController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description You have no calendar address (any more) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body was sent (none is needed) and it is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body was sent (none is needed) and it is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarFileController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of the address, then `.ics` */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar, `text/calendar; charset=utf-8`, CRLF line ends, lines folded at 75 octets */
+            200: {
+                headers: {
+                    /** @description `private, no-store`: the address is a secret, which no shared cache may keep */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No calendar at this address: never made, replaced by a newer one, revoked, or its user deactivated (the same answer for all) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

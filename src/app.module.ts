@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { CohortsModule } from './cohorts/cohorts.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/config.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         FiguresModule,
         NotificationsModule,
         FollowUpsModule,
+        CalendarModule,
         SatisfactionModule,
         OrganizationsModule,
         JobsModule,

@@ -8,6 +8,7 @@ export const TAGS: Record<string, string> = {
   organizations: 'The co-ops the federation serves, their membership, and the project each grew from.',
   jobs: "Jobs created at a project's incorporation, kept by a takeover, and a co-op's workers: dated counts.",
   'follow-ups': 'Tasks that keep advisors on time: due dates, outcomes, snoozes, check-ins.',
+  calendar: "Each user's open tasks and cohort dates as a calendar feed, at a secret address they make and revoke.",
   financing: "Projects' financial set-ups: their funding requests to each source, and the list of sources admins keep.",
   'time-entries': 'Hours advisors record for projects and co-ops, and the managed list of intervention types.',
   figures: "The figures the federation reports, computed through the queue: a cohort's, a program's year.",
