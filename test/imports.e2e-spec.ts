@@ -280,6 +280,25 @@ describe('POST /imports/projects', () => {
     });
   });
 
+  it('says in the dates of the file why a row cannot happen in that order', async () => {
+    const file = [
+      csvLine(HEADER_FR),
+      csvLine(startUpRow('Coop à rebours', { met: '2023-05-02', engaged: '2023-04-01' })),
+      csvLine(startUpRow('Coop du futur', { met: '2023-05-02', engaged: '2198-01-01' })),
+    ].join('\n');
+    const refused = await send(file, 'ordre.csv').expect(422);
+    expect(refused.body.details.problems).toEqual([
+      {
+        row: 2,
+        column: 'Date : Accompagnement formel',
+        value: '2023-04-01',
+        problem:
+          'is before 2023-05-02, the date of the step before it: the dates follow the order of the stages, then the status',
+      },
+      { row: 3, column: 'Date : Accompagnement formel', value: '2198-01-01', problem: 'is in the future' },
+    ]);
+  });
+
   it('refuses a file whose 9,000th row is wrong, naming that row and column, and writes nothing', async () => {
     const before = await projectTotal();
     const lines = [csvLine(HEADER_FR)];

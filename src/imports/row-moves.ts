@@ -51,6 +51,14 @@ export function planRowMoves(
     const dayStart = parseInstant(step.date)!;
     const occurredAt =
       localDateOf(state.lastMovedAt) === step.date && state.lastMovedAt > dayStart ? state.lastMovedAt : dayStart;
+    // Said in the file's terms (its dates) rather than as the rules say it to the API (instants).
+    const refusal =
+      occurredAt < state.lastMovedAt
+        ? `is before ${localDateOf(state.lastMovedAt)}, the date of the step before it: the dates follow the order of the stages, then the status`
+        : occurredAt > now
+          ? 'is in the future'
+          : null;
+    if (refusal) return { moves: [], end: start, problems: [problemAt(row, step.column, step.date, refusal)] };
     try {
       const plan = planTransition(state, stages, { to: step.to, occurredAt }, now);
       const leavesPath = plan.kind === 'abandon' || plan.kind === 'hold';
