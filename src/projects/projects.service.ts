@@ -329,6 +329,8 @@ export class ProjectsService {
         name: input.name,
         email: input.email.toLowerCase(),
         language: input.language ?? 'fr',
+        consentPurpose: input.consentPurpose ?? null,
+        consentOn: input.consentOn ?? null,
       }),
     );
   }
