@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { Clock } from '../src/common/clock.js';
 import { download, readCsv } from './support/exports.js';
 import { countRows, createCohort, createProject } from './support/fixtures.js';
+import { startSmtpSink } from './support/smtp.js';
 import { bearer, expectErrorShape, startTestApp, type TestApp } from './support/test-app.js';
 import { until } from './support/until.js';
 
@@ -272,5 +273,45 @@ describe('personal information requests', () => {
     // Nothing left to erase: a second erasure finds nothing and says so.
     const again = await t.http().post('/privacy/people/erase').set(bearer(admin)).send({ email: EMAIL }).expect(200);
     expect(again.body).toEqual({ contacts: 0, emails: 0, outboxFiles: 0 });
+  });
+});
+
+describe('the mail sender', () => {
+  it('keeps and logs a refusal without the address the server names in it', async () => {
+    const lines: string[] = [];
+    const smtp = await startSmtpSink();
+    smtp.refuse(true);
+    const t = await startTestApp(
+      { SMTP_URL: smtp.url, MAIL_ATTEMPTS: '2', MAIL_RETRY_DELAY_MS: '50', LOG_LEVEL: 'info' },
+      { logStream: { write: (chunk: string) => void lines.push(chunk) } },
+    );
+    try {
+      let now = at('2026-01-10T10:00');
+      t.app.get(Clock).now = () => now;
+      const admin = await t.tokenFor('admin');
+      const cohort = await createCohort(t, admin, { startsOn: '2025-10-01', endsOn: '2026-03-31' });
+      await createProject(t, admin, {
+        programCode: 'parcours-coop',
+        cohortId: cohort.id,
+        contacts: [{ name: NAME, email: EMAIL }],
+      });
+      now = at('2026-04-30T09:00');
+      await t.http().post('/admin/schedules/cohort-check-ins/run').set(bearer(admin)).expect(201);
+      const failed = await until(async () => {
+        const items = (await t.http().get('/notifications?status=failed').set(bearer(admin)).expect(200)).body.items;
+        return items.length === 1 ? items[0] : undefined;
+      });
+      expect(smtp.offered.map((offer) => offer.to)).toEqual([[EMAIL], [EMAIL]]);
+      expect(failed.lastError).toContain('<address>');
+      expect(failed.lastError).not.toContain(EMAIL);
+      const log = await until(async () => {
+        const text = lines.join('');
+        return text.includes(`record ${failed.id}`) ? text : undefined;
+      });
+      expect(log.toLowerCase()).not.toContain(EMAIL);
+    } finally {
+      await t.close();
+      await smtp.close();
+    }
   });
 });
