@@ -506,28 +506,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/projects/{id}/contacts/{contactId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Erase a contact
-         * @description Roles: admins, coordinators, advisors.
-         *
-         *     Erases the person from the project (Law 25: a person may ask to be forgotten), and blanks their address and messages in the record of e-mail.
-         */
-        delete: operations["ProjectsController_deleteContact"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/transitions/bulk": {
         parameters: {
             query?: never;
@@ -1153,6 +1131,72 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/privacy/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What is held about a person
+         * @description Roles: admins.
+         *
+         *     Everything the service holds about the person with this e-mail (in any case): their contact rows with their projects, the e-mails sent to them, the cohort exports with contacts that may hold them, and their account. The request is recorded (who asked, when, how much was found), without the e-mail.
+         */
+        get: operations["PrivacyController_personalInformation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/privacy/people/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a person
+         * @description Roles: admins.
+         *
+         *     Forgets the person with this e-mail everywhere, in one transaction: their contact rows are deleted, the e-mails sent to them keep no address, name or message (one not yet sent is marked failed), and the development outbox loses its copies. Figures never depend on contacts and stay as they are. The request is recorded with what it erased, without the e-mail.
+         */
+        post: operations["PrivacyController_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{id}/contacts/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Erase a contact
+         * @description Roles: admins, coordinators, advisors.
+         *
+         *     Erases the person from the project (Law 25: a person may ask to be forgotten), and blanks their address and messages in the record of e-mail. `POST /privacy/people/erase` erases a person from every project.
+         */
+        delete: operations["ContactErasureController_deleteContact"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2091,6 +2135,17 @@ export interface components {
              * @default fr
              */
             language: components["schemas"]["Language"];
+            /**
+             * @description What the person agreed their information is used for (Law 25)
+             * @example Suivi du projet et relances après la cohorte
+             */
+            consentPurpose?: string | null;
+            /**
+             * Format: date
+             * @description The local date the person gave that consent, between 1900-01-01 and 2199-12-31
+             * @example 2026-03-02
+             */
+            consentOn?: string | null;
         };
         CreateProjectDto: {
             /** @example Coop La Fabrique */
@@ -2164,6 +2219,17 @@ export interface components {
              * @example fr
              */
             language: components["schemas"]["Language"];
+            /**
+             * @description What the person agreed their information is used for (Law 25); null when not recorded
+             * @example Suivi du projet et relances après la cohorte
+             */
+            consentPurpose: string | null;
+            /**
+             * Format: date
+             * @description The local date the person gave that consent; null when not recorded
+             * @example 2026-03-02
+             */
+            consentOn: string | null;
             /**
              * Format: date-time
              * @example 2023-03-20T14:02:11.000Z
@@ -4328,6 +4394,166 @@ export interface components {
              * @example 1
              */
             total: number;
+        };
+        PersonAccountResponse: {
+            /** @example 5 */
+            id: number;
+            /** @example Camille Roy */
+            name: string;
+            /**
+             * @description What the user may do (see the roles in the README)
+             * @example advisor
+             */
+            role: components["schemas"]["Role"];
+            active: boolean;
+            /** @example fr */
+            language: components["schemas"]["Language"];
+            /**
+             * Format: date-time
+             * @example 2025-09-01T12:00:00.000Z
+             */
+            createdAt: string;
+        };
+        PersonProjectResponse: {
+            /** @example 12 */
+            id: number;
+            /** @example Coop La Fabrique */
+            name: string;
+        };
+        PersonContactResponse: {
+            /** @example 7 */
+            id: number;
+            /** @example 1 */
+            projectId: number;
+            /** @example Camille Roy */
+            name: string;
+            /**
+             * Format: email
+             * @description Stored in lower case
+             * @example camille@example.org
+             */
+            email: string;
+            /**
+             * @description The language of the e-mail the contact gets
+             * @example fr
+             */
+            language: components["schemas"]["Language"];
+            /**
+             * @description What the person agreed their information is used for (Law 25); null when not recorded
+             * @example Suivi du projet et relances après la cohorte
+             */
+            consentPurpose: string | null;
+            /**
+             * Format: date
+             * @description The local date the person gave that consent; null when not recorded
+             * @example 2026-03-02
+             */
+            consentOn: string | null;
+            /**
+             * Format: date-time
+             * @example 2023-03-20T14:02:11.000Z
+             */
+            createdAt: string;
+            project: components["schemas"]["PersonProjectResponse"];
+        };
+        PersonEmailResponse: {
+            /** @example 88 */
+            id: number;
+            /**
+             * @description `digest`: an advisor's daily follow-ups; `check_in`: news asked of a team after its cohort; `password_reset`: a link to set a new password
+             * @example check_in
+             */
+            kind: components["schemas"]["NotificationKind"];
+            /** @example Des nouvelles de Coop La Fabrique ? */
+            subject: string;
+            /**
+             * @description `pending` until the mail server accepts it; `failed` once every attempt failed (retry it)
+             * @example sent
+             */
+            status: components["schemas"]["NotificationStatus"];
+            /**
+             * Format: date-time
+             * @description When it was recorded
+             * @example 2026-04-30T13:00:02.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the mail server took it; null while it is not sent
+             * @example 2026-04-30T13:00:03.000Z
+             */
+            sentAt: string | null;
+        };
+        PersonExportUserResponse: {
+            /** @example 2 */
+            id: number;
+            /** @example Coordination (démo) */
+            name: string;
+        };
+        PersonExportResponse: {
+            /**
+             * @description The entry of the export log
+             * @example 41
+             */
+            id: number;
+            /** @example 19 */
+            cohortId: number;
+            /**
+             * @description csv, xlsx or json
+             * @example csv
+             */
+            format: string;
+            /**
+             * @description Who took it; null if that account cannot be found
+             * @example {
+             *       "id": 2,
+             *       "name": "Coordination (démo)"
+             *     }
+             */
+            takenBy: components["schemas"]["PersonExportUserResponse"] | (never | null);
+            /**
+             * Format: date-time
+             * @example 2026-05-02T15:20:00.000Z
+             */
+            createdAt: string;
+        };
+        PersonalInformationResponse: {
+            /** @description Every contact row with that e-mail */
+            contacts: components["schemas"]["PersonContactResponse"][];
+            /** @description The e-mails sent (or to send) to that address, or to one of those contacts */
+            emails: components["schemas"]["PersonEmailResponse"][];
+            /** @description Exports with contacts of a cohort one of the person's projects is enrolled in: the file may hold them */
+            exports: components["schemas"]["PersonExportResponse"][];
+            /**
+             * @description Their account, when one has that e-mail; null otherwise
+             * @example null
+             */
+            account: components["schemas"]["PersonAccountResponse"] | (never | null);
+        };
+        ErasePersonDto: {
+            /**
+             * Format: email
+             * @description In any case
+             * @example camille@example.org
+             */
+            email: string;
+        };
+        ErasureResponse: {
+            /**
+             * @description Contact rows deleted
+             * @example 2
+             */
+            contacts: number;
+            /**
+             * @description E-mails of the record whose address, name and message were blanked
+             * @example 3
+             */
+            emails: number;
+            /**
+             * @description Copies deleted from the development outbox
+             * @example 3
+             */
+            outboxFiles: number;
         };
         FinancingSourceResponse: {
             /**
@@ -7730,83 +7956,6 @@ export interface operations {
             };
         };
     };
-    ProjectsController_deleteContact: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The project */
-                id: number;
-                /** @description A contact of that project */
-                contactId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Erased */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input: the body names each field and its problem */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No token, or one that is invalid, expired or signed out */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Viewers; an advisor, on a project assigned to another advisor (only they or a coordinator may) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description No such project, or no such contact on this project */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description A body was sent (none is needed) and it is over 1 MB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description A body was sent (none is needed) and it is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
     BulkTransitionsController_bulk: {
         parameters: {
             query?: never;
@@ -10268,6 +10417,210 @@ export interface operations {
             };
             /** @description Your role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PrivacyController_personalInformation: {
+        parameters: {
+            query: {
+                /** @description In any case */
+                email: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalInformationResponse"];
+                };
+            };
+            /** @description No e-mail, or not an e-mail */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PrivacyController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ErasePersonDto"];
+            };
+        };
+        responses: {
+            /** @description How much was erased */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureResponse"];
+                };
+            };
+            /** @description No e-mail, or not an e-mail: nothing is erased */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An account has this e-mail: an admin deactivates it or changes its e-mail first (it is the login) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ContactErasureController_deleteContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project */
+                id: number;
+                /** @description A contact of that project */
+                contactId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the body names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Viewers; an advisor, on a project assigned to another advisor (only they or a coordinator may) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such project, or no such contact on this project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body was sent (none is needed) and it is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body was sent (none is needed) and it is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

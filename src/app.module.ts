@@ -18,6 +18,7 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { SatisfactionModule } from './satisfaction/satisfaction.module.js';
@@ -52,6 +53,7 @@ export class AppModule {
         JobsModule,
         ExportsModule,
         ImportsModule,
+        PrivacyModule,
         FinancingModule,
         ReportsModule,
         SchedulesModule,

@@ -16,6 +16,7 @@ import { ImportLogEntry } from '../imports/import-log.entity.js';
 import { ProjectNote } from '../follow-ups/project-note.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { PrivacyRequest } from '../privacy/privacy-request.entity.js';
 import { Program } from '../programs/program.entity.js';
 import { Stage } from '../programs/stage.entity.js';
 import { Contact } from '../projects/contact.entity.js';
@@ -47,6 +48,7 @@ export const ENTITIES = [
   SignedOutToken,
   PasswordReset,
   CalendarFeed,
+  PrivacyRequest,
   Organization,
   JobCount,
   FinancingSource,

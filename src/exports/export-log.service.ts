@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Clock } from '../common/clock.js';
 import type { Page, PageQuery } from '../common/pagination.js';
@@ -57,5 +57,27 @@ export class ExportLogService {
     const byId = new Map(users.map((u) => [u.id, { id: u.id, name: u.name, email: u.email }]));
     const items = entries.map(({ userId, ...entry }) => ({ ...entry, user: byId.get(userId) ?? null }));
     return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /**
+   * Law 25: the cohort exports that carried contacts of these cohorts, oldest first, with who took
+   * each. Such a file may hold a person on a project of the cohort.
+   */
+  async cohortExportsWithContacts(cohortIds: number[], manager: EntityManager = this.dataSource.manager) {
+    if (cohortIds.length === 0) return [];
+    const entries = await manager.find(ExportLogEntry, {
+      where: { kind: 'cohort', includeContacts: true, target: In(cohortIds.map(String)) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const userIds = [...new Set(entries.map((e) => e.userId))];
+    const users = userIds.length ? await manager.find(User, { where: { id: In(userIds) } }) : [];
+    const byId = new Map(users.map((u) => [u.id, { id: u.id, name: u.name }]));
+    return entries.map((entry) => ({
+      id: entry.id,
+      cohortId: Number(entry.target),
+      format: entry.format,
+      takenBy: byId.get(entry.userId) ?? null,
+      createdAt: entry.createdAt,
+    }));
   }
 }

@@ -9,7 +9,7 @@ import { RUNS_WORKER } from '../queue/queue.tokens.js';
 import { Mailer } from './mailer.js';
 import { newMessageId, senderDomain } from './message-id.js';
 import { Notification, SECRET_BODY_KINDS } from './notification.entity.js';
-import { messageOf } from '../common/error-message.js';
+import { messageOf, withoutAddresses } from '../common/error-message.js';
 
 export type SendOutcome = { status: 'sent' | 'failed' | 'skipped'; notificationId: number };
 
@@ -73,7 +73,8 @@ export class MailSender implements OnModuleInit {
       return { status: 'sent', notificationId };
     } catch (error) {
       await lock.release();
-      const message = messageOf(error).slice(0, 1000);
+      // Kept and logged without any address the server's answer names: the notification id says whose.
+      const message = withoutAddresses(messageOf(error)).slice(0, 1000);
       const failed = attempts >= this.config.mail.attempts;
       await this.dataSource.manager.update(
         Notification,
@@ -85,7 +86,10 @@ export class MailSender implements OnModuleInit {
           lockedUntil: null,
         },
       );
-      if (!failed) throw error;
+      // Bull keeps the error of a retried job in Redis: its message without the address, and no cause
+      // that would carry it again.
+      // eslint-disable-next-line preserve-caught-error
+      if (!failed) throw new Error(message);
       this.logger.warn(
         `E-mail ${notification.key} (record ${notificationId}) failed after ${attempts} attempts: ${message}`,
       );

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -55,6 +55,27 @@ export class Mailer implements OnApplicationShutdown {
       );
     }
     return { messageId: info.messageId };
+  }
+
+  /**
+   * Law 25: deletes the outbox's copies of these e-mails, found by the record id that starts each
+   * file's name. Returns how many were deleted. The folder is looked in even when SMTP_URL is set
+   * now: it may hold files from a time without it.
+   */
+  async deleteOutboxFiles(notificationIds: number[]): Promise<number> {
+    const dir = this.config.mail.outboxDir;
+    if (!dir || notificationIds.length === 0) return 0;
+    const prefixes = notificationIds.map((id) => `${id}-`);
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw error;
+    }
+    const doomed = names.filter((name) => name.endsWith('.eml') && prefixes.some((prefix) => name.startsWith(prefix)));
+    for (const name of doomed) await rm(join(dir, name), { force: true });
+    return doomed.length;
   }
 
   onApplicationShutdown(): void {

@@ -16,6 +16,7 @@ export const TAGS: Record<string, string> = {
   exports: "A cohort's results and the funders' reports, as CSV, XLSX or JSON.",
   reports: "The year's advisory services and the funder's partnership table, as CSV, XLSX or JSON.",
   notifications: 'The record of e-mails the service sent.',
+  privacy: 'Personal information requests (Law 25): what the service holds about a person, and erasing them.',
   schedules: 'The daily jobs (reminders, digests, the figures repair), run on demand.',
   health: 'Whether the service, its database, Redis and its jobs are well.',
 };

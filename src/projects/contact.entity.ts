@@ -15,5 +15,8 @@ export class Contact {
   @Column({ type: 'varchar', length: 254 })
   email: string;
   @Column({ type: 'varchar', length: 2, default: 'fr' }) language: Language;
+  /** What the person agreed their information is used for, and when (Law 25), when known. */
+  @Column({ type: 'varchar', length: 500, nullable: true }) consentPurpose: string | null;
+  @Column({ type: 'date', nullable: true }) consentOn: string | null;
   @CreateDateColumn() createdAt: Date;
 }

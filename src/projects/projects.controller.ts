@@ -1,11 +1,10 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -34,7 +33,6 @@ import { ProjectResponse } from './dto/project.response.js';
 import { ListProjectsQuery } from './dto/list-projects.query.js';
 import { HistoryQuery, TransitionDto } from './dto/transition.dto.js';
 import {
-  ContactIdParam,
   ENROLLMENT_ETAG,
   EnrollmentIfMatch,
   MOVED_ENROLLMENT_ETAG,
@@ -300,27 +298,5 @@ export class ProjectsController {
     @Body() body: ContactDto,
   ): Promise<ContactResponse> {
     return this.projects.addContact(user, id, body);
-  }
-
-  @Roles(...WRITERS)
-  @Delete(':id/contacts/:contactId')
-  @HttpCode(204)
-  @ProjectIdParam()
-  @ContactIdParam()
-  @ApiOperation({
-    summary: 'Erase a contact',
-    description:
-      'Erases the person from the project (Law 25: a person may ask to be forgotten), and blanks their address ' +
-      'and messages in the record of e-mail.',
-  })
-  @ApiNoContentResponse({ description: 'Erased' })
-  @ApiForbiddenResponse({ description: ADVISOR_ON_ANOTHERS })
-  @ApiNotFoundResponse({ description: 'No such project, or no such contact on this project' })
-  deleteContact(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', ParseId()) id: number,
-    @Param('contactId', ParseId('contactId')) contactId: number,
-  ): Promise<void> {
-    return this.projects.deleteContact(user, id, contactId);
   }
 }

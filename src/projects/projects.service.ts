@@ -12,7 +12,6 @@ import { dialectOf } from '../database/dialect.js';
 import { inList, preparedQuery } from '../database/prepared-query.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { FigureMarks } from '../figures/figure-marks.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
 import { ProgramsService } from '../programs/programs.service.js';
 import { User } from '../users/user.entity.js';
 import { Contact } from './contact.entity.js';
@@ -48,7 +47,6 @@ export class ProjectsService {
     private readonly views: ProjectViews,
     private readonly clock: Clock,
     private readonly figureMarks: FigureMarks,
-    private readonly notifications: NotificationsService,
   ) {}
 
   /** `fictitious` is for demo stand-ins only; the API never sets it. */
@@ -225,14 +223,19 @@ export class ProjectsService {
     });
   }
 
-  /** Erases one person from a project (Law 25: a person may ask to be forgotten). */
-  async deleteContact(actor: AuthenticatedUser, projectId: number, contactId: number): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      assertCanChange(actor, await this.lockProject(manager, projectId));
-      const result = await manager.delete(Contact, { id: contactId, projectId });
-      if (!result.affected) throw notFound(`Contact of project ${projectId}`, contactId);
-      await this.notifications.eraseContact(manager, contactId);
-    });
+  /**
+   * Removes one person from a project, in the caller's transaction (Law 25: a person may ask to be
+   * forgotten; `privacy/` erases what other domains hold about them in the same transaction).
+   */
+  async deleteContact(
+    manager: EntityManager,
+    actor: AuthenticatedUser,
+    projectId: number,
+    contactId: number,
+  ): Promise<void> {
+    assertCanChange(actor, await this.lockProject(manager, projectId));
+    const result = await manager.delete(Contact, { id: contactId, projectId });
+    if (!result.affected) throw notFound(`Contact of project ${projectId}`, contactId);
   }
 
   /**
@@ -329,6 +332,8 @@ export class ProjectsService {
         name: input.name,
         email: input.email.toLowerCase(),
         language: input.language ?? 'fr',
+        consentPurpose: input.consentPurpose ?? null,
+        consentOn: input.consentOn ?? null,
       }),
     );
   }

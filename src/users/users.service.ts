@@ -78,6 +78,11 @@ export class UsersService {
     return this.users.find({ order: { id: 'ASC' } });
   }
 
+  /** The account with this e-mail, whatever its case, or null (Law 25: what is held about a person). */
+  findByEmail(email: string, manager: EntityManager = this.users.manager): Promise<User | null> {
+    return manager.findOneBy(User, { email: normalizeEmail(email) });
+  }
+
   async get(id: number): Promise<User> {
     const user = await this.users.findOne({ where: { id } });
     if (!user) throw notFound('User', id);

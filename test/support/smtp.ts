@@ -60,7 +60,10 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
           offered.push({ to, messageId, accepted: !refusing });
           if (refusing) {
             refused += 1;
-            throw Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 });
+            // Named in the refusal, as real servers do: what the service keeps and logs of it must not carry it.
+            throw Object.assign(new Error(`Mailbox of <${to.join('>, <')}> busy, try again later`), {
+              responseCode: 451,
+            });
           }
           received.push({
             to,

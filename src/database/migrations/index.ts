@@ -13,6 +13,7 @@ import { Financing1763800000011 } from './1763800000011-financing.js';
 import { JobCounts1763800000012 } from './1763800000012-job-counts.js';
 import { ImportLog1763800000013 } from './1763800000013-import-log.js';
 import { CalendarFeeds1763800000014 } from './1763800000014-calendar-feeds.js';
+import { PrivacyRequests1763800000015 } from './1763800000015-privacy-requests.js';
 
 /** Listed by hand, oldest first: no glob to go wrong between ts-jest, tsc output and ESM. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   JobCounts1763800000012,
   ImportLog1763800000013,
   CalendarFeeds1763800000014,
+  PrivacyRequests1763800000015,
 ];

@@ -23,6 +23,24 @@ export class ContactResponse {
   })
   language: Language;
 
+  @ApiProperty({
+    type: 'string',
+    maxLength: 500,
+    nullable: true,
+    example: 'Suivi du projet et relances après la cohorte',
+    description: 'What the person agreed their information is used for (Law 25); null when not recorded',
+  })
+  consentPurpose: string | null;
+
+  @ApiProperty({
+    type: 'string',
+    format: 'date',
+    nullable: true,
+    example: '2026-03-02',
+    description: 'The local date the person gave that consent; null when not recorded',
+  })
+  consentOn: string | null;
+
   @ApiProperty({ format: 'date-time', example: '2023-03-20T14:02:11.000Z' })
   createdAt: Date;
 }

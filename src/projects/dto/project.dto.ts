@@ -15,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsInstant } from '../../common/instant.validator.js';
-import { IsPositiveId, Omittable, Trim } from '../../common/validators.js';
+import { DATE_RANGE_TEXT, IsCalendarDate, IsPositiveId, Omittable, Trim } from '../../common/validators.js';
 import { ID_SCHEMA, INSTANT_SCHEMA, INSTANT_TEXT } from './api-schemas.js';
 import { LANGUAGES, type Language } from '../../users/user.entity.js';
 import { COOP_TYPES, PROJECT_KINDS, REGIONS, type CoopType, type ProjectKind } from '../project.entity.js';
@@ -43,6 +43,33 @@ export class ContactDto {
   @Omittable()
   @IsIn(LANGUAGES)
   language?: Language;
+
+  @ApiPropertyOptional({
+    type: 'string',
+    maxLength: 500,
+    nullable: true,
+    example: 'Suivi du projet et relances après la cohorte',
+    description: 'What the person agreed their information is used for (Law 25)',
+  })
+  @Omittable()
+  @ValidateIf((_, value) => value !== null)
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  consentPurpose?: string | null;
+
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'date',
+    nullable: true,
+    example: '2026-03-02',
+    description: `The local date the person gave that consent, ${DATE_RANGE_TEXT}`,
+  })
+  @Omittable()
+  @ValidateIf((_, value) => value !== null)
+  @IsCalendarDate()
+  consentOn?: string | null;
 }
 
 export class CreateProjectDto {

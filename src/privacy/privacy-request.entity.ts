@@ -1,0 +1,25 @@
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { User } from '../users/user.entity.js';
+
+export const PRIVACY_REQUEST_KINDS = ['access', 'erasure'] as const;
+export type PrivacyRequestKind = (typeof PRIVACY_REQUEST_KINDS)[number];
+
+/**
+ * One request about a person's information (Law 25): who asked, when, and how much it found
+ * (access) or erased (erasure). Never the person's details: only the SHA-256 of their lower-cased
+ * e-mail, which tells two requests about the same person apart from others and gives nothing back.
+ */
+@Entity('privacy_requests')
+@Index('ix_privacy_requests_created', ['createdAt', 'id'])
+export class PrivacyRequest {
+  @PrimaryGeneratedColumn() id: number;
+  @ForeignKey(() => User)
+  @Column({ type: 'integer' })
+  userId: number;
+  @Column({ type: 'varchar', length: 10 }) kind: PrivacyRequestKind;
+  @Column({ type: 'varchar', length: 64 }) emailHash: string;
+  @Column({ type: 'integer' }) contacts: number;
+  @Column({ type: 'integer' }) emails: number;
+  @Column({ type: 'integer' }) outboxFiles: number;
+  @Column() createdAt: Date;
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { Contact } from './contact.entity.js';
+import { Enrollment } from './enrollment.entity.js';
+import { Project } from './project.entity.js';
+
+/** A contact row of the person, with the project it is on. */
+export interface PersonContact extends Contact {
+  project: { id: number; name: string };
+}
+
+/**
+ * What the projects hold about one person, found by their e-mail (Law 25): the contact rows that
+ * carry it, on every project, and the cohorts those projects are enrolled in. Contacts' e-mails
+ * are stored in lower case, so the person's is lowered to find them.
+ */
+@Injectable()
+export class PersonContacts {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async find(email: string, manager: EntityManager = this.dataSource.manager): Promise<PersonContact[]> {
+    const contacts = await manager.find(Contact, { where: { email: email.toLowerCase() }, order: { id: 'ASC' } });
+    if (contacts.length === 0) return [];
+    const projects = await manager.find(Project, {
+      select: { id: true, name: true },
+      where: { id: In(contacts.map((c) => c.projectId)) },
+    });
+    const names = new Map(projects.map((p) => [p.id, p.name]));
+    return contacts.map((contact) => ({
+      ...contact,
+      project: { id: contact.projectId, name: names.get(contact.projectId) ?? '' },
+    }));
+  }
+
+  /** The cohorts the projects are enrolled in, each once. */
+  async cohortsOf(projectIds: number[], manager: EntityManager = this.dataSource.manager): Promise<number[]> {
+    if (projectIds.length === 0) return [];
+    const enrollments = await manager.find(Enrollment, {
+      select: { cohortId: true },
+      where: { projectId: In(projectIds), cohortId: Not(IsNull()) },
+    });
+    return [...new Set(enrollments.map((e) => e.cohortId as number))].sort((a, b) => a - b);
+  }
+
+  /**
+   * Deletes the person's contact rows, in the caller's transaction, and returns their ids. Deleted
+   * rather than blanked: no foreign key points at contacts and no figure counts them, and the
+   * record of e-mail keeps its rows by a plain `contact_id` (blanked there), so history and figures
+   * stay whole with the person gone; a blanked row would only leave a nameless stand-in on the team.
+   */
+  async erase(manager: EntityManager, email: string): Promise<number[]> {
+    const contacts = await manager.find(Contact, { select: { id: true }, where: { email: email.toLowerCase() } });
+    const ids = contacts.map((c) => c.id);
+    if (ids.length > 0) await manager.delete(Contact, { id: In(ids) });
+    return ids;
+  }
+}
