@@ -6,8 +6,8 @@ export type PrivacyRequestKind = (typeof PRIVACY_REQUEST_KINDS)[number];
 
 /**
  * One request about a person's information (Law 25): who asked, when, and how much it found
- * (access) or erased (erasure). Never the person's details: only the SHA-256 of their lower-cased
- * e-mail, which tells two requests about the same person apart from others and gives nothing back.
+ * (access) or erased (erasure). Never the person's details, not even a hash of their e-mail: a hash
+ * of an address can be matched by anyone who guesses it, which would tell that this person was erased.
  */
 @Entity('privacy_requests')
 @Index('ix_privacy_requests_created', ['createdAt', 'id'])
@@ -17,7 +17,6 @@ export class PrivacyRequest {
   @Column({ type: 'integer' })
   userId: number;
   @Column({ type: 'varchar', length: 10 }) kind: PrivacyRequestKind;
-  @Column({ type: 'varchar', length: 64 }) emailHash: string;
   @Column({ type: 'integer' }) contacts: number;
   @Column({ type: 'integer' }) emails: number;
   @Column({ type: 'integer' }) outboxFiles: number;

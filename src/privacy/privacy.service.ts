@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Clock } from '../common/clock.js';
@@ -38,7 +37,7 @@ export class PrivacyService {
       const emails = await this.notifications.sentTo({ email, contactIds: contacts.map((c) => c.id) }, manager);
       const exports = await this.exportLog.cohortExportsWithContacts(cohortIds, manager);
       const user = await this.users.findByEmail(email, manager);
-      await this.record(manager, actor, 'access', email, {
+      await this.record(manager, actor, 'access', {
         contacts: contacts.length,
         emails: emails.length,
         outboxFiles: 0,
@@ -86,7 +85,7 @@ export class PrivacyService {
       const notificationIds = await this.notifications.erasePerson(manager, { email, contactIds });
       const outboxFiles = await this.notifications.deleteOutboxCopies(notificationIds);
       const erased = { contacts: contactIds.length, emails: notificationIds.length, outboxFiles };
-      await this.record(manager, actor, 'erasure', email, erased);
+      await this.record(manager, actor, 'erasure', erased);
       return erased;
     });
   }
@@ -100,18 +99,16 @@ export class PrivacyService {
     });
   }
 
-  /** Who asked what, when, and how much it touched: never the person's e-mail, only its SHA-256. */
+  /** Who asked what, when, and how much it touched: never the person, not even a hash of their e-mail. */
   private async record(
     manager: EntityManager,
     actor: AuthenticatedUser,
     kind: PrivacyRequestKind,
-    email: string,
     counts: ErasureResponse,
   ): Promise<void> {
     await manager.insert(PrivacyRequest, {
       userId: actor.id,
       kind,
-      emailHash: createHash('sha256').update(email.toLowerCase()).digest('hex'),
       ...counts,
       createdAt: this.clock.now(),
     });

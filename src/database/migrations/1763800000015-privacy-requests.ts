@@ -2,8 +2,8 @@ import { MigrationInterface, QueryRunner, Table, TableColumn } from 'typeorm';
 
 /**
  * Law 25: every request about a person's information (what is held, or to forget it) is recorded
- * with who asked, when and how much it touched, never the person's details (only the SHA-256 of
- * their lower-cased e-mail, to tell requests apart). And a contact may carry the purpose and the
+ * with who asked, when and how much it touched, never the person's details, not even a hash of
+ * their e-mail. And a contact may carry the purpose and the
  * date of their consent.
  */
 export class PrivacyRequests1763800000015 implements MigrationInterface {
@@ -19,7 +19,6 @@ export class PrivacyRequests1763800000015 implements MigrationInterface {
           { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
           { name: 'user_id', type: 'integer' },
           { name: 'kind', type: 'varchar', length: '10' },
-          { name: 'email_hash', type: 'varchar', length: '64' },
           count('contacts'),
           count('emails'),
           count('outbox_files'),
