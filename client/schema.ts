@@ -5076,7 +5076,7 @@ export interface components {
             rows: components["schemas"]["FunderRowResponse"][];
         };
         /** @enum {string} */
-        ScheduleName: "figures-recompute" | "daily-digest" | "cohort-check-ins";
+        ScheduleName: "figures-recompute" | "daily-digest" | "cohort-check-ins" | "contact-retention";
         ScheduleRunResponse: {
             /** @example daily-digest */
             schedule: components["schemas"]["ScheduleName"];

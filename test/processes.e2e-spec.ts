@@ -223,6 +223,7 @@ describeOnPostgres(
         [QUEUES.figures, 'figures-recompute'],
         [QUEUES.followUps, 'daily-digest'],
         [QUEUES.followUps, 'cohort-check-ins'],
+        [QUEUES.followUps, 'contact-retention'],
       ] as const)
         expect(await t.app.get<Queue>(getQueueToken(queue)).getJob(`${name}:${today}`)).not.toBeNull();
 

@@ -12,7 +12,12 @@ describe('daily schedules', () => {
   let admin: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ FIGURES_RECOMPUTE_HOUR: '3', DIGEST_HOUR: '7', CHECK_IN_HOUR: '9' });
+    t = await startTestApp({
+      FIGURES_RECOMPUTE_HOUR: '3',
+      DIGEST_HOUR: '7',
+      CHECK_IN_HOUR: '9',
+      CONTACT_RETENTION_HOUR: '4',
+    });
     admin = await t.tokenFor('admin');
   });
   afterAll(() => t.close());
@@ -20,11 +25,12 @@ describe('daily schedules', () => {
   it('registers each daily schedule as one repeatable job at its local hour in Montréal', async () => {
     const repeatables = await until(async () => {
       const jobs = await queueOf(t, 'schedules').getRepeatableJobs();
-      return jobs.length === 3 && jobs;
+      return jobs.length === 4 && jobs;
     });
     const byName = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
     expect(repeatables.map((r) => ({ id: r.id ?? '', cron: r.cron, tz: r.tz })).sort(byName)).toEqual([
       { id: 'cohort-check-ins', cron: '0 9 * * *', tz: 'America/Toronto' },
+      { id: 'contact-retention', cron: '0 4 * * *', tz: 'America/Toronto' },
       { id: 'daily-digest', cron: '0 7 * * *', tz: 'America/Toronto' },
       { id: 'figures-recompute', cron: '0 3 * * *', tz: 'America/Toronto' },
     ]);
@@ -37,6 +43,7 @@ describe('daily schedules', () => {
       FIGURES_RECOMPUTE_HOUR: '3',
       DIGEST_HOUR: '6',
       CHECK_IN_HOUR: '9',
+      CONTACT_RETENTION_HOUR: '4',
     });
     try {
       const repeatables = await until(async () => {
@@ -44,7 +51,7 @@ describe('daily schedules', () => {
         return jobs.some((job) => job.id === 'daily-digest' && job.cron === '0 6 * * *') && jobs;
       });
       expect(repeatables.filter((job) => job.id === 'daily-digest').map((job) => job.cron)).toEqual(['0 6 * * *']);
-      expect(repeatables).toHaveLength(3);
+      expect(repeatables).toHaveLength(4);
     } finally {
       await other.app.close();
     }

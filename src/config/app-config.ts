@@ -64,6 +64,9 @@ export interface AppConfig {
   checkInHour: number;
   /** A check-in whose day was missed (the service was down) is still sent this many days later, not after. */
   checkInCatchUpDays: number;
+  /** Contacts of projects whose every enrollment ended longer ago than this are erased (Law 25). */
+  contactRetentionYears: number;
+  contactRetentionHour: number;
   /** Where people reach the service, without a trailing slash: links in e-mail start with it. */
   publicUrl: string;
   /** Bearer token GET /metrics asks for; without one, /metrics answers 404 and exposes nothing. */
@@ -242,6 +245,20 @@ class EnvironmentVariables {
   CHECK_IN_CATCH_UP_DAYS?: number;
 
   @IsOptional()
+  @ToNumber()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  CONTACT_RETENTION_YEARS?: number;
+
+  @IsOptional()
+  @ToNumber()
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  CONTACT_RETENTION_HOUR?: number;
+
+  @IsOptional()
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
     { message: 'PUBLIC_URL must be an http:// or https:// address, such as https://suivi.federation.example' },
@@ -350,6 +367,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     digestHour: vars.DIGEST_HOUR ?? 7,
     checkInHour: vars.CHECK_IN_HOUR ?? 9,
     checkInCatchUpDays: vars.CHECK_IN_CATCH_UP_DAYS ?? 14,
+    contactRetentionYears: vars.CONTACT_RETENTION_YEARS ?? 7,
+    contactRetentionHour: vars.CONTACT_RETENTION_HOUR ?? 4,
     publicUrl: (vars.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
     metricsToken: vars.METRICS_TOKEN ?? null,
     mail: {

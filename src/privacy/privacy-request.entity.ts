@@ -1,7 +1,8 @@
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '../users/user.entity.js';
 
-export const PRIVACY_REQUEST_KINDS = ['access', 'erasure'] as const;
+/** access and erasure: asked by an admin; retention: the daily erasure of contacts kept long enough. */
+export const PRIVACY_REQUEST_KINDS = ['access', 'erasure', 'retention'] as const;
 export type PrivacyRequestKind = (typeof PRIVACY_REQUEST_KINDS)[number];
 
 /**
@@ -13,9 +14,10 @@ export type PrivacyRequestKind = (typeof PRIVACY_REQUEST_KINDS)[number];
 @Index('ix_privacy_requests_created', ['createdAt', 'id'])
 export class PrivacyRequest {
   @PrimaryGeneratedColumn() id: number;
+  /** Who asked; null for the retention schedule, which nobody asks. */
   @ForeignKey(() => User)
-  @Column({ type: 'integer' })
-  userId: number;
+  @Column({ type: 'integer', nullable: true })
+  userId: number | null;
   @Column({ type: 'varchar', length: 10 }) kind: PrivacyRequestKind;
   @Column({ type: 'integer' }) contacts: number;
   @Column({ type: 'integer' }) emails: number;

@@ -4,6 +4,7 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { ContactErasureController } from './contact-erasure.controller.js';
+import { ContactRetention } from './contact-retention.js';
 import { PrivacyController } from './privacy.controller.js';
 import { PrivacyService } from './privacy.service.js';
 
@@ -11,6 +12,6 @@ import { PrivacyService } from './privacy.service.js';
 @Module({
   imports: [ProjectsModule, NotificationsModule, ExportsModule, UsersModule],
   controllers: [PrivacyController, ContactErasureController],
-  providers: [PrivacyService],
+  providers: [PrivacyService, ContactRetention],
 })
 export class PrivacyModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query.js';
 import { Contact } from './contact.entity.js';
 import { Enrollment } from './enrollment.entity.js';
 import { Project } from './project.entity.js';
@@ -55,4 +56,35 @@ export class PersonContacts {
     if (ids.length > 0) await manager.delete(Contact, { id: In(ids) });
     return ids;
   }
+
+  /**
+   * Deletes, in the caller's transaction, the contacts of every project whose enrollments have all
+   * ended (abandoned, or at the stage of the `operating` milestone) with their last move before
+   * `cutoff`: what the service no longer needs to keep (Law 25). Answers the contacts' ids and how
+   * many projects they were on.
+   */
+  async eraseOfProjectsEndedBefore(
+    manager: EntityManager,
+    cutoff: Date,
+  ): Promise<{ contactIds: number[]; projects: number }> {
+    const projectIds = (await preparedQuery<{ projectId: unknown }>(manager, ENDED_PROJECTS_SQL, { cutoff })).map(
+      (row) => Number(row.projectId),
+    );
+    if (projectIds.length === 0) return { contactIds: [], projects: 0 };
+    const contacts = await manager.find(Contact, { select: { id: true }, where: { projectId: In(projectIds) } });
+    const contactIds = contacts.map((c) => c.id);
+    await manager.delete(Contact, { id: In(contactIds) });
+    return { contactIds, projects: projectIds.length };
+  }
 }
+
+/** Projects with contacts whose every enrollment has ended, the last of them moved before :cutoff. */
+const ENDED_PROJECTS_SQL = `
+  SELECT e.project_id AS "projectId"
+  FROM enrollments e
+  JOIN stages s ON s.program_code = e.program_code AND s.code = e.stage_code
+  WHERE EXISTS (SELECT 1 FROM contacts c WHERE c.project_id = e.project_id)
+  GROUP BY e.project_id
+  HAVING SUM(CASE WHEN e.status = 'abandoned' OR s.milestone = 'operating' THEN 0 ELSE 1 END) = 0
+     AND MAX(e.last_moved_at) < :cutoff
+  ORDER BY e.project_id`;

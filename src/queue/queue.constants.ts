@@ -6,7 +6,7 @@ export const QUEUES = {
   figures: 'figures',
   /** Ticks of the daily schedules; a tick only enqueues work on another queue. */
   schedules: 'schedules',
-  /** Building the advisors' digests and the post-cohort check-ins of a local day. */
+  /** The day's work on projects' people: the advisors' digests, the post-cohort check-ins, contacts' retention. */
   followUps: 'follow-ups',
   /** Sending one recorded e-mail; retried with backoff when the server refuses it. */
   mail: 'mail',
@@ -17,7 +17,7 @@ export type QueueKey = keyof typeof QUEUES;
 export const JOBS = {
   figures: ['recompute-scope', 'recompute-all'],
   schedules: ['schedule-tick'],
-  followUps: ['daily-digest', 'cohort-check-ins'],
+  followUps: ['daily-digest', 'cohort-check-ins', 'contact-retention'],
   mail: ['send-notification'],
 } as const satisfies Record<QueueKey, readonly string[]>;
 
@@ -27,6 +27,7 @@ export interface JobData {
   /** localDate: the Montréal day (YYYY-MM-DD) the work is for, fixed when the tick fired. */
   'daily-digest': { localDate: string };
   'cohort-check-ins': { localDate: string };
+  'contact-retention': { localDate: string };
   'send-notification': { notificationId: number };
   /** manual: run by an admin, not held to once a day (what it triggers keeps its own guards). */
   'schedule-tick': { schedule: string; manual?: boolean };

@@ -8,10 +8,10 @@ import type { JobData, QueueKey } from '../queue/queue.constants.js';
 export type Schedule = { name: ScheduleName; hour: number; minute: number; queue: QueueKey } & ScheduledJob;
 
 /** The daily schedules, by the name `POST /admin/schedules/{name}/run` takes. */
-export const SCHEDULE_NAMES = ['figures-recompute', 'daily-digest', 'cohort-check-ins'] as const;
+export const SCHEDULE_NAMES = ['figures-recompute', 'daily-digest', 'cohort-check-ins', 'contact-retention'] as const;
 export type ScheduleName = (typeof SCHEDULE_NAMES)[number];
 
-type DailyJob = 'recompute-all' | 'daily-digest' | 'cohort-check-ins';
+type DailyJob = 'recompute-all' | 'daily-digest' | 'cohort-check-ins' | 'contact-retention';
 type ScheduledJob = { [J in DailyJob]: { job: J; dataFor: (localDate: string) => JobData[J] } }[DailyJob];
 
 export function schedulesFrom(config: AppConfig): Schedule[] {
@@ -38,6 +38,14 @@ export function schedulesFrom(config: AppConfig): Schedule[] {
       minute: 0,
       queue: 'followUps',
       job: 'cohort-check-ins',
+      dataFor: (localDate) => ({ localDate }),
+    },
+    {
+      name: 'contact-retention',
+      hour: config.contactRetentionHour,
+      minute: 0,
+      queue: 'followUps',
+      job: 'contact-retention',
       dataFor: (localDate) => ({ localDate }),
     },
   ];

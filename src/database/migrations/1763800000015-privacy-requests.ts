@@ -17,7 +17,7 @@ export class PrivacyRequests1763800000015 implements MigrationInterface {
         name: 'privacy_requests',
         columns: [
           { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
-          { name: 'user_id', type: 'integer' },
+          { name: 'user_id', type: 'integer', isNullable: true },
           { name: 'kind', type: 'varchar', length: '10' },
           count('contacts'),
           count('emails'),
