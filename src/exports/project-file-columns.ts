@@ -19,6 +19,7 @@ export const PROJECT_FILE_COLUMNS = {
   /** Where the dates leave the project, for people to read; the import goes by the dates. */
   stage: { fr: 'Étape actuelle', en: 'Current stage' },
   status: { fr: 'Statut', en: 'Status' },
+  /** Written for people to read; the import reads past them (days follow from the dates; money is not imported). */
   daysInProgram: { fr: 'Jours dans le programme', en: 'Days in the program' },
   financingGranted: { fr: 'Financement accordé', en: 'Financing granted' },
   program: { fr: 'Programme', en: 'Program' },
@@ -37,9 +38,6 @@ export const PROJECT_FILE_COLUMNS = {
 } satisfies Record<string, Localised>;
 
 export type ProjectFileColumn = keyof typeof PROJECT_FILE_COLUMNS;
-
-/** Columns the export writes for people to read and the import does not take: they follow from the rest. */
-export const READ_ONLY_COLUMNS: ProjectFileColumn[] = ['advisor', 'stage', 'daysInProgram', 'financingGranted'];
 
 /** Several contacts share a cell, in the same order in both columns. */
 export const CONTACT_SEPARATOR = '; ';

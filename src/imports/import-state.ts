@@ -34,7 +34,6 @@ export interface ExistingProject extends ProjectFields {
 
 /** What the rows of a file are checked against, read in a few statements whatever the file's length. */
 export interface ImportState {
-  programs: ProgramWithStages[];
   /** By `${programCode}|${number}`. */
   cohorts: Map<string, Cohort>;
   usersByEmail: Map<string, Pick<User, 'id' | 'role' | 'active'>>;
@@ -89,7 +88,7 @@ export async function readImportState(
       projectsByKey.set(key, [...(projectsByKey.get(key) ?? []), project]);
     }
   }
-  return { programs, cohorts, usersByEmail, projectsById: projects, projectsByKey };
+  return { cohorts, usersByEmail, projectsById: projects, projectsByKey };
 }
 
 async function readProjects(

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, unprocessable } from '../common/domain-error.js';
 import { dialectOf } from '../database/dialect.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { FigureMarks } from '../figures/figure-marks.js';
-import { ProgramsService } from '../programs/programs.service.js';
+import { ProgramsService, type ProgramWithStages } from '../programs/programs.service.js';
 import { ImportFileProblem, importFileKind, readImportSheet } from './import-file.js';
 import { ImportLogService } from './import-log.service.js';
 import { countsOf, emptyPlan, type ImportCounts, type ImportPlan } from './import-plan.js';
@@ -69,15 +69,17 @@ export class ImportsService {
    * one answers what it does, or would do.
    */
   async importProjects(actor: AuthenticatedUser, file: ImportFile, dryRun: boolean): Promise<ImportResult> {
-    const read = await this.readRows(file);
+    // Read once: the rows' stage dates are checked against these stages, and planned with them.
+    const programs = await this.programs.list();
+    const read = await this.readRows(file, programs);
     let report: ImportReport;
     if (read.problems.length > 0) {
       report = this.report(file, dryRun, read.count, read.problems, NO_COUNTS);
     } else if (dryRun) {
-      const plan = await this.plan(this.dataSource.manager, read.rows, read.header);
+      const plan = await this.plan(this.dataSource.manager, programs, read.rows, read.header);
       report = this.report(file, dryRun, read.count, plan.problems, countsOf(plan));
     } else {
-      report = await this.apply(actor, file, read.rows, read.count, read.header);
+      report = await this.apply(actor, file, programs, read.rows, read.count, read.header);
     }
     await this.importLog.record(actor, report);
     const { accepted, problems, problemsNotListed, ...result } = report;
@@ -98,6 +100,7 @@ export class ImportsService {
   private async apply(
     actor: AuthenticatedUser,
     file: ImportFile,
+    programs: ProgramWithStages[],
     rows: ImportRow[],
     count: number,
     header: ProjectFileHeader,
@@ -108,7 +111,7 @@ export class ImportsService {
         // cohort would otherwise both find it missing. (SQLite's transactions queue already.)
         if (dialectOf(manager) === 'postgres')
           await manager.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY]);
-        const plan = await this.plan(manager, rows, header);
+        const plan = await this.plan(manager, programs, rows, header);
         if (plan.problems.length > 0) throw new PlanRefused(plan);
         await writeImportPlan(manager, actor, plan, this.figureMarks, this.clock.now());
         return this.report(file, false, count, [], countsOf(plan));
@@ -121,11 +124,11 @@ export class ImportsService {
   }
 
   private async plan(
-    manager: DataSource['manager'],
+    manager: EntityManager,
+    programs: ProgramWithStages[],
     rows: ImportRow[],
     header: ProjectFileHeader,
   ): Promise<ImportPlan> {
-    const programs = await this.programs.list();
     const state = await readImportState(manager, programs, rows);
     return planImport(rows, state, header, this.clock.now());
   }
@@ -133,6 +136,7 @@ export class ImportsService {
   /** The file's rows, each read and checked on its own; problems of the file itself stop the reading. */
   private async readRows(
     file: ImportFile,
+    programs: ProgramWithStages[],
   ): Promise<{ header: ProjectFileHeader; rows: ImportRow[]; count: number; problems: ImportProblem[] }> {
     const empty: ProjectFileHeader = { names: [], columns: {}, stageDates: [] };
     try {
@@ -140,12 +144,12 @@ export class ImportsService {
       const sheet = await readImportSheet(file.content, kind, { sheetNames: SHEET_NAMES, tablesAfter: TABLES_AFTER });
       const { header, problems } = readProjectFileHeader(sheet.headers);
       if (problems.length > 0) return { header, rows: [], count: 0, problems };
-      const programs = programLookup(await this.programs.list());
+      const programByName = programLookup(programs);
       const rows: ImportRow[] = [];
       let count = 0;
       for await (const record of sheet.records) {
         count++;
-        const { value, problems: found } = readProjectRow(record.row, record.cells, header, programs);
+        const { value, problems: found } = readProjectRow(record.row, record.cells, header, programByName);
         if (value) rows.push(value);
         problems.push(...found);
       }
