@@ -19,12 +19,12 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
-import { TransactionRunner } from '../src/database/transaction-runner.js';
 import {
   fmt,
   inOneTransaction,
   instantWriter,
   listenAndSignIn,
+  onEveryTransaction,
   median,
   runBench,
   startBenchApp,
@@ -55,17 +55,9 @@ async function main() {
 
     // Times the work inside every transaction the service opens while a window is open.
     const windows = new Set<Window>();
-    const runner = app.get(TransactionRunner);
-    const run = runner.run.bind(runner);
-    runner.run = (work) =>
-      run(async (manager) => {
-        const began = performance.now();
-        try {
-          return await work(manager);
-        } finally {
-          for (const w of windows) w.transactions.push(performance.now() - began);
-        }
-      });
+    onEveryTransaction(app, (ms) => {
+      for (const w of windows) w.transactions.push(ms);
+    });
 
     const { base, accessToken } = await listenAndSignIn(app);
     const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };

@@ -13,8 +13,7 @@
  *   DATABASE_URL=postgres://... npm run bench:imports
  *   ROWS=20000 npm run bench:imports
  */
-import { TransactionRunner } from '../src/database/transaction-runner.js';
-import { fmt, listenAndSignIn, runBench, startBenchApp, timed } from './support.js';
+import { fmt, listenAndSignIn, onEveryTransaction, runBench, startBenchApp, timed } from './support.js';
 
 const ROWS = Number(process.env.ROWS ?? 10_000);
 const COHORTS = 20;
@@ -99,17 +98,7 @@ async function main() {
 
     // The longest transaction while the application runs: how long other writes wait on SQLite.
     const transactions: number[] = [];
-    const runner = app.get(TransactionRunner);
-    const run = runner.run.bind(runner);
-    runner.run = (work) =>
-      run(async (manager) => {
-        const began = performance.now();
-        try {
-          return await work(manager);
-        } finally {
-          transactions.push(performance.now() - began);
-        }
-      });
+    onEveryTransaction(app, (ms) => transactions.push(ms));
 
     const { base, accessToken } = await listenAndSignIn(app);
     const send = async (dryRun: boolean) => {

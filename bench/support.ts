@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils.js';
 import { createApp, type CreateAppOptions } from '../src/app.factory.js';
+import { TransactionRunner } from '../src/database/transaction-runner.js';
 import { namedQuery } from '../src/database/named-query.js';
 import { loadConfig, type AppConfig } from '../src/config/app-config.js';
 
@@ -129,6 +130,24 @@ export async function inOneTransaction(
   } finally {
     await runner.release();
   }
+}
+
+/**
+ * Calls `observe` with the time spent inside each transaction the service runs from now on: on
+ * SQLite, how long other writes waited behind it.
+ */
+export function onEveryTransaction(app: NestFastifyApplication, observe: (ms: number) => void): void {
+  const runner = app.get(TransactionRunner);
+  const run = runner.run.bind(runner);
+  runner.run = (work) =>
+    run(async (manager) => {
+      const began = performance.now();
+      try {
+        return await work(manager);
+      } finally {
+        observe(performance.now() - began);
+      }
+    });
 }
 
 /** Runs a benchmark's main and exits with its outcome (the app's timers would keep the process alive). */
