@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { CohortsModule } from './cohorts/cohorts.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
       imports: [
         AppConfigModule.register(config),
         DatabaseModule,
+        AuditModule,
         MetricsModule,
         QueueModule.register(config),
         AuthModule,

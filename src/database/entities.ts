@@ -1,3 +1,4 @@
+import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { PasswordReset } from '../accounts/password-reset.entity.js';
 import { SignedOutToken } from '../auth/signed-out-token.entity.js';
 import { CalendarFeed } from '../calendar/calendar-feed.entity.js';
@@ -56,4 +57,5 @@ export const ENTITIES = [
   InterventionFamily,
   InterventionType,
   TimeEntry,
+  AuditEntry,
 ];

@@ -17,6 +17,7 @@ export const TAGS: Record<string, string> = {
   reports: "The year's advisory services and the funder's partnership table, as CSV, XLSX or JSON.",
   notifications: 'The record of e-mails the service sent.',
   privacy: 'Personal information requests (Law 25): what the service holds about a person, and erasing them.',
+  audit: 'Who changed what: every creation, change and deletion, with the fields before and after.',
   schedules: 'The daily jobs (reminders, digests, the figures repair), run on demand.',
   health: 'Whether the service, its database, Redis and its jobs are well.',
 };

@@ -14,6 +14,7 @@ import { JobCounts1763800000012 } from './1763800000012-job-counts.js';
 import { ImportLog1763800000013 } from './1763800000013-import-log.js';
 import { CalendarFeeds1763800000014 } from './1763800000014-calendar-feeds.js';
 import { PrivacyRequests1763800000015 } from './1763800000015-privacy-requests.js';
+import { AuditEntries1763800000016 } from './1763800000016-audit-entries.js';
 
 /** Listed by hand, oldest first: no glob to go wrong between ts-jest, tsc output and ESM. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ImportLog1763800000013,
   CalendarFeeds1763800000014,
   PrivacyRequests1763800000015,
+  AuditEntries1763800000016,
 ];

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource, In } from 'typeorm';
+import { badRequest } from '../common/bad-request.js';
+import type { Page } from '../common/pagination.js';
+import { LOCAL_ZONE, parseInstant } from '../common/time.js';
+import { User } from '../users/user.entity.js';
+import { AuditEntry } from './audit-entry.entity.js';
+import type { AuditEntryResponse } from './dto/audit-entry.response.js';
+import type { AuditQuery } from './dto/audit.query.js';
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Reads the audit trail for coordinators and admins: newest first, filtered, paged. */
+@Injectable()
+export class AuditLog {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(query: AuditQuery): Promise<Page<AuditEntryResponse>> {
+    if (query.id !== undefined && query.entity === undefined)
+      throw badRequest('id names an entity of the kind given by entity: give entity too');
+    const from = query.from === undefined ? undefined : parseInstant(query.from)!;
+    const to = query.to === undefined ? undefined : endOf(query.to);
+    if (from && to && from.getTime() >= to.getTime())
+      throw badRequest(`from (${query.from}) must come before to (${query.to})`);
+    const builder = this.dataSource.manager.createQueryBuilder(AuditEntry, 'a');
+    if (query.entity) builder.andWhere('a.entity = :entity', { entity: query.entity });
+    if (query.id !== undefined) builder.andWhere('a.entityId = :entityId', { entityId: query.id });
+    if (query.userId) builder.andWhere('a.userId = :userId', { userId: query.userId });
+    if (query.projectId) builder.andWhere('a.projectId = :projectId', { projectId: query.projectId });
+    if (from) builder.andWhere('a.occurredAt >= :from', { from });
+    if (to) builder.andWhere('a.occurredAt < :to', { to });
+    builder
+      .orderBy('a.id', 'DESC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize);
+    const [entries, total] = await builder.getManyAndCount();
+    const userIds = [...new Set(entries.map((e) => e.userId).filter((id) => id !== null))];
+    const users = userIds.length ? await this.dataSource.manager.findBy(User, { id: In(userIds) }) : [];
+    const byId = new Map(users.map((u) => [u.id, { id: u.id, name: u.name, email: u.email }]));
+    const items = entries.map(({ userId, before, after, ...entry }) => ({
+      ...entry,
+      user: userId === null ? null : (byId.get(userId) ?? null),
+      before: before === null ? null : (JSON.parse(before) as Record<string, unknown>),
+      after: after === null ? null : (JSON.parse(after) as Record<string, unknown>),
+    }));
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+}
+
+/** `to` as given: an instant, or a whole Montréal day (up to the start of the next). */
+function endOf(value: string): Date {
+  if (!DATE_ONLY.test(value)) return parseInstant(value)!;
+  return DateTime.fromISO(value, { zone: LOCAL_ZONE }).plus({ days: 1 }).startOf('day').toJSDate();
+}
