@@ -11,7 +11,8 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators.js';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CreateFinancingSourceDto, UpdateFinancingSourceDto } from './dto/financing-source.dto.js';
 import { FinancingSourceResponse } from './dto/financing-source.response.js';
 import { FinancingSourcesService } from './financing-sources.service.js';
@@ -42,8 +43,11 @@ export class FinancingSourcesController {
   @ApiUnprocessableEntityResponse({ description: BAD_POSITION })
   @Roles('admin')
   @Post()
-  create(@Body() body: CreateFinancingSourceDto): Promise<FinancingSourceResponse> {
-    return this.sources.create(body);
+  create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CreateFinancingSourceDto,
+  ): Promise<FinancingSourceResponse> {
+    return this.sources.create(user, body);
   }
 
   @ApiOperation({
@@ -56,8 +60,12 @@ export class FinancingSourcesController {
   @ApiUnprocessableEntityResponse({ description: BAD_POSITION })
   @Roles('admin')
   @Patch(':code')
-  update(@Param('code') code: string, @Body() body: UpdateFinancingSourceDto): Promise<FinancingSourceResponse> {
-    return this.sources.update(code, body);
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('code') code: string,
+    @Body() body: UpdateFinancingSourceDto,
+  ): Promise<FinancingSourceResponse> {
+    return this.sources.update(user, code, body);
   }
 
   @ApiOperation({
@@ -71,7 +79,7 @@ export class FinancingSourcesController {
   @Roles('admin')
   @Delete(':code')
   @HttpCode(204)
-  delete(@Param('code') code: string): Promise<void> {
-    return this.sources.delete(code);
+  delete(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string): Promise<void> {
+    return this.sources.delete(user, code);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { AuditTrail, type AuditActor, type AuditedChange } from '../audit/audit-trail.js';
 import { badRequest } from '../common/bad-request.js';
 import { conflict, notFound, unprocessable } from '../common/domain-error.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
@@ -14,15 +15,17 @@ export class FinancingSourcesService {
   constructor(
     @InjectRepository(FinancingSource) private readonly sources: Repository<FinancingSource>,
     private readonly transactions: TransactionRunner,
+    private readonly audit: AuditTrail,
   ) {}
 
   list(manager: EntityManager = this.sources.manager): Promise<FinancingSource[]> {
     return manager.find(FinancingSource, { order: { position: 'ASC' } });
   }
 
-  async create(input: CreateFinancingSourceDto): Promise<FinancingSource> {
+  async create(actor: AuditActor, input: CreateFinancingSourceDto): Promise<FinancingSource> {
     return this.transactions.run(async (manager) => {
       const sources = await this.list(manager);
+      const before = snapshot(sources);
       if (sources.some((s) => s.code === input.code)) throw conflict(`A financing source ${input.code} already exists`);
       const source = manager.create(FinancingSource, {
         code: input.code,
@@ -31,13 +34,15 @@ export class FinancingSourcesService {
         active: true,
       });
       await this.place(manager, sources, source, input.position ?? sources.length + 1);
+      await this.audit.recordAll(manager, actor, changesOf(before, [...sources, source]));
       return source;
     });
   }
 
-  async update(code: string, input: UpdateFinancingSourceDto): Promise<FinancingSource> {
+  async update(actor: AuditActor, code: string, input: UpdateFinancingSourceDto): Promise<FinancingSource> {
     return this.transactions.run(async (manager) => {
       const sources = await this.list(manager);
+      const before = snapshot(sources);
       const source = sources.find((s) => s.code === code);
       if (!source) throw notFound('Financing source', code);
       if (input.labelFr !== undefined) source.labelFr = input.labelFr;
@@ -45,23 +50,27 @@ export class FinancingSourcesService {
       if (input.active !== undefined) source.active = input.active;
       const others = sources.filter((s) => s.code !== code);
       await this.place(manager, others, source, input.position ?? source.position);
+      await this.audit.recordAll(manager, actor, changesOf(before, sources));
       return source;
     });
   }
 
-  async delete(code: string): Promise<void> {
+  async delete(actor: AuditActor, code: string): Promise<void> {
     await this.transactions.run(async (manager) => {
       const sources = await this.list(manager);
+      const before = snapshot(sources);
       const source = sources.find((s) => s.code === code);
       if (!source) throw notFound('Financing source', code);
       // Requests refer to their source: a used one stays, and is retired instead.
       if (await manager.existsBy(FundingRequest, { sourceCode: code }))
         throw conflict(`Financing source ${code} is named by funding requests; retire it with active=false instead`);
       await manager.delete(FinancingSource, { code });
-      await this.renumber(
-        manager,
-        sources.filter((s) => s.code !== code),
-      );
+      const others = sources.filter((s) => s.code !== code);
+      await this.renumber(manager, others);
+      await this.audit.recordAll(manager, actor, [
+        { entity: 'financing_source', id: code, before: source, after: null },
+        ...changesOf(before, others),
+      ]);
     });
   }
 
@@ -89,3 +98,18 @@ export class FinancingSourcesService {
     await manager.save(FinancingSource, ordered);
   }
 }
+
+/** The sources as read, before a write changes them in place. */
+const snapshot = (sources: FinancingSource[]) => new Map(sources.map((s) => [s.code, { ...s }]));
+
+/**
+ * Each source as it is now against how it was read (a creation where it was not read): the one
+ * written, and the others whose place moved with it. The trail leaves out those that did not change.
+ */
+const changesOf = (before: Map<string, FinancingSource>, after: FinancingSource[]): AuditedChange[] =>
+  after.map((source) => ({
+    entity: 'financing_source',
+    id: source.code,
+    before: before.get(source.code) ?? null,
+    after: { ...source },
+  }));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Clock } from '../common/clock.js';
 import { notFound } from '../common/domain-error.js';
@@ -28,6 +29,7 @@ export class FundingRequestsService {
     private readonly projects: ProjectsService,
     private readonly sources: FinancingSourcesService,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async create(
@@ -54,6 +56,7 @@ export class FundingRequestsService {
       });
       assertConsistent(request, this.today());
       const saved = await manager.save(request);
+      await this.audit.record(manager, actor, { entity: 'funding_request', id: saved.id, projectId, after: saved });
       await this.projects.recordActivity(manager, projectId);
       return saved.id;
     });
@@ -98,6 +101,13 @@ export class FundingRequestsService {
       assertConsistent(changed, this.today());
       const { id: _, createdAt: _created, updatedAt: _updated, ...columns } = changed;
       await manager.update(FundingRequest, { id }, columns);
+      await this.audit.record(manager, actor, {
+        entity: 'funding_request',
+        id,
+        projectId: request.projectId,
+        before: request,
+        after: columns,
+      });
       await this.projects.recordActivity(manager, request.projectId);
     });
     return this.get(actor, id);
@@ -105,8 +115,15 @@ export class FundingRequestsService {
 
   async delete(actor: AuthenticatedUser, id: number): Promise<void> {
     await this.transactions.run(async (manager) => {
-      await this.lockForChange(manager, actor, id);
+      const request = await this.lockForChange(manager, actor, id);
       await manager.delete(FundingRequest, { id });
+      await this.audit.record(manager, actor, {
+        entity: 'funding_request',
+        id,
+        projectId: request.projectId,
+        before: request,
+        after: null,
+      });
     });
   }
 

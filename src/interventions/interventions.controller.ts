@@ -11,7 +11,8 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators.js';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CreateInterventionTypeDto, UpdateInterventionTypeDto } from './dto/intervention-type.dto.js';
 import { InterventionFamilyResponse, InterventionTypeResponse } from './dto/intervention-type.response.js';
 import { InterventionsService } from './interventions.service.js';
@@ -40,8 +41,11 @@ export class InterventionsController {
   @ApiUnprocessableEntityResponse({ description: 'No family has `familyCode`, or a position past one after the last' })
   @Roles('admin')
   @Post()
-  create(@Body() body: CreateInterventionTypeDto): Promise<InterventionTypeResponse> {
-    return this.interventions.create(body);
+  create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CreateInterventionTypeDto,
+  ): Promise<InterventionTypeResponse> {
+    return this.interventions.create(user, body);
   }
 
   @ApiOperation({
@@ -54,8 +58,12 @@ export class InterventionsController {
   @ApiUnprocessableEntityResponse({ description: 'A position past the last type of its family' })
   @Roles('admin')
   @Patch(':code')
-  update(@Param('code') code: string, @Body() body: UpdateInterventionTypeDto): Promise<InterventionTypeResponse> {
-    return this.interventions.update(code, body);
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('code') code: string,
+    @Body() body: UpdateInterventionTypeDto,
+  ): Promise<InterventionTypeResponse> {
+    return this.interventions.update(user, code, body);
   }
 
   @ApiOperation({ summary: 'Delete an intervention type', description: 'Only a type no time entry uses.' })
@@ -66,7 +74,7 @@ export class InterventionsController {
   @Roles('admin')
   @Delete(':code')
   @HttpCode(204)
-  delete(@Param('code') code: string): Promise<void> {
-    return this.interventions.delete(code);
+  delete(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string): Promise<void> {
+    return this.interventions.delete(user, code);
   }
 }

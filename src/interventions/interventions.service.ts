@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail, type AuditActor, type AuditedChange } from '../audit/audit-trail.js';
 import { conflict, notFound, unprocessable } from '../common/domain-error.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { TimeEntry } from '../time-entries/time-entry.entity.js';
@@ -18,6 +19,7 @@ export class InterventionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(): Promise<FamilyWithTypes[]> {
@@ -29,13 +31,14 @@ export class InterventionsService {
     return families.map((family) => ({ ...family, types: types.filter((t) => t.familyCode === family.code) }));
   }
 
-  async create(input: CreateInterventionTypeDto): Promise<InterventionType> {
+  async create(actor: AuditActor, input: CreateInterventionTypeDto): Promise<InterventionType> {
     return this.transactions.run(async (manager) => {
       const family = await this.lockFamily(manager, input.familyCode);
       if (!family) throw unprocessable(`familyCode ${input.familyCode} is not a family of intervention types`);
       if (await manager.existsBy(InterventionType, { code: input.code }))
         throw conflict(`An intervention type ${input.code} already exists`);
       const types = await this.typesOf(manager, family.code);
+      const before = snapshot(types);
       const position = input.position ?? types.length + 1;
       if (position > types.length + 1) throw unprocessable(`position must be between 1 and ${types.length + 1}`);
       const created = manager.create(InterventionType, {
@@ -48,16 +51,18 @@ export class InterventionsService {
       });
       types.splice(position - 1, 0, created);
       await this.savePositions(manager, types);
+      await this.audit.recordAll(manager, actor, changesOf(before, types));
       return created;
     });
   }
 
-  async update(code: string, input: UpdateInterventionTypeDto): Promise<InterventionType> {
+  async update(actor: AuditActor, code: string, input: UpdateInterventionTypeDto): Promise<InterventionType> {
     return this.transactions.run(async (manager) => {
       const found = await manager.findOneBy(InterventionType, { code });
       if (!found) throw notFound('Intervention type', code);
       await this.lockFamily(manager, found.familyCode);
       const types = await this.typesOf(manager, found.familyCode);
+      const before = snapshot(types);
       const type = types.find((t) => t.code === code)!;
       if (input.labelFr !== undefined) type.labelFr = input.labelFr;
       if (input.labelEn !== undefined) type.labelEn = input.labelEn;
@@ -68,19 +73,28 @@ export class InterventionsService {
         types.splice(input.position - 1, 0, type);
       }
       await this.savePositions(manager, types);
+      await this.audit.recordAll(manager, actor, changesOf(before, types));
       return type;
     });
   }
 
-  async delete(code: string): Promise<void> {
+  async delete(actor: AuditActor, code: string): Promise<void> {
     await this.transactions.run(async (manager) => {
       const found = await manager.findOneBy(InterventionType, { code });
       if (!found) throw notFound('Intervention type', code);
       await this.lockFamily(manager, found.familyCode);
       if (await manager.existsBy(TimeEntry, { interventionTypeCode: code }))
         throw conflict(`Time entries use intervention type ${code}: retire it (active: false) instead`);
+      // Read under the family's lock: the type as it is deleted, and the others as they move up.
+      const types = await this.typesOf(manager, found.familyCode);
+      const before = snapshot(types);
       await manager.delete(InterventionType, { code });
-      await this.savePositions(manager, await this.typesOf(manager, found.familyCode));
+      const others = types.filter((t) => t.code !== code);
+      await this.savePositions(manager, others);
+      await this.audit.recordAll(manager, actor, [
+        { entity: 'intervention_type', id: code, before: before.get(code) ?? found, after: null },
+        ...changesOf(before, others),
+      ]);
     });
   }
 
@@ -100,3 +114,18 @@ export class InterventionsService {
     await manager.save(InterventionType, ordered);
   }
 }
+
+/** The types as read, before a write changes them in place. */
+const snapshot = (types: InterventionType[]) => new Map(types.map((t) => [t.code, { ...t }]));
+
+/**
+ * Each type of the family as it is now against how it was read (a creation where it was not read):
+ * the one written, and the others whose place moved with it. The trail leaves out those unchanged.
+ */
+const changesOf = (before: Map<string, InterventionType>, after: InterventionType[]): AuditedChange[] =>
+  after.map((type) => ({
+    entity: 'intervention_type',
+    id: type.code,
+    before: before.get(type.code) ?? null,
+    after: { ...type },
+  }));

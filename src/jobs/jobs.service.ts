@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { badRequest } from '../common/bad-request.js';
 import { Clock } from '../common/clock.js';
@@ -26,6 +27,7 @@ export class JobsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async recordForProject(actor: AuthenticatedUser, projectId: number, dto: RecordProjectJobsDto) {
@@ -76,19 +78,31 @@ export class JobsService {
     return { organizationId, workers: latestOf(counts, 'workers'), counts };
   }
 
-  /** Records counts in one statement; `transitionId` when a move carried one (same transaction as the move). */
+  /**
+   * Records counts in one statement, and in the audit trail; `transitionId` when a move carried one
+   * (same transaction as the move). Every caller (a move, a check-in closed) comes through here.
+   */
   async insert(manager: EntityManager, actor: AuthenticatedUser, counts: NewJobCount[]): Promise<void> {
     if (counts.length === 0) return;
     const recordedAt = this.clock.now();
-    await manager.insert(
-      JobCount,
-      counts.map((count) => ({
-        projectId: null,
-        organizationId: null,
-        transitionId: null,
-        ...count,
-        recordedBy: actor.id,
-        recordedAt,
+    const rows = counts.map((count) => ({
+      projectId: null,
+      organizationId: null,
+      transitionId: null,
+      ...count,
+      recordedBy: actor.id,
+      recordedAt,
+      demo: false,
+    }));
+    const { identifiers } = await manager.insert(JobCount, rows);
+    await this.audit.recordAll(
+      manager,
+      actor,
+      rows.map((row, i) => ({
+        entity: 'job_count',
+        id: Number((identifiers[i] as { id: unknown }).id),
+        projectId: row.projectId,
+        after: row,
       })),
     );
   }

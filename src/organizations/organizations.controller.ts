@@ -10,7 +10,8 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { MANAGERS, Roles } from '../auth/auth.decorators.js';
+import { CurrentUser, MANAGERS, Roles } from '../auth/auth.decorators.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ParseId } from '../common/parse-id.pipe.js';
 import {
   CreateOrganizationDto,
@@ -70,8 +71,8 @@ export class OrganizationsController {
   @ApiConflictResponse({ description: NUMBER_TAKEN })
   @Roles(...MANAGERS)
   @Post()
-  create(@Body() body: CreateOrganizationDto): Promise<OrganizationResponse> {
-    return this.organizations.create(body);
+  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateOrganizationDto): Promise<OrganizationResponse> {
+    return this.organizations.create(user, body);
   }
 
   @ApiOperation({ summary: 'Change a co-op', description: `Only the fields sent change. ${MEMBERSHIP}` })
@@ -81,8 +82,12 @@ export class OrganizationsController {
   @ApiConflictResponse({ description: NUMBER_TAKEN })
   @Roles(...MANAGERS)
   @Patch(':id')
-  update(@Param('id', ParseId()) id: number, @Body() body: UpdateOrganizationDto): Promise<OrganizationResponse> {
-    return this.organizations.update(id, body);
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseId()) id: number,
+    @Body() body: UpdateOrganizationDto,
+  ): Promise<OrganizationResponse> {
+    return this.organizations.update(user, id, body);
   }
 
   @ApiOperation({
@@ -96,7 +101,7 @@ export class OrganizationsController {
   @Roles('admin')
   @Delete(':id')
   @HttpCode(204)
-  remove(@Param('id', ParseId()) id: number): Promise<void> {
-    return this.organizations.remove(id);
+  remove(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseId()) id: number): Promise<void> {
+    return this.organizations.remove(user, id);
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail, type AuditActor } from '../audit/audit-trail.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { badRequest } from '../common/bad-request.js';
 import { conflict, DomainError, notFound, unprocessable } from '../common/domain-error.js';
@@ -48,6 +49,7 @@ export class OrganizationsService {
     private readonly transactions: TransactionRunner,
     private readonly projects: ProjectsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(query: ListOrganizationsQuery): Promise<Page<OrganizationView>> {
@@ -80,11 +82,11 @@ export class OrganizationsService {
     return membershipStats(this.dataSource.manager, parsed);
   }
 
-  async create(input: CreateOrganizationDto): Promise<OrganizationView> {
-    return this.write(async (manager) => this.insert(manager, this.fieldsOf(input), null));
+  async create(actor: AuditActor, input: CreateOrganizationDto): Promise<OrganizationView> {
+    return this.write(async (manager) => this.insert(manager, actor, this.fieldsOf(input), null));
   }
 
-  async update(id: number, input: UpdateOrganizationDto): Promise<OrganizationView> {
+  async update(actor: AuditActor, id: number, input: UpdateOrganizationDto): Promise<OrganizationView> {
     return this.write(async (manager) => {
       const organization = await this.transactions
         .forUpdate(manager.createQueryBuilder(Organization, 'o').where('o.id = :id', { id }))
@@ -95,15 +97,34 @@ export class OrganizationsService {
       this.assertMembership(next, 'memberUntil' in sent ? 'memberUntil' : 'memberSince');
       if (next.enterpriseNumber !== organization.enterpriseNumber)
         await this.assertNumberFree(manager, next.enterpriseNumber);
-      return manager.save(Organization, { ...next, searchName: foldForSearch(next.name) });
+      const saved = await manager.save(Organization, { ...next, searchName: foldForSearch(next.name) });
+      await this.audit.record(manager, actor, {
+        entity: 'organization',
+        id,
+        projectId: organization.projectId,
+        before: organization,
+        after: next,
+      });
+      return saved;
     });
   }
 
-  async remove(id: number): Promise<void> {
+  async remove(actor: AuditActor, id: number): Promise<void> {
     try {
       await this.transactions.run(async (manager) => {
-        const result = await manager.delete(Organization, { id });
-        if (!result.affected) throw notFound('Organization', id);
+        // Read first, for the trail: what the co-op held as it was deleted.
+        const organization = await this.transactions
+          .forUpdate(manager.createQueryBuilder(Organization, 'o').where('o.id = :id', { id }))
+          .getOne();
+        if (!organization) throw notFound('Organization', id);
+        await manager.delete(Organization, { id });
+        await this.audit.record(manager, actor, {
+          entity: 'organization',
+          id,
+          projectId: organization.projectId,
+          before: organization,
+          after: null,
+        });
       });
     } catch (error) {
       if (isForeignKeyRefusal(error)) {
@@ -164,7 +185,7 @@ export class OrganizationsService {
         memberSince: input.memberSince,
         memberUntil: input.memberUntil,
       });
-      return this.insert(manager, fields, projectId);
+      return this.insert(manager, actor, fields, projectId);
     });
   }
 
@@ -180,12 +201,20 @@ export class OrganizationsService {
     };
   }
 
-  private async insert(manager: EntityManager, fields: Fields, projectId: number | null): Promise<Organization> {
+  /** A new co-op; linked to `projectId` when a project became it, which the project's history then shows. */
+  private async insert(
+    manager: EntityManager,
+    actor: AuditActor,
+    fields: Fields,
+    projectId: number | null,
+  ): Promise<Organization> {
     this.assertMembership(fields, 'memberUntil');
     await this.assertNumberFree(manager, fields.enterpriseNumber);
-    return manager.save(
+    const saved = await manager.save(
       manager.create(Organization, { ...fields, searchName: foldForSearch(fields.name), projectId, demo: false }),
     );
+    await this.audit.record(manager, actor, { entity: 'organization', id: saved.id, projectId, after: saved });
+    return saved;
   }
 
   /** Runs a write and answers the organization as stored; a race lost at a unique index is a 409 too. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.js';
 import { isManager, type AuthenticatedUser } from '../auth/authenticated-user.js';
 import { badRequest } from '../common/bad-request.js';
 import { Clock } from '../common/clock.js';
@@ -37,6 +38,7 @@ export class TimeEntriesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async create(actor: AuthenticatedUser, input: CreateTimeEntryDto): Promise<TimeEntryResponse> {
@@ -56,6 +58,12 @@ export class TimeEntriesService {
       };
       await this.check(manager, fields, null);
       const saved = await manager.save(manager.create(TimeEntry, { ...fields, demo: false }));
+      await this.audit.record(manager, actor, {
+        entity: 'time_entry',
+        id: saved.id,
+        projectId: saved.projectId,
+        after: saved,
+      });
       return saved.id;
     });
     return this.get(actor, id);
@@ -105,6 +113,14 @@ export class TimeEntriesService {
       };
       await this.check(manager, fields, entry);
       await manager.update(TimeEntry, { id }, fields);
+      // An entry moved to another project is in that project's history; one moved to a co-op stays in its old one's.
+      await this.audit.record(manager, actor, {
+        entity: 'time_entry',
+        id,
+        projectId: fields.projectId ?? entry.projectId,
+        before: entry,
+        after: fields,
+      });
     });
     return this.get(actor, id);
   }
@@ -115,6 +131,13 @@ export class TimeEntriesService {
       if (!entry) throw notFound('Time entry', id);
       this.assertCanChange(actor, entry);
       await manager.delete(TimeEntry, { id });
+      await this.audit.record(manager, actor, {
+        entity: 'time_entry',
+        id,
+        projectId: entry.projectId,
+        before: entry,
+        after: null,
+      });
     });
   }
 
