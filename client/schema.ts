@@ -2,6 +2,28 @@
 // A change to the API that breaks a client breaks the compilation of the code that uses them.
 
 export interface paths {
+    "/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who changed what
+         * @description Roles: admins, coordinators.
+         *
+         *     Every creation, change and deletion of projects (their snoozes too), enrollments (a change of cohort), contacts, cohorts, programs (check-in offsets) and their stages, users (role, activity, password resets; never a password), follow-up tasks, notes, ratings, hours, job counts, funding requests, financing sources, intervention types and organizations: who, when, and the fields before and after. Stage moves are in each project's history (`GET /projects/:id/transitions`), not here. An erased contact's name and e-mail are blanked in every entry. Newest first, paged.
+         */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/login": {
         parameters: {
             query?: never;
@@ -1582,6 +1604,91 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        AuditedEntity: "project" | "enrollment" | "contact" | "cohort" | "program" | "stage" | "user" | "follow_up" | "note" | "rating" | "time_entry" | "job_count" | "funding_request" | "financing_source" | "intervention_type" | "organization";
+        ExportLogUserResponse: {
+            /** @example 2 */
+            id: number;
+            /** @example Coordination (démo) */
+            name: string;
+            /**
+             * Format: email
+             * @example coordination@demo.coop.example
+             */
+            email: string;
+        };
+        /**
+         * @description erase: a contact forgotten (Law 25), its details blanked in every entry
+         * @enum {string}
+         */
+        AuditAction: "create" | "change" | "delete" | "erase";
+        AuditEntryResponse: {
+            /** @example 311 */
+            id: number;
+            /**
+             * Format: date-time
+             * @example 2024-04-02T13:45:00.000Z
+             */
+            occurredAt: string;
+            /**
+             * @description Who made it; null when the service did (a schedule, the retention)
+             * @example {
+             *       "id": 2,
+             *       "name": "Coordination (démo)",
+             *       "email": "coordination@demo.coop.example"
+             *     }
+             */
+            user: components["schemas"]["ExportLogUserResponse"] | (never | null);
+            /** @example project */
+            entity: components["schemas"]["AuditedEntity"];
+            /**
+             * @description The entity's id, as text (a program's is its code)
+             * @example 12
+             */
+            entityId: string;
+            /**
+             * @description The project it belongs to, if any
+             * @example 12
+             */
+            projectId: number | null;
+            /**
+             * @description erase: a contact forgotten (Law 25), its details blanked in every entry
+             * @example change
+             */
+            action: components["schemas"]["AuditAction"];
+            /**
+             * @description The fields before: null for a creation; for a change, only those that changed
+             * @example {
+             *       "region": "06",
+             *       "entrepreneurCount": 4
+             *     }
+             */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description The fields after: null for a deletion or an erasure
+             * @example {
+             *       "region": "03",
+             *       "entrepreneurCount": 5
+             *     }
+             */
+            after: {
+                [key: string]: unknown;
+            } | null;
+        };
+        AuditPageResponse: {
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+            items: components["schemas"]["AuditEntryResponse"][];
+            /**
+             * @description Entries that match, on every page
+             * @example 1
+             */
+            total: number;
+        };
         LoginDto: {
             /**
              * Format: email
@@ -4191,17 +4298,6 @@ export interface components {
              */
             pending: boolean;
         };
-        ExportLogUserResponse: {
-            /** @example 2 */
-            id: number;
-            /** @example Coordination (démo) */
-            name: string;
-            /**
-             * Format: email
-             * @example coordination@demo.coop.example
-             */
-            email: string;
-        };
         /**
          * @description cohort: `GET /cohorts/:id/export`; program-report: `GET /programs/:code/report`; advisory-report: `GET /reports/advisory`; funder-report: `GET /reports/funder`; financing-report: `GET /reports/financing`
          * @enum {string}
@@ -5645,6 +5741,66 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AuditController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                entity?: components["schemas"]["AuditedEntity"];
+                /** @description The entity's id (a program's code), with `entity` */
+                id?: string;
+                /** @description Changes made by this user */
+                userId?: number;
+                /** @description Changes of this project and of what belongs to it (contacts, tasks, notes, hours...) */
+                projectId?: number;
+                /** @description From this instant, or from the start of this day in Montréal */
+                from?: string;
+                /** @description Before this instant, or up to the end of this day in Montréal */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageResponse"];
+                };
+            };
+            /** @description A filter that is not valid, `id` without `entity`, or `from` after `to` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid, expired or signed out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;
