@@ -7,7 +7,8 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Public, Roles } from '../auth/auth.decorators.js';
+import { CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ParseId } from '../common/parse-id.pipe.js';
 import { ApiUserIdParam } from '../users/api-user-id-param.js';
 import { CompletePasswordResetDto } from './dto/password-reset.dto.js';
@@ -34,8 +35,11 @@ export class PasswordResetsController {
   @ApiAcceptedResponse({ type: StartedPasswordResetResponse, description: 'The e-mail is on its way; no token here' })
   @ApiUnprocessableEntityResponse({ description: 'The account is deactivated: reactivate it first' })
   // It takes no body, yet the server reads one that is sent: too large or not JSON, it is refused.
-  start(@Param('id', ParseId()) id: number): Promise<StartedPasswordResetResponse> {
-    return this.resets.start(id);
+  start(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Param('id', ParseId()) id: number,
+  ): Promise<StartedPasswordResetResponse> {
+    return this.resets.start(admin, id);
   }
 
   /** With the token of the e-mail: sets the password and signs out every token of the account. */

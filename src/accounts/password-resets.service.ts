@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { AuditTrail, type AuditActor } from '../audit/audit-trail.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import { Clock } from '../common/clock.js';
 import { notFound, unprocessable } from '../common/domain-error.js';
@@ -21,6 +22,12 @@ const VALID_FOR_MS = 60 * 60 * 1000;
 // One answer for an unknown, used or expired token: the caller learns nothing about which.
 const invalidLink = () =>
   unprocessable('This password reset link is invalid or has expired: ask an administrator for a new one');
+
+/**
+ * How the trail tells a reset: a fact, never its token nor the password. The trail drops any key
+ * that names a password or a token, so this one names the credentials.
+ */
+const RESET_FIELD = 'credentialReset';
 
 export interface StartedReset {
   userId: number;
@@ -43,11 +50,12 @@ export class PasswordResetsService {
     private readonly notifications: NotificationsService,
     private readonly mailRelay: MailRelay,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
     @Inject(RUNS_WORKER) private readonly runsWorker: boolean,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async start(userId: number): Promise<StartedReset> {
+  async start(actor: AuditActor, userId: number): Promise<StartedReset> {
     const token = newSecretToken();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + VALID_FOR_MS);
@@ -63,6 +71,13 @@ export class PasswordResetsService {
         expiresAt,
         usedAt: null,
         createdAt: now,
+      });
+      // Each start is recorded, a new one replacing a live one included: the admin sent another link.
+      await this.audit.record(manager, actor, {
+        entity: 'user',
+        id: userId,
+        before: { [RESET_FIELD]: null },
+        after: { [RESET_FIELD]: 'requested' },
       });
       const link = `${this.config.publicUrl}/app/reset-password?token=${token}`;
       const email = passwordResetEmail(
@@ -112,6 +127,17 @@ export class PasswordResetsService {
       if (marked.affected !== 1) throw invalidLink();
       if (!(await manager.existsBy(User, { id: reset.userId, active: true }))) throw invalidLink();
       await this.users.setPasswordHash(manager, reset.userId, passwordHash);
+      // Whoever holds the link acts as the account's owner: the link went to their address.
+      await this.audit.record(
+        manager,
+        { id: reset.userId },
+        {
+          entity: 'user',
+          id: reset.userId,
+          before: { [RESET_FIELD]: 'requested' },
+          after: { [RESET_FIELD]: 'completed' },
+        },
+      );
       return reset.userId;
     });
     this.logger.log(`Password reset used: user ${userId} has a new password`);

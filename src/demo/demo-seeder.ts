@@ -244,7 +244,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const people = new Map<string, AuthenticatedUser>();
     for (const demo of DEMO_USERS) {
       const existing = await this.dataSource.manager.findOneBy(User, { email: demo.email });
-      const user = existing ?? (await this.users.create({ ...demo, password: this.config.demoPassword }));
+      const user = existing ?? (await this.users.create(null, { ...demo, password: this.config.demoPassword }));
       people.set(demo.key, {
         id: user.id,
         email: user.email,

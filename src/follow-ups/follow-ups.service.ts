@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.js';
 import { isManager, type AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Clock } from '../common/clock.js';
 import { forbidden, notFound, unprocessable } from '../common/domain-error.js';
@@ -24,6 +25,7 @@ export class FollowUpsService {
     private readonly projects: ProjectsService,
     private readonly clock: Clock,
     private readonly jobs: JobsService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async create(actor: AuthenticatedUser, projectId: number, input: CreateFollowUpDto): Promise<FollowUpView> {
@@ -50,6 +52,7 @@ export class FollowUpsService {
           outcome: null,
         }),
       );
+      await this.audit.record(manager, actor, { entity: 'follow_up', id: followUp.id, projectId, after: followUp });
       await this.projects.recordActivity(manager, projectId);
       return followUp.id;
     });
@@ -126,6 +129,13 @@ export class FollowUpsService {
       if (input.workers !== undefined) await this.recordWorkers(manager, actor, followUp, input);
       if (Object.keys(changes).length === 0) return;
       await manager.update(FollowUp, { id }, changes);
+      await this.audit.record(manager, actor, {
+        entity: 'follow_up',
+        id,
+        projectId: followUp.projectId,
+        before: followUp,
+        after: changes,
+      });
       // Doing a task, or writing what came of it, is activity on the project.
       if (input.done === true || input.outcome) await this.projects.recordActivity(manager, followUp.projectId);
     });

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Clock } from '../common/clock.js';
 import { notFound, unprocessable } from '../common/domain-error.js';
@@ -18,6 +19,8 @@ import { ProjectNote } from './project-note.entity.js';
 /** A snooze hides a stale alert for a while; longer than this, the project needs a decision instead. */
 const LONGEST_SNOOZE_DAYS = 366;
 
+type Snooze = Pick<Project, 'snoozedUntil' | 'snoozeReason' | 'snoozedById' | 'snoozedAt'>;
+
 export interface NoteView extends ProjectNote {
   author: { id: number; name: string } | null;
 }
@@ -30,6 +33,7 @@ export class ProjectAttentionService {
     private readonly transactions: TransactionRunner,
     private readonly projects: ProjectsService,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async addNote(actor: AuthenticatedUser, projectId: number, input: CreateNoteDto): Promise<NoteView> {
@@ -38,6 +42,7 @@ export class ProjectAttentionService {
       const saved = await manager.save(
         manager.create(ProjectNote, { projectId, authorId: actor.id, body: input.body }),
       );
+      await this.audit.record(manager, actor, { entity: 'note', id: saved.id, projectId, after: saved });
       await this.projects.recordActivity(manager, projectId);
       return saved;
     });
@@ -65,29 +70,51 @@ export class ProjectAttentionService {
     const today = localDateOf(now);
     const latest = DateTime.fromISO(today).plus({ days: LONGEST_SNOOZE_DAYS }).toISODate()!;
     await this.transactions.run(async (manager) => {
-      assertCanChange(actor, await this.projects.lockProject(manager, projectId));
+      const project = await this.projects.lockProject(manager, projectId);
+      assertCanChange(actor, project);
       if (input.until <= today) throw unprocessable(`until ${input.until} must be after today (${today})`);
       if (input.until > latest)
         throw unprocessable(
           `until ${input.until} is more than a year away (latest ${latest}): decide about the project instead`,
         );
-      await manager.update(
-        Project,
-        { id: projectId },
-        { snoozedUntil: input.until, snoozeReason: input.reason, snoozedById: actor.id, snoozedAt: now },
-      );
+      await this.setSnooze(manager, actor, project, {
+        snoozedUntil: input.until,
+        snoozeReason: input.reason,
+        snoozedById: actor.id,
+        snoozedAt: now,
+      });
     });
     return this.projects.get(actor, projectId);
   }
 
   async unsnooze(actor: AuthenticatedUser, projectId: number): Promise<void> {
     await this.transactions.run(async (manager) => {
-      assertCanChange(actor, await this.projects.lockProject(manager, projectId));
-      await manager.update(
-        Project,
-        { id: projectId },
-        { snoozedUntil: null, snoozeReason: null, snoozedById: null, snoozedAt: null },
-      );
+      const project = await this.projects.lockProject(manager, projectId);
+      assertCanChange(actor, project);
+      await this.setSnooze(manager, actor, project, {
+        snoozedUntil: null,
+        snoozeReason: null,
+        snoozedById: null,
+        snoozedAt: null,
+      });
+    });
+  }
+
+  /** A snooze, set or ended, is a change of its project: the trail keeps the snooze as it was and as it is. */
+  private async setSnooze(manager: EntityManager, actor: AuthenticatedUser, project: Project, snooze: Snooze) {
+    await manager.update(Project, { id: project.id }, snooze);
+    const before: Snooze = {
+      snoozedUntil: project.snoozedUntil,
+      snoozeReason: project.snoozeReason,
+      snoozedById: project.snoozedById,
+      snoozedAt: project.snoozedAt,
+    };
+    await this.audit.record(manager, actor, {
+      entity: 'project',
+      id: project.id,
+      projectId: project.id,
+      before,
+      after: snooze,
     });
   }
 }

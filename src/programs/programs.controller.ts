@@ -10,7 +10,8 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators.js';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { UpdateProgramDto } from './dto/program.dto.js';
 import { ProgramResponse } from './dto/program.response.js';
 import { CreateStageDto, ReorderStagesDto, UpdateStageDto } from './dto/stage.dto.js';
@@ -58,8 +59,12 @@ export class ProgramsController {
   })
   @Roles('admin')
   @Patch(':code')
-  update(@Param('code') code: string, @Body() body: UpdateProgramDto): Promise<ProgramResponse> {
-    return this.programs.update(code, body);
+  update(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Param('code') code: string,
+    @Body() body: UpdateProgramDto,
+  ): Promise<ProgramResponse> {
+    return this.programs.update(admin, code, body);
   }
 
   @ApiOperation({ summary: "List a program's stages", description: 'The pipeline, in order.' })
@@ -83,8 +88,12 @@ export class ProgramsController {
   })
   @Roles('admin')
   @Post(':code/stages')
-  addStage(@Param('code') code: string, @Body() body: CreateStageDto): Promise<StageResponse[]> {
-    return this.programs.addStage(code, body);
+  addStage(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Param('code') code: string,
+    @Body() body: CreateStageDto,
+  ): Promise<StageResponse[]> {
+    return this.programs.addStage(admin, code, body);
   }
 
   @ApiOperation({
@@ -98,8 +107,12 @@ export class ProgramsController {
   })
   @Roles('admin')
   @Put(':code/stages/order')
-  reorder(@Param('code') code: string, @Body() body: ReorderStagesDto): Promise<StageResponse[]> {
-    return this.programs.reorderStages(code, body);
+  reorder(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Param('code') code: string,
+    @Body() body: ReorderStagesDto,
+  ): Promise<StageResponse[]> {
+    return this.programs.reorderStages(admin, code, body);
   }
 
   @ApiOperation({
@@ -113,11 +126,12 @@ export class ProgramsController {
   @Roles('admin')
   @Patch(':code/stages/:stageCode')
   updateStage(
+    @CurrentUser() admin: AuthenticatedUser,
     @Param('code') code: string,
     @Param('stageCode') stageCode: string,
     @Body() body: UpdateStageDto,
   ): Promise<StageResponse> {
-    return this.programs.updateStage(code, stageCode, body);
+    return this.programs.updateStage(admin, code, stageCode, body);
   }
 
   @ApiOperation({
@@ -132,7 +146,11 @@ export class ProgramsController {
   @Roles('admin')
   @Delete(':code/stages/:stageCode')
   @HttpCode(204)
-  deleteStage(@Param('code') code: string, @Param('stageCode') stageCode: string): Promise<void> {
-    return this.programs.deleteStage(code, stageCode);
+  deleteStage(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Param('code') code: string,
+    @Param('stageCode') stageCode: string,
+  ): Promise<void> {
+    return this.programs.deleteStage(admin, code, stageCode);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { AuditTrail, type AuditActor, type AuditedChange } from '../audit/audit-trail.js';
 import { conflict, notFound, unprocessable } from '../common/domain-error.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { STATUS_TARGETS } from '../projects/dto/transition.dto.js';
@@ -24,6 +25,7 @@ export class ProgramsService {
     @InjectRepository(Stage) private readonly stages: Repository<Stage>,
     private readonly transactions: TransactionRunner,
     private readonly figureMarks: FigureMarks,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(): Promise<ProgramWithStages[]> {
@@ -40,17 +42,19 @@ export class ProgramsService {
     return { ...program, stages: await this.stagesOf(code) };
   }
 
-  async update(code: string, input: UpdateProgramDto): Promise<ProgramWithStages> {
-    const program = await this.programs.findOneBy({ code });
-    if (!program) throw notFound('Program', code);
-    if (input.checkInOffsets !== undefined) {
+  async update(actor: AuditActor, code: string, input: UpdateProgramDto): Promise<ProgramWithStages> {
+    await this.transactions.run(async (manager) => {
+      const program = await this.lockProgram(code, manager);
+      if (input.checkInOffsets === undefined) return;
       if (!program.usesCohorts && input.checkInOffsets.length > 0) {
         throw unprocessable(
           `Program ${code} has no cohorts, so no cohort ends to check in after: checkInOffsets must be []`,
         );
       }
-      await this.programs.update({ code }, { checkInOffsets: [...input.checkInOffsets].sort((a, b) => a - b) });
-    }
+      const changes = { checkInOffsets: [...input.checkInOffsets].sort((a, b) => a - b) };
+      await manager.update(Program, { code }, changes);
+      await this.audit.record(manager, actor, { entity: 'program', id: code, before: program, after: changes });
+    });
     return this.get(code);
   }
 
@@ -68,7 +72,7 @@ export class ProgramsService {
     return manager.find(Stage, { where: { programCode }, order: { position: 'ASC' } });
   }
 
-  async addStage(programCode: string, input: CreateStageDto): Promise<Stage[]> {
+  async addStage(actor: AuditActor, programCode: string, input: CreateStageDto): Promise<Stage[]> {
     return this.transactions.run(async (manager) => {
       const stages = await this.requireStages(programCode, manager);
       if ((STATUS_TARGETS as readonly string[]).includes(input.code)) {
@@ -95,25 +99,29 @@ export class ProgramsService {
           staleAfterDays: input.staleAfterDays ?? null,
         }),
       );
-      await this.savePositions(manager, reordered);
+      await this.savePositions(manager, actor, reordered);
       return this.stagesOf(programCode, manager);
     });
   }
 
-  async updateStage(programCode: string, code: string, input: UpdateStageDto): Promise<Stage> {
+  async updateStage(actor: AuditActor, programCode: string, code: string, input: UpdateStageDto): Promise<Stage> {
     return this.transactions.run(async (manager) => {
       const stages = await this.requireStages(programCode, manager);
       const stage = stages.find((s) => s.code === code);
       if (!stage) throw notFound(`Stage of ${programCode}`, code);
       if (input.milestone !== undefined) this.assertMilestoneFree(stages, input.milestone, code);
-      Object.assign(stage, Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)));
+      const before = { ...stage };
+      const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+      Object.assign(stage, changes);
       // Milestones decide the figures, and labels show in the funnel.
       await this.figureMarks.markProgram(manager, programCode);
-      return manager.save(stage);
+      const saved = await manager.save(stage);
+      await this.audit.record(manager, actor, { entity: 'stage', id: stage.id, before, after: changes });
+      return saved;
     });
   }
 
-  async reorderStages(programCode: string, input: ReorderStagesDto): Promise<Stage[]> {
+  async reorderStages(actor: AuditActor, programCode: string, input: ReorderStagesDto): Promise<Stage[]> {
     return this.transactions.run(async (manager) => {
       const stages = await this.requireStages(programCode, manager);
       const current = new Set(stages.map((s) => s.code));
@@ -124,13 +132,14 @@ export class ProgramsService {
       }
       await this.savePositions(
         manager,
+        actor,
         input.codes.map((c) => stages.find((s) => s.code === c)!),
       );
       return this.stagesOf(programCode, manager);
     });
   }
 
-  async deleteStage(programCode: string, code: string): Promise<void> {
+  async deleteStage(actor: AuditActor, programCode: string, code: string): Promise<void> {
     await this.transactions.run(async (manager) => {
       const stages = await this.requireStages(programCode, manager);
       const stage = stages.find((s) => s.code === code);
@@ -146,8 +155,10 @@ export class ProgramsService {
         );
       if (stages.length === 1) throw unprocessable('A program keeps at least one stage');
       await manager.delete(Stage, { id: stage.id });
+      await this.audit.record(manager, actor, { entity: 'stage', id: stage.id, before: stage, after: null });
       await this.savePositions(
         manager,
+        actor,
         stages.filter((s) => s.id !== stage.id),
       );
     });
@@ -155,11 +166,17 @@ export class ProgramsService {
 
   /** Reads a program's stages for a change, holding the program row so changes apply one at a time. */
   private async requireStages(programCode: string, manager: EntityManager): Promise<Stage[]> {
-    const program = await this.transactions
-      .forUpdate(manager.createQueryBuilder(Program, 'p').where('p.code = :programCode', { programCode }))
-      .getOne();
-    if (!program) throw notFound('Program', programCode);
+    await this.lockProgram(programCode, manager);
     return this.stagesOf(programCode, manager);
+  }
+
+  /** The program, its row held until the transaction ends: changes to it and its stages apply one at a time. */
+  private async lockProgram(code: string, manager: EntityManager): Promise<Program> {
+    const program = await this.transactions
+      .forUpdate(manager.createQueryBuilder(Program, 'p').where('p.code = :code', { code }))
+      .getOne();
+    if (!program) throw notFound('Program', code);
+    return program;
   }
 
   private assertMilestoneFree(stages: Stage[], milestone: string | null, forCode: string) {
@@ -168,9 +185,20 @@ export class ProgramsService {
       throw conflict(`Milestone ${milestone} already belongs to stage ${holder.code}; a milestone marks one stage`);
   }
 
-  private async savePositions(manager: EntityManager, ordered: Stage[]) {
+  /**
+   * Numbers the stages 1 to n in this order and saves them. The trail gets the new stage's
+   * creation (the one without an id yet) and each other stage whose position moved.
+   */
+  private async savePositions(manager: EntityManager, actor: AuditActor, ordered: Stage[]) {
+    const positionsBefore = new Map(ordered.map((stage) => [stage, stage.id === undefined ? null : stage.position]));
     ordered.forEach((stage, index) => (stage.position = index + 1));
     await manager.save(Stage, ordered);
+    const changes: AuditedChange[] = ordered.map((stage) => {
+      const before = positionsBefore.get(stage)!;
+      if (before === null) return { entity: 'stage', id: stage.id, after: { ...stage } };
+      return { entity: 'stage', id: stage.id, before: { position: before }, after: { position: stage.position } };
+    });
+    await this.audit.recordAll(manager, actor, changes);
     await this.figureMarks.markProgram(manager, ordered[0].programCode);
   }
 }

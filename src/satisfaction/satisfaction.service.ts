@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Cohort } from '../cohorts/cohort.entity.js';
 import { Clock } from '../common/clock.js';
@@ -47,6 +48,7 @@ export class SatisfactionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Records every rating or none. `demo` is for the demo data only; the API never sets it. */
@@ -59,16 +61,19 @@ export class SatisfactionService {
     await this.transactions.run(async (manager) => {
       await this.requireCohort(manager, cohortId);
       const recordedAt = this.clock.now();
-      await manager.insert(
-        SatisfactionRating,
-        ratings.map((r) => ({
-          cohortId,
-          rating: r.rating,
-          respondent: r.respondent ?? null,
-          demo: options.demo ?? false,
-          recordedBy: actor.id,
-          recordedAt,
-        })),
+      const rows = ratings.map((r) => ({
+        cohortId,
+        rating: r.rating,
+        respondent: r.respondent ?? null,
+        demo: options.demo ?? false,
+        recordedBy: actor.id,
+        recordedAt,
+      }));
+      const { identifiers } = await manager.insert(SatisfactionRating, rows);
+      await this.audit.recordAll(
+        manager,
+        actor,
+        rows.map((row, index) => ({ entity: 'rating', id: Number(identifiers[index].id), after: row })),
       );
     });
     return this.ofCohort(cohortId);

@@ -8,7 +8,8 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { MANAGERS, Roles } from '../auth/auth.decorators.js';
+import { CurrentUser, MANAGERS, Roles } from '../auth/auth.decorators.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ParseId } from '../common/parse-id.pipe.js';
 import { ApiUserIdParam } from './api-user-id-param.js';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto.js';
@@ -50,8 +51,8 @@ export class UsersController {
   })
   @ApiCreatedResponse({ type: UserResponse, description: 'Created, active' })
   @ApiConflictResponse({ description: 'A user with this e-mail already exists' })
-  create(@Body() body: CreateUserDto): Promise<UserResponse> {
-    return this.users.create(body);
+  create(@CurrentUser() admin: AuthenticatedUser, @Body() body: CreateUserDto): Promise<UserResponse> {
+    return this.users.create(admin, body);
   }
 
   @Roles('admin')
@@ -66,7 +67,11 @@ export class UsersController {
   @ApiUnprocessableEntityResponse({
     description: 'The user is the last active admin and would stop being one (role or active): nothing was changed',
   })
-  update(@Param('id', ParseId()) id: number, @Body() body: UpdateUserDto): Promise<UserResponse> {
-    return this.users.update(id, body);
+  update(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Param('id', ParseId()) id: number,
+    @Body() body: UpdateUserDto,
+  ): Promise<UserResponse> {
+    return this.users.update(admin, id, body);
   }
 }

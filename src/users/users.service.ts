@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { AuditTrail, type AuditActor } from '../audit/audit-trail.js';
 import { hashPassword, verifyPassword } from '../auth/password-hasher.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { conflict, notFound, unprocessable } from '../common/domain-error.js';
@@ -36,6 +37,21 @@ export const FIND_FOR_TOKEN_SQL = `
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
+/** What the trail keeps of an account: never its password nor anything derived from it. */
+const auditedFields = (user: User) => ({
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  language: user.language,
+  active: user.active,
+});
+
+/**
+ * A new password, recorded as a fact only. The trail drops any key that names a password, so
+ * this one names the credentials instead.
+ */
+const CREDENTIALS_CHANGED = { credentialsChanged: true } as const;
+
 @Injectable()
 export class UsersService {
   private readonly logger = new Logger(UsersService.name);
@@ -43,6 +59,7 @@ export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly transactions: TransactionRunner,
+    private readonly audit: AuditTrail,
   ) {}
 
   /**
@@ -89,7 +106,8 @@ export class UsersService {
     return user;
   }
 
-  async create(input: CreateUserDto): Promise<User> {
+  /** `actor` null: the service creates the account itself (the first admin, the demo's people). */
+  async create(actor: AuditActor, input: CreateUserDto): Promise<User> {
     const email = normalizeEmail(input.email);
     const passwordHash = await hashPassword(input.password);
     return this.transactions.run(async (manager) => {
@@ -103,11 +121,13 @@ export class UsersService {
         active: true,
       });
       const { id } = await manager.save(user);
-      return manager.findOneByOrFail(User, { id });
+      const created = await manager.findOneByOrFail(User, { id });
+      await this.audit.record(manager, actor, { entity: 'user', id, before: null, after: auditedFields(created) });
+      return created;
     });
   }
 
-  async update(id: number, input: UpdateUserDto): Promise<User> {
+  async update(actor: AuditActor, id: number, input: UpdateUserDto): Promise<User> {
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
     return this.transactions.run(async (manager) => {
       const user = await manager.findOneBy(User, { id });
@@ -133,6 +153,12 @@ export class UsersService {
       if (input.active !== undefined) changes.active = input.active;
       if (Object.keys(changes).length > 0) await manager.update(User, { id }, changes);
       if (passwordHash) await this.setPasswordHash(manager, id, passwordHash);
+      await this.audit.record(manager, actor, {
+        entity: 'user',
+        id,
+        before: auditedFields(user),
+        after: passwordHash ? { ...changes, ...CREDENTIALS_CHANGED } : changes,
+      });
       return manager.findOneByOrFail(User, { id });
     });
   }
@@ -157,11 +183,22 @@ export class UsersService {
     }
     const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
     return this.transactions.run(async (manager) => {
+      const before = await manager.findOneByOrFail(User, { id });
       const changes: Partial<User> = {};
       if (input.name !== undefined) changes.name = input.name;
       if (input.language !== undefined) changes.language = input.language;
       if (Object.keys(changes).length > 0) await manager.update(User, { id }, changes);
       const tokenVersion = passwordHash ? await this.setPasswordHash(manager, id, passwordHash) : null;
+      await this.audit.record(
+        manager,
+        { id },
+        {
+          entity: 'user',
+          id,
+          before: auditedFields(before),
+          after: passwordHash ? { ...changes, ...CREDENTIALS_CHANGED } : changes,
+        },
+      );
       return { user: await manager.findOneByOrFail(User, { id }), tokenVersion };
     });
   }
@@ -186,7 +223,8 @@ export class UsersService {
   /** At start: ADMIN_EMAIL and ADMIN_PASSWORD name an admin to create if no user has that e-mail. */
   async ensureAdmin(admin: { email: string; password: string }): Promise<void> {
     if (await this.users.existsBy({ email: normalizeEmail(admin.email) })) return;
-    const created = await this.create({
+    // The service creates it itself: nobody is signed in yet.
+    const created = await this.create(null, {
       email: admin.email,
       password: admin.password,
       name: 'Administration',

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
+import { AuditTrail } from '../../audit/audit-trail.js';
 import { Cohort } from '../../cohorts/cohort.entity.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { namedQuery } from '../../database/named-query.js';
@@ -58,6 +59,7 @@ export class CheckInsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly notifications: NotificationsService,
+    private readonly audit: AuditTrail,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -118,17 +120,22 @@ export class CheckInsService {
       cohortLabel: cohort.label,
       offsetDays: offset,
     };
-    const task = await namedQuery(manager, INSERT_TASK_SQL, {
+    const fields = {
       projectId,
       assigneeId: advisorId,
       dueOn: localDate,
-      sourceKey,
       note: checkInTaskNote(
         { ...context, programName: advisorLanguage === 'en' ? program.nameEn : program.nameFr },
         advisorLanguage,
       ),
-    });
+      kind: 'check_in',
+      sourceKey,
+      createdById: null,
+    };
+    const task = await namedQuery<{ id: number }>(manager, INSERT_TASK_SQL, fields);
     if (task.length === 0) return null;
+    // The schedule writes it: no one is its author.
+    await this.audit.record(manager, null, { entity: 'follow_up', id: Number(task[0].id), projectId, after: fields });
     const contacts = await manager.find(Contact, { where: { projectId }, order: { id: 'ASC' } });
     const ids = await this.notifications.record(
       manager,
