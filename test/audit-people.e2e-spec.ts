@@ -134,8 +134,8 @@ describe('the audit trail of users and accounts', () => {
     expect(actor(entry)).toBe(adminId);
     expect([entry.action, entry.before, entry.after]).toEqual([
       'change',
-      { credentialsChanged: null },
-      { credentialsChanged: true },
+      { passwordChanged: null },
+      { passwordChanged: true },
     ]);
     await signIn(user.email, ADMIN_SET_PASSWORD);
   });
@@ -194,8 +194,8 @@ describe('the audit trail of users and accounts', () => {
       expect(actor(entry)).toBe(user.id);
       expect([entry.action, entry.before, entry.after]).toEqual([
         'change',
-        { language: 'fr', credentialsChanged: null },
-        { language: 'en', credentialsChanged: true },
+        { language: 'fr', passwordChanged: null },
+        { language: 'en', passwordChanged: true },
       ]);
       await signIn(user.email, OWN_NEW_PASSWORD);
     });
@@ -210,8 +210,8 @@ describe('the audit trail of users and accounts', () => {
       expect(actor(requested)).toBe(adminId);
       expect([requested.action, requested.before, requested.after]).toEqual([
         'change',
-        { credentialReset: null },
-        { credentialReset: 'requested' },
+        { passwordReset: null },
+        { passwordReset: 'requested' },
       ]);
 
       await t.http().post('/auth/password-reset').send({ token, password: AFTER_RESET_PASSWORD }).expect(204);
@@ -219,8 +219,8 @@ describe('the audit trail of users and accounts', () => {
       expect(actor(completed)).toBe(user.id);
       expect([completed.action, completed.before, completed.after]).toEqual([
         'change',
-        { credentialReset: 'requested' },
-        { credentialReset: 'completed' },
+        { passwordReset: 'requested' },
+        { passwordReset: 'completed' },
       ]);
       await signIn(user.email, AFTER_RESET_PASSWORD);
     });
@@ -252,7 +252,7 @@ describe('the audit trail of users and accounts', () => {
       'SELECT before, after FROM audit_entries',
     );
     const text = rows.map((row) => `${row.before ?? ''} ${row.after ?? ''}`).join('\n');
-    expect(text).toContain('credentialReset');
+    expect(text).toContain('passwordReset');
     for (const secret of [
       ADMIN.password,
       PASSWORD,

@@ -23,11 +23,8 @@ const VALID_FOR_MS = 60 * 60 * 1000;
 const invalidLink = () =>
   unprocessable('This password reset link is invalid or has expired: ask an administrator for a new one');
 
-/**
- * How the trail tells a reset: a fact, never its token nor the password. The trail drops any key
- * that names a password or a token, so this one names the credentials.
- */
-const RESET_FIELD = 'credentialReset';
+/** How the trail tells a reset: a fact (requested, completed), never its token nor the password. */
+const RESET_FIELD = 'passwordReset';
 
 export interface StartedReset {
   userId: number;

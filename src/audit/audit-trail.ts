@@ -23,8 +23,11 @@ export interface AuditedChange {
 
 /** Bookkeeping every row carries, which says nothing of what changed. */
 const UNRECORDED_FIELDS = new Set(['id', 'version', 'createdAt', 'updatedAt', 'searchName', 'lastActivityAt']);
-/** Never in the trail, whatever a caller passes: a password, its hash, a token. */
-const SECRET_FIELD = /password|hash|token|secret/i;
+/**
+ * Never in the trail, whatever a caller passes: a password, a hash, a token or its version, a
+ * secret. (A fact about them, `passwordReset: 'requested'` or `passwordChanged: true`, is recorded.)
+ */
+const SECRET_FIELD = /^password$|hash$|^token|secret/i;
 /** Rows per INSERT: an import records thousands, well under either driver's limit on parameters. */
 const ROWS_PER_INSERT = 300;
 

@@ -46,11 +46,8 @@ const auditedFields = (user: User) => ({
   active: user.active,
 });
 
-/**
- * A new password, recorded as a fact only. The trail drops any key that names a password, so
- * this one names the credentials instead.
- */
-const CREDENTIALS_CHANGED = { credentialsChanged: true } as const;
+/** A new password, recorded as a fact only: never the password nor its hash. */
+const PASSWORD_CHANGED = { passwordChanged: true } as const;
 
 @Injectable()
 export class UsersService {
@@ -157,7 +154,7 @@ export class UsersService {
         entity: 'user',
         id,
         before: auditedFields(user),
-        after: passwordHash ? { ...changes, ...CREDENTIALS_CHANGED } : changes,
+        after: passwordHash ? { ...changes, ...PASSWORD_CHANGED } : changes,
       });
       return manager.findOneByOrFail(User, { id });
     });
@@ -196,7 +193,7 @@ export class UsersService {
           entity: 'user',
           id,
           before: auditedFields(before),
-          after: passwordHash ? { ...changes, ...CREDENTIALS_CHANGED } : changes,
+          after: passwordHash ? { ...changes, ...PASSWORD_CHANGED } : changes,
         },
       );
       return { user: await manager.findOneByOrFail(User, { id }), tokenVersion };
