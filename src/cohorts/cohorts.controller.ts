@@ -9,7 +9,8 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { MANAGERS, Roles } from '../auth/auth.decorators.js';
+import { CurrentUser, MANAGERS, Roles } from '../auth/auth.decorators.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ParseId } from '../common/parse-id.pipe.js';
 import { CohortsService } from './cohorts.service.js';
 import { CreateCohortDto, ListCohortsQuery, UpdateCohortDto } from './dto/cohort.dto.js';
@@ -50,8 +51,8 @@ export class CohortsController {
   })
   @Roles(...MANAGERS)
   @Post()
-  create(@Body() body: CreateCohortDto): Promise<CohortResponse> {
-    return this.cohorts.create(body);
+  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateCohortDto): Promise<CohortResponse> {
+    return this.cohorts.create(user, body);
   }
 
   @ApiOperation({
@@ -68,7 +69,11 @@ export class CohortsController {
   })
   @Roles(...MANAGERS)
   @Patch(':id')
-  update(@Param('id', ParseId()) id: number, @Body() body: UpdateCohortDto): Promise<CohortResponse> {
-    return this.cohorts.update(id, body);
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseId()) id: number,
+    @Body() body: UpdateCohortDto,
+  ): Promise<CohortResponse> {
+    return this.cohorts.update(user, id, body);
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { AuditTrail, type AuditActor } from '../audit/audit-trail.js';
 import { conflict, notFound, unprocessable } from '../common/domain-error.js';
 import { reportingYearOrNullOf, requireReportingYear } from '../common/reporting-year.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -28,6 +29,7 @@ export class CohortsService {
     private readonly transactions: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly figureMarks: FigureMarks,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(query: ListCohortsQuery): Promise<CohortView[]> {
@@ -46,25 +48,27 @@ export class CohortsService {
     return (await this.withCounts([cohort]))[0];
   }
 
-  async create(input: CreateCohortDto): Promise<CohortView> {
+  async create(actor: AuditActor, input: CreateCohortDto): Promise<CohortView> {
     const id = await this.transactions.run(async (manager) => {
       const program = await this.programs.requireForInput(input.programCode, manager);
       if (!program.usesCohorts) throw unprocessable(`Program ${program.code} is not run in cohorts`);
       this.assertDates(input.startsOn, input.endsOn);
       await this.assertNumberFree(manager, input.programCode, input.number);
       const saved = await manager.save(manager.create(Cohort, { ...input, capacity: input.capacity ?? null }));
+      await this.audit.record(manager, actor, { entity: 'cohort', id: saved.id, after: saved });
       return saved.id;
     });
     return this.get(id);
   }
 
-  async update(id: number, input: UpdateCohortDto): Promise<CohortView> {
+  async update(actor: AuditActor, id: number, input: UpdateCohortDto): Promise<CohortView> {
     await this.transactions.run(async (manager) => {
       const cohort = await this.transactions
         .forUpdate(manager.createQueryBuilder(Cohort, 'c').where('c.id = :id', { id }))
         .getOne();
       if (!cohort) throw notFound('Cohort', id);
-      const next = { ...cohort, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
+      const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+      const next = { ...cohort, ...changes };
       this.assertDates(next.startsOn, next.endsOn);
       if (input.number !== undefined && input.number !== cohort.number)
         await this.assertNumberFree(manager, cohort.programCode, input.number);
@@ -75,6 +79,7 @@ export class CohortsService {
       }
       await manager.save(Cohort, next);
       await this.figureMarks.markCohort(manager, cohort, next);
+      await this.audit.record(manager, actor, { entity: 'cohort', id, before: cohort, after: changes });
     });
     return this.get(id);
   }

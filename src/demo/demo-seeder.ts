@@ -73,7 +73,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
     const cohortIds = new Map<number, number>();
     for (const cohort of PARCOURS_COOP_COHORTS) {
-      const created = await this.cohorts.create({
+      const created = await this.cohorts.create(coordinator, {
         programCode: 'parcours-coop',
         deliveryMode: 'remote',
         capacity: 12,

@@ -40,6 +40,8 @@ export interface ChangedProject {
   /** The project's version the plan read: its fields change only if nobody changed them since. */
   version: number;
   changes: Partial<ProjectFields>;
+  /** The changed fields as the plan read them: what the audit trail records as before. */
+  previous: Partial<ProjectFields>;
   /** A program the project was not in yet. */
   newEnrollment: NewEnrollment | null;
   /** Moves on an enrollment it had, from where the database has it. */

@@ -1,4 +1,5 @@
 import type { EntityManager, ObjectLiteral, EntityTarget } from 'typeorm';
+import type { AuditTrail, AuditedChange } from '../audit/audit-trail.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Cohort } from '../cohorts/cohort.entity.js';
 import { conflict } from '../common/domain-error.js';
@@ -8,6 +9,7 @@ import type { FigureMarks } from '../figures/figure-marks.js';
 import { Contact } from '../projects/contact.entity.js';
 import { Enrollment } from '../projects/enrollment.entity.js';
 import { updateEnrollmentsSql } from '../projects/move-statements.js';
+import { contactCreation, projectCreation } from '../projects/project-audit.js';
 import { Project } from '../projects/project.entity.js';
 import { recordActivitySql } from '../projects/projects.service.js';
 import { Transition } from '../projects/transition.entity.js';
@@ -33,23 +35,31 @@ async function insertAll<T extends ObjectLiteral>(
   return ids;
 }
 
+/** What the import writes besides the plan: the figures' marks and the audit trail. */
+export interface ImportRecorders {
+  figureMarks: FigureMarks;
+  audit: AuditTrail;
+}
+
 /**
  * Writes a plan inside the caller's transaction: cohorts, projects, enrollments where the dates
  * leave them, each move as a transition dated by the file, contacts, and the figures' marks, so that
- * the recompute follows as it follows a move by hand.
+ * the recompute follows as it follows a move by hand. The cohorts, projects and contacts it creates
+ * or changes are recorded in the audit trail, in bulk; its moves are transitions, not audited.
  */
 export async function writeImportPlan(
   manager: EntityManager,
   actor: AuthenticatedUser,
   plan: ImportPlan,
-  figureMarks: FigureMarks,
+  { figureMarks, audit }: ImportRecorders,
   now: Date,
 ): Promise<void> {
   const cohortIds = new Map<string, number>();
+  const newCohorts = plan.newCohorts.map(({ key: _, ...cohort }) => ({ ...cohort, capacity: null }));
   const createdCohortIds = await insertAll(
     manager,
     Cohort,
-    plan.newCohorts.map(({ key: _, ...cohort }) => manager.create(Cohort, { ...cohort, capacity: null })),
+    newCohorts.map((cohort) => manager.create(Cohort, cohort)),
   );
   plan.newCohorts.forEach((c, i) => cohortIds.set(c.key, createdCohortIds[i]));
   const cohortIdOf = (ref: CohortRef) => (ref === null ? null : 'id' in ref ? ref.id : cohortIds.get(ref.key)!);
@@ -160,12 +170,28 @@ export async function writeImportPlan(
   const contacts = [
     ...plan.newProjects.flatMap((p, i) => p.contacts.map((c) => ({ ...c, projectId: projectIds[i] }))),
     ...plan.changedProjects.flatMap((c) => c.contacts.map((contact) => ({ ...contact, projectId: c.projectId }))),
-  ];
-  await insertAll(
+  ].map((c) => ({ ...c, language: 'fr' as const, consentPurpose: null, consentOn: null }));
+  const contactIds = await insertAll(
     manager,
     Contact,
-    contacts.map((c) => manager.create(Contact, { ...c, language: 'fr' })),
+    contacts.map((c) => manager.create(Contact, c)),
   );
+
+  const audited: AuditedChange[] = [
+    ...newCohorts.map((cohort, i) => ({ entity: 'cohort' as const, id: createdCohortIds[i], after: cohort })),
+    ...plan.newProjects.map(({ fields }, i) => projectCreation({ ...fields, id: projectIds[i], fictitious: false })),
+    ...plan.changedProjects
+      .filter(({ changes }) => Object.keys(changes).length > 0)
+      .map(({ projectId, previous, changes }) => ({
+        entity: 'project' as const,
+        id: projectId,
+        projectId,
+        before: previous,
+        after: changes,
+      })),
+    ...contacts.map((contact, i) => contactCreation({ ...contact, id: contactIds[i] })),
+  ];
+  await audit.recordAll(manager, actor, audited);
 
   // The figures of every cohort and program-year the import touched are marked in this transaction.
   await figureMarks.markEnrollments(manager, [...enrollmentRows, ...moved.map((m) => m.before)]);

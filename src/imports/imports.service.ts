@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, unprocessable } from '../common/domain-error.js';
@@ -62,6 +63,7 @@ export class ImportsService {
     private readonly figureMarks: FigureMarks,
     private readonly clock: Clock,
     private readonly importLog: ImportLogService,
+    private readonly audit: AuditTrail,
   ) {}
 
   /**
@@ -113,7 +115,13 @@ export class ImportsService {
           await manager.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY]);
         const plan = await this.plan(manager, programs, rows, header);
         if (plan.problems.length > 0) throw new PlanRefused(plan);
-        await writeImportPlan(manager, actor, plan, this.figureMarks, this.clock.now());
+        await writeImportPlan(
+          manager,
+          actor,
+          plan,
+          { figureMarks: this.figureMarks, audit: this.audit },
+          this.clock.now(),
+        );
         return this.report(file, false, count, [], countsOf(plan));
       });
     } catch (error) {

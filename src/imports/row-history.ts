@@ -75,9 +75,13 @@ export function changeOf(
   col: ColumnName,
 ): ChangedProject | null {
   const changes: Partial<ProjectFields> = {};
+  const previous: Partial<ProjectFields> = {};
   for (const field of Object.keys(fields) as (keyof ProjectFields)[]) {
     if (field === 'advisorId' && !header.columns.advisorEmail) continue;
-    if (fields[field] !== existing[field]) (changes as Record<string, unknown>)[field] = fields[field];
+    if (fields[field] !== existing[field]) {
+      (changes as Record<string, unknown>)[field] = fields[field];
+      (previous as Record<string, unknown>)[field] = existing[field];
+    }
   }
   const contacts = header.columns.contacts
     ? row.contacts.filter(
@@ -94,6 +98,7 @@ export function changeOf(
       projectId: existing.id,
       version: existing.version,
       changes,
+      previous,
       newEnrollment: added,
       moved: null,
       contacts,
@@ -196,6 +201,7 @@ export function changeOf(
     projectId: existing.id,
     version: existing.version,
     changes,
+    previous,
     newEnrollment: null,
     moved: moves.length > 0 ? { before: enrollment, moves, end } : null,
     contacts,

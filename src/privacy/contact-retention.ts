@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import { AuditTrail } from '../audit/audit-trail.js';
 import { Clock } from '../common/clock.js';
 import { LOCAL_ZONE } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -25,7 +26,8 @@ export interface RetentionRun {
  * Personal information is kept no longer than needed (Law 25): each local day, the contacts of
  * projects whose every enrollment ended (abandoned, or operating) more than CONTACT_RETENTION_YEARS
  * ago are erased, as an admin's erasure erases them (the record of e-mail blanked, the outbox's
- * copies deleted), and the run is recorded in privacy_requests. The projects and their history stay.
+ * copies deleted, their details blanked in the audit trail), and the run is recorded in
+ * privacy_requests. The projects and their history stay.
  */
 @Injectable()
 export class ContactRetention implements OnModuleInit {
@@ -37,6 +39,7 @@ export class ContactRetention implements OnModuleInit {
     private readonly contacts: PersonContacts,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(RUNS_WORKER) private readonly runsWorker: boolean,
   ) {}
@@ -54,8 +57,11 @@ export class ContactRetention implements OnModuleInit {
       .minus({ years: this.config.contactRetentionYears })
       .startOf('day');
     const run = await this.transactions.run(async (manager) => {
-      const { contactIds, projects } = await this.contacts.eraseOfProjectsEndedBefore(manager, endedBefore.toJSDate());
+      const { contacts, projects } = await this.contacts.eraseOfProjectsEndedBefore(manager, endedBefore.toJSDate());
+      const contactIds = contacts.map((c) => c.id);
       const notificationIds = await this.notifications.erasePerson(manager, { email: null, contactIds });
+      // The schedule erases: no one is the actor.
+      await this.audit.forgetContacts(manager, null, contacts);
       const outboxFiles = await this.notifications.deleteOutboxCopies(notificationIds);
       const counts = { contacts: contactIds.length, emails: notificationIds.length, outboxFiles };
       await manager.insert(PrivacyRequest, { userId: null, kind: 'retention', ...counts, createdAt: this.clock.now() });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '../audit/audit-trail.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Clock } from '../common/clock.js';
 import type { EntityManager } from 'typeorm';
@@ -15,8 +16,9 @@ import { PrivacyRequest, type PrivacyRequestKind } from './privacy-request.entit
 /**
  * Personal information requests (Québec's Law 25): what the service holds about a person, and
  * forgetting them. Each domain gives or forgets its own part (projects their contact rows, the
- * record of e-mail its messages and outbox copies, exports their log, users the account); this
- * service asks each in turn, in one transaction, and records the request without the person.
+ * record of e-mail its messages and outbox copies, exports their log, users the account, the audit
+ * trail the contacts' details in its entries); this service asks each in turn, in one transaction,
+ * and records the request without the person.
  */
 @Injectable()
 export class PrivacyService {
@@ -28,6 +30,7 @@ export class PrivacyService {
     private readonly notifications: NotificationsService,
     private readonly exportLog: ExportLogService,
     private readonly users: UsersService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async personalInformation(actor: AuthenticatedUser, email: string): Promise<PersonalInformationResponse> {
@@ -81,8 +84,10 @@ export class PrivacyService {
             'its e-mail is its login)',
         );
       }
-      const contactIds = await this.contacts.erase(manager, email);
+      const contacts = await this.contacts.erase(manager, email);
+      const contactIds = contacts.map((c) => c.id);
       const notificationIds = await this.notifications.erasePerson(manager, { email, contactIds });
+      await this.audit.forgetContacts(manager, actor, contacts);
       const outboxFiles = await this.notifications.deleteOutboxCopies(notificationIds);
       const erased = { contacts: contactIds.length, emails: notificationIds.length, outboxFiles };
       await this.record(manager, actor, 'erasure', erased);
@@ -93,8 +98,9 @@ export class PrivacyService {
   /** Erases one person from one project, and what the record of e-mail holds about that contact. */
   async eraseContact(actor: AuthenticatedUser, projectId: number, contactId: number): Promise<void> {
     await this.transactions.run(async (manager) => {
-      await this.projects.deleteContact(manager, actor, projectId, contactId);
+      const contact = await this.projects.deleteContact(manager, actor, projectId, contactId);
       const notificationIds = await this.notifications.erasePerson(manager, { email: null, contactIds: [contactId] });
+      await this.audit.forgetContacts(manager, actor, [contact]);
       await this.notifications.deleteOutboxCopies(notificationIds);
     });
   }

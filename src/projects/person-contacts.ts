@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query.js';
 import { Contact } from './contact.entity.js';
 import { Enrollment } from './enrollment.entity.js';
+import type { ErasedContact } from './project-audit.js';
 import { Project } from './project.entity.js';
 
 /** A contact row of the person, with the project it is on. */
@@ -45,36 +46,41 @@ export class PersonContacts {
   }
 
   /**
-   * Deletes the person's contact rows, in the caller's transaction, and returns their ids. Deleted
-   * rather than blanked: no foreign key points at contacts and no figure counts them, and the
-   * record of e-mail keeps its rows by a plain `contact_id` (blanked there), so history and figures
-   * stay whole with the person gone; a blanked row would only leave a nameless stand-in on the team.
+   * Deletes the person's contact rows, in the caller's transaction, and returns which they were
+   * (for the record of e-mail and the audit trail to forget them too). Deleted rather than
+   * blanked: no foreign key points at contacts and no figure counts them, and the record of e-mail
+   * keeps its rows by a plain `contact_id` (blanked there), so history and figures stay whole with
+   * the person gone; a blanked row would only leave a nameless stand-in on the team.
    */
-  async erase(manager: EntityManager, email: string): Promise<number[]> {
-    const contacts = await manager.find(Contact, { select: { id: true }, where: { email: email.toLowerCase() } });
-    const ids = contacts.map((c) => c.id);
-    if (ids.length > 0) await manager.delete(Contact, { id: In(ids) });
-    return ids;
+  async erase(manager: EntityManager, email: string): Promise<ErasedContact[]> {
+    const contacts = await manager.find(Contact, {
+      select: { id: true, projectId: true },
+      where: { email: email.toLowerCase() },
+    });
+    if (contacts.length > 0) await manager.delete(Contact, { id: In(contacts.map((c) => c.id)) });
+    return contacts.map(({ id, projectId }) => ({ id, projectId }));
   }
 
   /**
    * Deletes, in the caller's transaction, the contacts of every project whose enrollments have all
    * ended (abandoned, or at the stage of the `operating` milestone) with their last move before
-   * `cutoff`: what the service no longer needs to keep (Law 25). Answers the contacts' ids and how
+   * `cutoff`: what the service no longer needs to keep (Law 25). Answers the contacts erased and how
    * many projects they were on.
    */
   async eraseOfProjectsEndedBefore(
     manager: EntityManager,
     cutoff: Date,
-  ): Promise<{ contactIds: number[]; projects: number }> {
+  ): Promise<{ contacts: ErasedContact[]; projects: number }> {
     const projectIds = (await preparedQuery<{ projectId: unknown }>(manager, ENDED_PROJECTS_SQL, { cutoff })).map(
       (row) => Number(row.projectId),
     );
-    if (projectIds.length === 0) return { contactIds: [], projects: 0 };
-    const contacts = await manager.find(Contact, { select: { id: true }, where: { projectId: In(projectIds) } });
-    const contactIds = contacts.map((c) => c.id);
-    await manager.delete(Contact, { id: In(contactIds) });
-    return { contactIds, projects: projectIds.length };
+    if (projectIds.length === 0) return { contacts: [], projects: 0 };
+    const contacts = await manager.find(Contact, {
+      select: { id: true, projectId: true },
+      where: { projectId: In(projectIds) },
+    });
+    await manager.delete(Contact, { id: In(contacts.map((c) => c.id)) });
+    return { contacts: contacts.map(({ id, projectId }) => ({ id, projectId })), projects: projectIds.length };
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.js';
 import { isManager, type AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CohortsService } from '../cohorts/cohorts.service.js';
 import { Clock } from '../common/clock.js';
@@ -25,6 +26,7 @@ import type {
 import type { ListProjectsQuery } from './dto/list-projects.query.js';
 import { Enrollment } from './enrollment.entity.js';
 import { assertCanChange } from './project-access.js';
+import { contactCreation, projectCreation, type ErasedContact } from './project-audit.js';
 import { ProjectViews, type EnrollmentView, type ProjectView } from './project-views.js';
 import { Project } from './project.entity.js';
 import { STALE_JOIN, staleCondition } from './stale-projects.js';
@@ -47,6 +49,7 @@ export class ProjectsService {
     private readonly views: ProjectViews,
     private readonly clock: Clock,
     private readonly figureMarks: FigureMarks,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** `fictitious` is for demo stand-ins only; the API never sets it. */
@@ -72,8 +75,11 @@ export class ProjectsService {
           lastActivityAt: this.clock.now(),
         }),
       );
-      for (const contact of input.contacts ?? []) await this.insertContact(manager, project.id, contact);
+      const contacts: Contact[] = [];
+      for (const contact of input.contacts ?? []) contacts.push(await this.insertContact(manager, project.id, contact));
       await this.enrol(manager, actor, project.id, input);
+      // The enrollment is not recorded here: its creation is a move, which `transitions` records.
+      await this.audit.recordAll(manager, actor, [projectCreation(project), ...contacts.map(contactCreation)]);
       return project.id;
     });
     return this.get(actor, id);
@@ -176,6 +182,13 @@ export class ProjectsService {
         .execute();
       if (result.affected !== 1)
         throw conflict(`Project ${id} was changed by someone else at the same moment; read it again`);
+      await this.audit.record(manager, actor, {
+        entity: 'project',
+        id,
+        projectId: id,
+        before: project,
+        after: changes,
+      });
       // The team's size counts in the figures (entrepreneurs).
       if (input.entrepreneurCount !== undefined)
         await this.figureMarks.markEnrollments(manager, await manager.findBy(Enrollment, { projectId: id }));
@@ -210,6 +223,13 @@ export class ProjectsService {
         { cohortId: input.cohortId, version: enrollment.version + 1 },
       );
       await this.figureMarks.markEnrollments(manager, [enrollment, { ...enrollment, cohortId: input.cohortId }]);
+      await this.audit.record(manager, actor, {
+        entity: 'enrollment',
+        id: enrollment.id,
+        projectId,
+        before: { cohortId: enrollment.cohortId },
+        after: { cohortId: input.cohortId },
+      });
       return (
         await this.views.enrollments(manager, [await manager.findOneByOrFail(Enrollment, { id: enrollment.id })], actor)
       )[0];
@@ -219,23 +239,27 @@ export class ProjectsService {
   async addContact(actor: AuthenticatedUser, projectId: number, input: ContactDto): Promise<Contact> {
     return this.transactions.run(async (manager) => {
       assertCanChange(actor, await this.lockProject(manager, projectId));
-      return this.insertContact(manager, projectId, input);
+      const contact = await this.insertContact(manager, projectId, input);
+      await this.audit.record(manager, actor, contactCreation(contact));
+      return contact;
     });
   }
 
   /**
    * Removes one person from a project, in the caller's transaction (Law 25: a person may ask to be
-   * forgotten; `privacy/` erases what other domains hold about them in the same transaction).
+   * forgotten; `privacy/` erases what other domains hold about them, the audit trail included, in
+   * the same transaction). Answers the contact erased, for the trail to forget.
    */
   async deleteContact(
     manager: EntityManager,
     actor: AuthenticatedUser,
     projectId: number,
     contactId: number,
-  ): Promise<void> {
+  ): Promise<ErasedContact> {
     assertCanChange(actor, await this.lockProject(manager, projectId));
     const result = await manager.delete(Contact, { id: contactId, projectId });
     if (!result.affected) throw notFound(`Contact of project ${projectId}`, contactId);
+    return { id: contactId, projectId };
   }
 
   /**
