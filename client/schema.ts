@@ -4620,6 +4620,8 @@ export interface components {
             emails: components["schemas"]["PersonEmailResponse"][];
             /** @description Exports with contacts of a cohort one of the person's projects is enrolled in: the file may hold them */
             exports: components["schemas"]["PersonExportResponse"][];
+            /** @description What the audit trail records of those contact rows (their creation, their changes), oldest first */
+            changes: components["schemas"]["AuditEntryResponse"][];
             /**
              * @description Their account, when one has that e-mail; null otherwise
              * @example null

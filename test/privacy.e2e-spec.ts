@@ -176,6 +176,17 @@ describe('personal information requests', () => {
     expect(body.exports).toEqual([
       expect.objectContaining({ cohortId, format: 'csv', takenBy: { id: adminId, name: expect.any(String) } }),
     ]);
+    // What the audit trail holds of those contact rows: their creation, with the person's details.
+    expect(
+      body.changes.map((c: { entity: string; action: string; after: { email: string } }) => [
+        c.entity,
+        c.action,
+        c.after.email,
+      ]),
+    ).toEqual([
+      ['contact', 'create', EMAIL],
+      ['contact', 'create', EMAIL],
+    ]);
     expect(body.account).toBeNull();
     // The request is recorded: who asked and how much it found.
     const [access] = (await privacyRequests()).slice(-1);
@@ -260,7 +271,13 @@ describe('personal information requests', () => {
     expect(files.some((file) => file.toLowerCase().includes('gabrielle'))).toBe(false);
     expect(files.filter((file) => file.includes(OTHER.email))).toHaveLength(1);
 
-    expect((await person(EMAIL).expect(200)).body).toEqual({ contacts: [], emails: [], exports: [], account: null });
+    expect((await person(EMAIL).expect(200)).body).toEqual({
+      contacts: [],
+      emails: [],
+      exports: [],
+      changes: [],
+      account: null,
+    });
     expect((await t.http().get(`/projects/${accompanied.id}`).set(bearer(admin)).expect(200)).body.contacts).toEqual(
       [],
     );

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { badRequest } from '../common/bad-request.js';
 import type { Page } from '../common/pagination.js';
 import { LOCAL_ZONE, parseInstant } from '../common/time.js';
 import { User } from '../users/user.entity.js';
 import { AuditEntry } from './audit-entry.entity.js';
+import type { AuditedEntity } from './audited-entities.js';
 import type { AuditEntryResponse } from './dto/audit-entry.response.js';
 import type { AuditQuery } from './dto/audit.query.js';
 
@@ -36,16 +37,34 @@ export class AuditLog {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize);
     const [entries, total] = await builder.getManyAndCount();
+    const items = await this.views(this.dataSource.manager, entries);
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** Every entry about these entities of one kind, oldest first: what the trail holds about them. */
+  async about(
+    entity: AuditedEntity,
+    ids: (number | string)[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<AuditEntryResponse[]> {
+    if (ids.length === 0) return [];
+    const entries = await manager.find(AuditEntry, {
+      where: { entity, entityId: In(ids.map(String)) },
+      order: { id: 'ASC' },
+    });
+    return this.views(manager, entries);
+  }
+
+  private async views(manager: EntityManager, entries: AuditEntry[]): Promise<AuditEntryResponse[]> {
     const userIds = [...new Set(entries.map((e) => e.userId).filter((id) => id !== null))];
-    const users = userIds.length ? await this.dataSource.manager.findBy(User, { id: In(userIds) }) : [];
+    const users = userIds.length ? await manager.findBy(User, { id: In(userIds) }) : [];
     const byId = new Map(users.map((u) => [u.id, { id: u.id, name: u.name, email: u.email }]));
-    const items = entries.map(({ userId, before, after, ...entry }) => ({
+    return entries.map(({ userId, before, after, ...entry }) => ({
       ...entry,
       user: userId === null ? null : (byId.get(userId) ?? null),
       before: before === null ? null : (JSON.parse(before) as Record<string, unknown>),
       after: after === null ? null : (JSON.parse(after) as Record<string, unknown>),
     }));
-    return { items, total, page: query.page, pageSize: query.pageSize };
   }
 }
 

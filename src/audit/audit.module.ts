@@ -8,6 +8,6 @@ import { AuditTrail } from './audit-trail.js';
 @Module({
   controllers: [AuditController],
   providers: [AuditTrail, AuditLog],
-  exports: [AuditTrail],
+  exports: [AuditTrail, AuditLog],
 })
 export class AuditModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '../audit/audit-trail.js';
+import { AuditLog } from '../audit/audit-log.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Clock } from '../common/clock.js';
 import type { EntityManager } from 'typeorm';
@@ -31,6 +32,7 @@ export class PrivacyService {
     private readonly exportLog: ExportLogService,
     private readonly users: UsersService,
     private readonly audit: AuditTrail,
+    private readonly auditLog: AuditLog,
   ) {}
 
   async personalInformation(actor: AuthenticatedUser, email: string): Promise<PersonalInformationResponse> {
@@ -39,6 +41,11 @@ export class PrivacyService {
       const cohortIds = await this.contacts.cohortsOf([...new Set(contacts.map((c) => c.projectId))], manager);
       const emails = await this.notifications.sentTo({ email, contactIds: contacts.map((c) => c.id) }, manager);
       const exports = await this.exportLog.cohortExportsWithContacts(cohortIds, manager);
+      const changes = await this.auditLog.about(
+        'contact',
+        contacts.map((c) => c.id),
+        manager,
+      );
       const user = await this.users.findByEmail(email, manager);
       await this.record(manager, actor, 'access', {
         contacts: contacts.length,
@@ -56,6 +63,7 @@ export class PrivacyService {
           sentAt,
         })),
         exports,
+        changes,
         account: user
           ? {
               id: user.id,

@@ -1,4 +1,5 @@
 import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
+import { AuditEntryResponse } from '../../audit/dto/audit-entry.response.js';
 import { ContactResponse } from '../../projects/dto/contact.response.js';
 import {
   NOTIFICATION_KIND_PROPERTY,
@@ -123,6 +124,12 @@ export class PersonalInformationResponse {
       "Exports with contacts of a cohort one of the person's projects is enrolled in: the file may hold them",
   })
   exports: PersonExportResponse[];
+
+  @ApiProperty({
+    type: () => [AuditEntryResponse],
+    description: 'What the audit trail records of those contact rows (their creation, their changes), oldest first',
+  })
+  changes: AuditEntryResponse[];
 
   @ApiProperty({
     ...nullableRef(PersonAccountResponse, 'Their account, when one has that e-mail; null otherwise'),
