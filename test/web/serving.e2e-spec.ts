@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveWebApp, WEB_APP_DIR } from '../../src/web-app/web-app.js';
-import { requireWebBuild } from '../support/browser.js';
+import { requireWebBuild } from './browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** The scripts of an HTML page that a content security policy without 'unsafe-inline' would block. */

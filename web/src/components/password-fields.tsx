@@ -13,7 +13,10 @@ export function passwordProblem(
   return null;
 }
 
-/** A new password twice, with the rule said beside it. */
+/**
+ * A new password twice, with the rule said beside it. The length is checked by passwordProblem,
+ * not by the browser, so that the message is the app's, in the app's language.
+ */
 export function NewPasswordFields(props: {
   idPrefix: string;
   passwordLabel: string;
@@ -34,7 +37,6 @@ export function NewPasswordFields(props: {
           type="password"
           autoComplete="new-password"
           required
-          minLength={MIN_PASSWORD_LENGTH}
           aria-describedby={hint}
           value={props.password}
           onChange={(event) => props.onPassword(event.target.value)}

@@ -7,7 +7,7 @@ import { useSession } from '../session.js';
  * (`?next=`), so that an expired token leads back to the same page once signed in again.
  */
 export function RequireSession() {
-  const { status } = useSession();
+  const { status, ended } = useSession();
   const location = useLocation();
   const { t } = useLanguage();
   if (status === 'restoring') {
@@ -17,8 +17,11 @@ export function RequireSession() {
       </p>
     );
   }
+  // Signing out is not an interruption: nothing to come back to.
+  if (status === 'signed-out' && ended === 'signed-out') return <Navigate to="/sign-in" replace />;
   if (status === 'signed-out') {
-    const next = location.pathname + location.search;
+    // The app's root leads to Ma journée: come back there rather than to the root.
+    const next = location.pathname === '/' ? '/my-day' : location.pathname + location.search;
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
   return <Outlet />;

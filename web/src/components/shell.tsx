@@ -1,4 +1,4 @@
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet } from 'react-router';
 import { api } from '../api.js';
 import { useLanguage } from '../i18n/language.js';
 import { session, useSession } from '../session.js';
@@ -8,12 +8,11 @@ import { LanguageSwitch } from './language-switch.js';
 export function Shell() {
   const { t } = useLanguage();
   const { user } = useSession();
-  const navigate = useNavigate();
 
   const signOut = async () => {
     const token = session.token();
+    // The sign-in page opens as the session ends (RequireSession).
     session.clear('signed-out');
-    void navigate('/sign-in');
     // The token is revoked on the service too, so a copy of it works no more.
     if (token) await api.POST('/auth/logout', { headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
   };

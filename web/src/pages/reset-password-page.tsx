@@ -46,7 +46,7 @@ export function ResetPasswordPage() {
         <>
           {error && <Notice kind="error">{error}</Notice>}
           <p>{t('reset.intro')}</p>
-          <form className="form" onSubmit={(event) => void submit(event)} aria-label={t('reset.title')}>
+          <form className="form" onSubmit={(event) => void submit(event)}>
             <NewPasswordFields
               idPrefix="reset"
               passwordLabel={t('reset.password')}

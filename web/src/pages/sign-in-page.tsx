@@ -66,7 +66,7 @@ export function SignInPage() {
       {ended === 'signed-out' && <Notice kind="info">{t('signIn.signedOut')}</Notice>}
       {error && <Notice kind="error">{error}</Notice>}
       <p>{t('signIn.intro')}</p>
-      <form className="form" onSubmit={(event) => void submit(event)} aria-label={t('signIn.title')}>
+      <form className="form" onSubmit={(event) => void submit(event)}>
         <div className="field">
           <label htmlFor="sign-in-email">{t('signIn.email')}</label>
           <input

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEFAULT_DEMO_PASSWORD } from '../../src/config/app-config.js';
 import { WEB_APP_DIR } from '../../src/web-app/web-app.js';
-import { startTestApp, type TestApp } from './test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * Debian's Chromium, which playwright-core drives without downloading a browser of its own. The
@@ -94,12 +94,23 @@ export function watchProblems(page: Page): string[] {
   return problems;
 }
 
-/** A new tab in a context of its own (its own sessionStorage), watched for problems. */
-export async function openPage(web: WebApp, path = '/app/'): Promise<{ page: Page; problems: string[] }> {
-  const context = await web.browser.newContext({ viewport: VIEWPORTS[0], baseURL: web.origin });
+/** A new tab in a context of its own (its own sessionStorage), watched for problems; `null` opens nothing yet. */
+export async function openPage(
+  web: WebApp,
+  path: string | null = '/app/',
+): Promise<{ page: Page; problems: string[] }> {
+  // A browser as the federation's staff have it: French (Canada), Montréal's time.
+  const context = await web.browser.newContext({
+    viewport: VIEWPORTS[0],
+    baseURL: web.origin,
+    locale: 'fr-CA',
+    timezoneId: 'America/Toronto',
+  });
+  // A step that does not happen fails in seconds, with Playwright's account of what it waited for.
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const problems = watchProblems(page);
-  await page.goto(path);
+  if (path !== null) await page.goto(path);
   return { page, problems };
 }
 
