@@ -108,6 +108,8 @@ describe('Ma journée, in a browser: an advisor acts on the day without leaving 
     await section(page, /^En retard/)
       .getByText('Rien en retard.')
       .waitFor();
+    // The row is gone: the focus is on its section's heading, not lost on the page.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('section-overdue');
     expect(page.url()).toMatch(/\/app\/my-day$/);
     expect(await task(id)).toMatchObject({
       state: 'done',
@@ -152,6 +154,8 @@ describe('Ma journée, in a browser: an advisor acts on the day without leaving 
     await row.getByLabel('Note', { exact: true }).fill('Plan d’affaires reçu, à relire');
     await row.getByRole('button', { name: 'Enregistrer la note' }).click();
     await page.getByRole('status').getByText('Note ajoutée au projet', { exact: false }).waitFor();
+    // The task stays: the focus is back on the button that opened the note.
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Ajouter une note au projet');
     const notes = await web.t.http().get(`/projects/${projectId}/notes`).set(bearer(advisor)).expect(200);
     expect((notes.body as { body: string }[]).map((n) => n.body)).toContain('Plan d’affaires reçu, à relire');
 

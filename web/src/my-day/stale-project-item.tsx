@@ -13,7 +13,10 @@ export type Project = components['schemas']['ProjectResponse'];
  * A project that stopped moving: where it stands and since when; snooze its alert with a reason,
  * or add a note (which is activity, so it stops being stale).
  */
-export function StaleProjectItem(props: { project: Project; onChanged: (message: string) => void }) {
+export function StaleProjectItem(props: {
+  project: Project;
+  onChanged: (message: string, itemLeaves: boolean) => void;
+}) {
   const { project } = props;
   const { t, language } = useLanguage();
   const forms = useItemForms<'snooze' | 'note'>();
@@ -74,7 +77,7 @@ export function StaleProjectItem(props: { project: Project; onChanged: (message:
           id={`project-${project.id}-note`}
           project={project}
           onCancel={forms.close}
-          onSaved={props.onChanged}
+          onSaved={(message) => props.onChanged(message, true)}
         />
       )}
     </li>
@@ -85,7 +88,7 @@ function SnoozeForm(props: {
   id: string;
   project: Project;
   onCancel: () => void;
-  onChanged: (message: string) => void;
+  onChanged: (message: string, itemLeaves: boolean) => void;
 }) {
   const { t, language } = useLanguage();
   const today = todayInMontreal();
@@ -106,7 +109,7 @@ function SnoozeForm(props: {
     );
     setBusy(false);
     if (!result.ok) return setError(describeError(t, result.status, result.body));
-    props.onChanged(t('project.snoozedMessage', { name: props.project.name, date: formatDate(until, language) }));
+    props.onChanged(t('project.snoozedMessage', { name: props.project.name, date: formatDate(until, language) }), true);
   };
 
   return (

@@ -13,7 +13,7 @@ export type Task = components['schemas']['FollowUpResponse'];
  * One open task of the day: mark it done with what came of it, reschedule it, or add a note to its
  * project, each in a small form under it, without leaving the page.
  */
-export function TaskItem(props: { task: Task; onChanged: (message: string) => void }) {
+export function TaskItem(props: { task: Task; onChanged: (message: string, itemLeaves: boolean) => void }) {
   const { task } = props;
   const { t, language } = useLanguage();
   const forms = useItemForms<'done' | 'reschedule' | 'note'>();
@@ -75,8 +75,9 @@ export function TaskItem(props: { task: Task; onChanged: (message: string) => vo
           project={task.project}
           onCancel={forms.close}
           onSaved={(message) => {
+            // The task stays: the focus goes back to the button that opened the note.
             forms.close();
-            props.onChanged(message);
+            props.onChanged(message, false);
           }}
         />
       )}
@@ -84,7 +85,12 @@ export function TaskItem(props: { task: Task; onChanged: (message: string) => vo
   );
 }
 
-function DoneForm(props: { id: string; task: Task; onCancel: () => void; onChanged: (message: string) => void }) {
+function DoneForm(props: {
+  id: string;
+  task: Task;
+  onCancel: () => void;
+  onChanged: (message: string, itemLeaves: boolean) => void;
+}) {
   const { t } = useLanguage();
   const [outcome, setOutcome] = useState('');
   const [workers, setWorkers] = useState('');
@@ -107,7 +113,7 @@ function DoneForm(props: { id: string; task: Task; onCancel: () => void; onChang
     );
     setBusy(false);
     if (!result.ok) return setError(describeError(t, result.status, result.body));
-    props.onChanged(t('task.doneMessage', { note: props.task.note }));
+    props.onChanged(t('task.doneMessage', { note: props.task.note }), true);
   };
 
   return (
@@ -152,7 +158,12 @@ function DoneForm(props: { id: string; task: Task; onCancel: () => void; onChang
   );
 }
 
-function RescheduleForm(props: { id: string; task: Task; onCancel: () => void; onChanged: (message: string) => void }) {
+function RescheduleForm(props: {
+  id: string;
+  task: Task;
+  onCancel: () => void;
+  onChanged: (message: string, itemLeaves: boolean) => void;
+}) {
   const { t, language } = useLanguage();
   const [dueOn, setDueOn] = useState(addDays(todayInMontreal(), 1));
   const [busy, setBusy] = useState(false);
@@ -166,7 +177,7 @@ function RescheduleForm(props: { id: string; task: Task; onCancel: () => void; o
     );
     setBusy(false);
     if (!result.ok) return setError(describeError(t, result.status, result.body));
-    props.onChanged(t('task.rescheduledMessage', { date: formatDate(dueOn, language) }));
+    props.onChanged(t('task.rescheduledMessage', { date: formatDate(dueOn, language) }), true);
   };
 
   return (

@@ -50,10 +50,13 @@ function MyDay({ user }: { user: User }) {
     stale: useRef<HTMLHeadingElement>(null),
   };
 
-  /** After an action the item may leave its list: the focus goes to its section's heading. */
-  const changed = (section: keyof typeof headings) => (text: string) => {
+  /**
+   * After an action the lists are read again. An item that leaves its list (done, rescheduled,
+   * snoozed, a stale project noted) would take the focus with it: it goes to its section's heading.
+   */
+  const changed = (section: keyof typeof headings) => (text: string, itemLeaves: boolean) => {
     setMessage(text);
-    headings[section].current?.focus();
+    if (itemLeaves) headings[section].current?.focus();
     void tasks.reload();
     void stale.reload();
   };
