@@ -114,6 +114,18 @@ describe('signing in and out, the account and the password-reset page, in a brow
     expect(problems).toEqual([]);
   });
 
+  it('answers a path of the app that does not exist with a page that says so, after signing in', async () => {
+    const { page, problems } = await open('/app/nowhere/to/be/found');
+    await page.waitForURL('**/app/sign-in?next=%2Fnowhere%2Fto%2Fbe%2Ffound');
+    await signIn(page, DEMO_EMAILS.viewer);
+    await heading(page, 'Page introuvable');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshots(page, 'not-found');
+    await page.getByRole('link', { name: 'Retour à Ma journée' }).click();
+    await heading(page, 'Ma journée');
+    expect(problems).toEqual([]);
+  });
+
   it('switches the language from the header of any page', async () => {
     const { page, problems } = await open('/app/sign-in');
     await page.getByRole('button', { name: 'Switch to English' }).click();

@@ -66,7 +66,7 @@ export const fr = {
 
   'myDay.title': 'Ma journée',
   'myDay.today': 'Aujourd’hui, {date}',
-  'myDay.viewer': 'En lecture seule, vous n’avez ni tâches ni alertes. Les tableaux et les indicateurs viendront ici.',
+  'myDay.viewer': 'En lecture seule, vous n’avez ni tâches ni alertes de projets à suivre.',
   'myDay.overdue': 'En retard',
   'myDay.due': 'Aujourd’hui',
   'myDay.upcoming': 'À venir',
@@ -190,7 +190,7 @@ export const en: Record<MessageKey, string> = {
 
   'myDay.title': 'My day',
   'myDay.today': 'Today, {date}',
-  'myDay.viewer': 'As a read-only user you have no tasks nor alerts. Boards and figures will come here.',
+  'myDay.viewer': 'As a read-only user you have no tasks and no project alerts to follow.',
   'myDay.overdue': 'Overdue',
   'myDay.due': 'Today',
   'myDay.upcoming': 'Coming',
