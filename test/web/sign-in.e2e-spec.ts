@@ -1,10 +1,13 @@
 import { jest } from '@jest/globals';
+import { JwtService } from '@nestjs/jwt';
+import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import type { Page } from 'playwright-core';
 import {
   DEMO_EMAILS,
+  DEMO_PASSWORD,
   openPage,
   screenshots,
   scriptBytesDuring,
@@ -171,6 +174,31 @@ describe('signing in and out, the account and the password-reset page, in a brow
     await page.waitForURL('**/app/sign-in?next=%2Faccount');
     await signIn(page, DEMO_EMAILS.coordinator);
     await page.waitForURL('**/app/account');
+    await heading(page, 'Mon compte');
+    expect(problems).toEqual([]);
+  });
+
+  it('when the token expires, asks to sign in again and returns to the page', async () => {
+    const { page, problems } = await open('/app/sign-in');
+    // A token like the coordinator's that lives five seconds (the service's live JWT_EXPIRES_IN, 12 h).
+    const login = await web.t
+      .http()
+      .post('/auth/login')
+      .send({ email: DEMO_EMAILS.coordinator, password: DEMO_PASSWORD })
+      .expect(200);
+    const claims = JSON.parse(Buffer.from(login.body.accessToken.split('.')[1], 'base64url').toString());
+    const shortLived = await web.t.app
+      .get(JwtService)
+      .signAsync({ sub: claims.sub, role: claims.role, tv: claims.tv, jti: randomUUID() }, { expiresIn: 5 });
+    await page.evaluate((token) => sessionStorage.setItem('coop.token', token), shortLived);
+
+    await page.goto('/app/account');
+    await heading(page, 'Mon compte');
+    await page.waitForURL('**/app/sign-in?next=%2Faccount', { timeout: 10_000 });
+    await page.getByText('Votre session a pris fin.', { exact: false }).waitFor();
+    expect(await tokenOf(page)).toBeNull();
+    await web.t.http().get('/users/me').set(bearer(shortLived)).expect(401);
+    await signIn(page, DEMO_EMAILS.coordinator);
     await heading(page, 'Mon compte');
     expect(problems).toEqual([]);
   });

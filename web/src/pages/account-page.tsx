@@ -28,7 +28,7 @@ export function AccountPage() {
       </dl>
       <div className="columns">
         <ProfileForm user={user} />
-        <PasswordForm />
+        <PasswordForm user={user} />
       </div>
     </>
   );
@@ -98,7 +98,7 @@ function ProfileForm({ user }: { user: User }) {
   );
 }
 
-function PasswordForm() {
+function PasswordForm({ user }: { user: User }) {
   const { t } = useLanguage();
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
@@ -134,6 +134,8 @@ function PasswordForm() {
       <h2 id="password-title">{t('account.passwordTitle')}</h2>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
       <form className="form" onSubmit={(event) => void submit(event)}>
+        {/* For password managers, which file the new password under this account's name. */}
+        <input type="text" name="username" autoComplete="username" value={user.email} readOnly hidden />
         <div className="field">
           <label htmlFor="account-current-password">{t('account.currentPassword')}</label>
           <input
