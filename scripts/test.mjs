@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // The one test command: finds (or starts) Redis, type-checks, lints the code and openapi.json, checks
-// docker-compose.yml, then runs every jest spec.
+// docker-compose.yml, builds the web app when its sources changed and finds Chromium for the browser
+// tests (test/web/), then runs every jest spec.
 // Extra arguments go to jest, e.g. `npm test -- test/projects.e2e-spec.ts`.
 // A full run (no arguments) then runs the Bruno collection against a demo service (scripts/api-check.mjs).
 import { spawn, spawnSync } from 'node:child_process';
 import { createConnection, createServer } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildWebAppIfNeeded } from './web-build.mjs';
 
 const redisUrl = new URL(process.env.REDIS_URL || 'redis://127.0.0.1:6379');
 
@@ -65,6 +67,25 @@ async function ensureRedis() {
 }
 
 /**
+ * The Chromium the browser tests drive: CHROMIUM_PATH, else Debian's package. Without one the
+ * command stops and says what to install, as it does for Redis.
+ */
+function findChromium() {
+  const candidates = process.env.CHROMIUM_PATH
+    ? [process.env.CHROMIUM_PATH]
+    : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((path) => existsSync(path));
+  if (!found) {
+    console.error(
+      `Chromium is not installed${process.env.CHROMIUM_PATH ? ` at CHROMIUM_PATH (${process.env.CHROMIUM_PATH})` : ''}: the browser tests (test/web/) need it.\n` +
+        'Install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH to a Chromium that playwright-core 1.64 drives (Chromium 156).',
+    );
+    process.exit(1);
+  }
+  return found;
+}
+
+/**
  * docker-compose.yml as Compose reads it, with .env.example and a secret filled in: Debian's
  * docker-compose parses it without a Docker daemon. Skipped, and said, where it is not installed.
  */
@@ -91,8 +112,16 @@ function run(command, args, env) {
   });
 }
 
+// The browser tests run in a full run, or when a chosen spec is one of them.
+const browserTests = process.argv.length === 2 || process.argv.slice(2).some((arg) => arg.includes('web'));
+const chromium = browserTests ? findChromium() : undefined;
 const redis = await ensureRedis();
-const env = { ...process.env, REDIS_URL: redis.url, NODE_ENV: 'test' };
+const env = {
+  ...process.env,
+  REDIS_URL: redis.url,
+  NODE_ENV: 'test',
+  ...(chromium ? { CHROMIUM_PATH: chromium } : {}),
+};
 const database = env.DATABASE_URL?.startsWith('postgres')
   ? 'PostgreSQL (a fresh schema per test file)'
   : 'SQLite (a fresh file per test file)';
@@ -101,11 +130,26 @@ console.log(`Testing against ${database} and Redis at ${redis.url}`);
 // A run of chosen specs (`npm test -- <files>`) skips the lint and the collection, to stay quick while working.
 const chosenSpecs = process.argv.length > 2;
 let code = await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit'], env);
+// The web app and the browser tests have tsconfigs of their own, with the DOM's types.
+for (const project of ['web/tsconfig.json', 'test/web/tsconfig.json'])
+  if (code === 0)
+    code = await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project, '--noEmit'], env);
 if (code !== 0) console.error('Type check failed.');
 else if (!chosenSpecs) {
   code = await run(
     process.execPath,
-    ['node_modules/prettier/bin/prettier.cjs', '--check', 'src', 'test', 'bench', 'scripts', 'client', '*.js'],
+    [
+      'node_modules/prettier/bin/prettier.cjs',
+      '--check',
+      'src',
+      'test',
+      'bench',
+      'scripts',
+      'client',
+      'web',
+      '*.js',
+      '*.ts',
+    ],
     env,
   );
   if (code === 0)
@@ -121,6 +165,10 @@ else if (!chosenSpecs) {
       console.error('openapi.json breaks a rule of redocly.yaml: fix the decorators, then `npm run openapi`.');
   }
   if (code === 0) code = await checkComposeFile();
+}
+if (code === 0 && browserTests) {
+  code = buildWebAppIfNeeded();
+  if (code !== 0) console.error('The web app does not build (`npm run build:web` shows why).');
 }
 if (code === 0) {
   code = await run(

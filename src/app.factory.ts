@@ -24,6 +24,7 @@ import type { AppConfig } from './config/app-config.js';
 import { PinoNestLogger, pinoLevelOf } from './logging/nest-logger.js';
 import { requestIdOf } from './logging/request-id.js';
 import { installRequestLogging } from './logging/request-logging.js';
+import { serveWebApp } from './web-app/web-app.js';
 import { createRootLogger } from './logging/root-logger.js';
 
 export interface CreateAppOptions {
@@ -78,6 +79,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
   await mountQueueDashboard(app);
+  await serveWebApp(app.getHttpAdapter().getInstance());
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -34,7 +34,7 @@ async function main() {
   }
   await app.listen({ port: config.port, host: '0.0.0.0' });
   new Logger('Main').log(
-    `Listening on http://localhost:${config.port} (API docs at /docs), role ${config.role}, data in ${where}`,
+    `Listening on http://localhost:${config.port} (web app at /app/, API docs at /docs), role ${config.role}, data in ${where}`,
   );
 }
 

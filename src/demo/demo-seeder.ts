@@ -261,7 +261,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const lines = DEMO_USERS.map((u) => `  ${u.role.padEnd(width)}  ${u.email}`);
     this.logger.log(
       `Demo logins (password: ${this.config.demoPassword}):\n${lines.join('\n')}\n` +
-        `  Try: curl -s -X POST localhost:${this.config.port}/auth/login -H 'content-type: application/json' ` +
+        `  Sign in to the web app at http://localhost:${this.config.port}/app/\n` +
+        `  Or try: curl -s -X POST localhost:${this.config.port}/auth/login -H 'content-type: application/json' ` +
         `-d '{"email":"${DEMO_USERS[1].email}","password":"${this.config.demoPassword}"}'`,
     );
   }

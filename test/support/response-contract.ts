@@ -23,8 +23,11 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
   ajv: Ajv,
 ) => Ajv;
 
-/** Paths the app serves outside the API: the document itself, the queue dashboard (Bull Board), the metrics. */
-const OUTSIDE_THE_API = /^\/(docs|admin\/queues|metrics)(\/|-json|$)/;
+/**
+ * Paths the app serves outside the API: the document itself, the queue dashboard (Bull Board), the
+ * metrics, the web app under /app/ and `/`, which leads there.
+ */
+const OUTSIDE_THE_API = /^\/$|^\/(docs|admin\/queues|metrics|app)(\/|-json|$)/;
 const DOCUMENT_ID = 'openapi';
 
 export class ResponseContract {

@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { api } from './api.js';
+import { Shell } from './components/shell.js';
+import { RequireSession } from './components/require-session.js';
+import { AccountPage } from './pages/account-page.js';
+import { MyDayPage } from './pages/my-day-page.js';
+import { NotFoundPage } from './pages/not-found-page.js';
+import { ResetPasswordPage } from './pages/reset-password-page.js';
+import { SignInPage } from './pages/sign-in-page.js';
+import { session } from './session.js';
+
+/** A token kept from before a reload is checked, and its user read, once at start. */
+function useRestoredSession() {
+  useEffect(() => {
+    if (session.state().status !== 'restoring') return;
+    void api.GET('/users/me').then(
+      ({ data }) => (data ? session.signedIn(session.token()!, data) : session.expire()),
+      () => session.clear(null),
+    );
+  }, []);
+}
+
+export function App() {
+  useRestoredSession();
+  return (
+    <BrowserRouter basename="/app">
+      <Routes>
+        <Route path="sign-in" element={<SignInPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route element={<RequireSession />}>
+          <Route element={<Shell />}>
+            <Route index element={<Navigate to="/my-day" replace />} />
+            <Route path="my-day" element={<MyDayPage />} />
+            <Route path="account" element={<AccountPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}
