@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { AuditTrail, type AuditActor, type AuditedChange } from '../audit/audit-trail.js';
+import { AuditTrail, type AuditActor } from '../audit/audit-trail.js';
+import { copiesOf, listChanges } from '../audit/list-changes.js';
 import { badRequest } from '../common/bad-request.js';
 import { conflict, notFound, unprocessable } from '../common/domain-error.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
@@ -25,7 +26,7 @@ export class FinancingSourcesService {
   async create(actor: AuditActor, input: CreateFinancingSourceDto): Promise<FinancingSource> {
     return this.transactions.run(async (manager) => {
       const sources = await this.list(manager);
-      const before = snapshot(sources);
+      const read = copiesOf(sources);
       if (sources.some((s) => s.code === input.code)) throw conflict(`A financing source ${input.code} already exists`);
       const source = manager.create(FinancingSource, {
         code: input.code,
@@ -34,7 +35,7 @@ export class FinancingSourcesService {
         active: true,
       });
       await this.place(manager, sources, source, input.position ?? sources.length + 1);
-      await this.audit.recordAll(manager, actor, changesOf(before, [...sources, source]));
+      await this.audit.recordAll(manager, actor, listChanges('financing_source', byCode, read, [...sources, source]));
       return source;
     });
   }
@@ -42,7 +43,7 @@ export class FinancingSourcesService {
   async update(actor: AuditActor, code: string, input: UpdateFinancingSourceDto): Promise<FinancingSource> {
     return this.transactions.run(async (manager) => {
       const sources = await this.list(manager);
-      const before = snapshot(sources);
+      const read = copiesOf(sources);
       const source = sources.find((s) => s.code === code);
       if (!source) throw notFound('Financing source', code);
       if (input.labelFr !== undefined) source.labelFr = input.labelFr;
@@ -50,7 +51,7 @@ export class FinancingSourcesService {
       if (input.active !== undefined) source.active = input.active;
       const others = sources.filter((s) => s.code !== code);
       await this.place(manager, others, source, input.position ?? source.position);
-      await this.audit.recordAll(manager, actor, changesOf(before, sources));
+      await this.audit.recordAll(manager, actor, listChanges('financing_source', byCode, read, sources));
       return source;
     });
   }
@@ -58,7 +59,7 @@ export class FinancingSourcesService {
   async delete(actor: AuditActor, code: string): Promise<void> {
     await this.transactions.run(async (manager) => {
       const sources = await this.list(manager);
-      const before = snapshot(sources);
+      const read = copiesOf(sources);
       const source = sources.find((s) => s.code === code);
       if (!source) throw notFound('Financing source', code);
       // Requests refer to their source: a used one stays, and is retired instead.
@@ -67,10 +68,7 @@ export class FinancingSourcesService {
       await manager.delete(FinancingSource, { code });
       const others = sources.filter((s) => s.code !== code);
       await this.renumber(manager, others);
-      await this.audit.recordAll(manager, actor, [
-        { entity: 'financing_source', id: code, before: source, after: null },
-        ...changesOf(before, others),
-      ]);
+      await this.audit.recordAll(manager, actor, listChanges('financing_source', byCode, read, others));
     });
   }
 
@@ -99,17 +97,4 @@ export class FinancingSourcesService {
   }
 }
 
-/** The sources as read, before a write changes them in place. */
-const snapshot = (sources: FinancingSource[]) => new Map(sources.map((s) => [s.code, { ...s }]));
-
-/**
- * Each source as it is now against how it was read (a creation where it was not read): the one
- * written, and the others whose place moved with it. The trail leaves out those that did not change.
- */
-const changesOf = (before: Map<string, FinancingSource>, after: FinancingSource[]): AuditedChange[] =>
-  after.map((source) => ({
-    entity: 'financing_source',
-    id: source.code,
-    before: before.get(source.code) ?? null,
-    after: { ...source },
-  }));
+const byCode = (source: FinancingSource) => source.code;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditTrail, type AuditActor, type AuditedChange } from '../audit/audit-trail.js';
+import { AuditTrail, type AuditActor } from '../audit/audit-trail.js';
+import { copiesOf, listChanges } from '../audit/list-changes.js';
 import { conflict, notFound, unprocessable } from '../common/domain-error.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { TimeEntry } from '../time-entries/time-entry.entity.js';
@@ -38,7 +39,7 @@ export class InterventionsService {
       if (await manager.existsBy(InterventionType, { code: input.code }))
         throw conflict(`An intervention type ${input.code} already exists`);
       const types = await this.typesOf(manager, family.code);
-      const before = snapshot(types);
+      const read = copiesOf(types);
       const position = input.position ?? types.length + 1;
       if (position > types.length + 1) throw unprocessable(`position must be between 1 and ${types.length + 1}`);
       const created = manager.create(InterventionType, {
@@ -51,7 +52,7 @@ export class InterventionsService {
       });
       types.splice(position - 1, 0, created);
       await this.savePositions(manager, types);
-      await this.audit.recordAll(manager, actor, changesOf(before, types));
+      await this.audit.recordAll(manager, actor, listChanges('intervention_type', byCode, read, types));
       return created;
     });
   }
@@ -62,7 +63,7 @@ export class InterventionsService {
       if (!found) throw notFound('Intervention type', code);
       await this.lockFamily(manager, found.familyCode);
       const types = await this.typesOf(manager, found.familyCode);
-      const before = snapshot(types);
+      const read = copiesOf(types);
       const type = types.find((t) => t.code === code)!;
       if (input.labelFr !== undefined) type.labelFr = input.labelFr;
       if (input.labelEn !== undefined) type.labelEn = input.labelEn;
@@ -73,7 +74,7 @@ export class InterventionsService {
         types.splice(input.position - 1, 0, type);
       }
       await this.savePositions(manager, types);
-      await this.audit.recordAll(manager, actor, changesOf(before, types));
+      await this.audit.recordAll(manager, actor, listChanges('intervention_type', byCode, read, types));
       return type;
     });
   }
@@ -87,14 +88,11 @@ export class InterventionsService {
         throw conflict(`Time entries use intervention type ${code}: retire it (active: false) instead`);
       // Read under the family's lock: the type as it is deleted, and the others as they move up.
       const types = await this.typesOf(manager, found.familyCode);
-      const before = snapshot(types);
+      const read = copiesOf(types);
       await manager.delete(InterventionType, { code });
       const others = types.filter((t) => t.code !== code);
       await this.savePositions(manager, others);
-      await this.audit.recordAll(manager, actor, [
-        { entity: 'intervention_type', id: code, before: before.get(code) ?? found, after: null },
-        ...changesOf(before, others),
-      ]);
+      await this.audit.recordAll(manager, actor, listChanges('intervention_type', byCode, read, others));
     });
   }
 
@@ -115,17 +113,4 @@ export class InterventionsService {
   }
 }
 
-/** The types as read, before a write changes them in place. */
-const snapshot = (types: InterventionType[]) => new Map(types.map((t) => [t.code, { ...t }]));
-
-/**
- * Each type of the family as it is now against how it was read (a creation where it was not read):
- * the one written, and the others whose place moved with it. The trail leaves out those unchanged.
- */
-const changesOf = (before: Map<string, InterventionType>, after: InterventionType[]): AuditedChange[] =>
-  after.map((type) => ({
-    entity: 'intervention_type',
-    id: type.code,
-    before: before.get(type.code) ?? null,
-    after: { ...type },
-  }));
+const byCode = (type: InterventionType) => type.code;

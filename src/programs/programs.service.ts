@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { AuditTrail, type AuditActor, type AuditedChange } from '../audit/audit-trail.js';
+import { AuditTrail, type AuditActor } from '../audit/audit-trail.js';
+import { copiesOf, listChanges } from '../audit/list-changes.js';
 import { conflict, notFound, unprocessable } from '../common/domain-error.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { STATUS_TARGETS } from '../projects/dto/transition.dto.js';
@@ -99,7 +100,7 @@ export class ProgramsService {
           staleAfterDays: input.staleAfterDays ?? null,
         }),
       );
-      await this.savePositions(manager, actor, reordered);
+      await this.savePositions(manager, actor, stages, reordered);
       return this.stagesOf(programCode, manager);
     });
   }
@@ -133,6 +134,7 @@ export class ProgramsService {
       await this.savePositions(
         manager,
         actor,
+        stages,
         input.codes.map((c) => stages.find((s) => s.code === c)!),
       );
       return this.stagesOf(programCode, manager);
@@ -155,10 +157,10 @@ export class ProgramsService {
         );
       if (stages.length === 1) throw unprocessable('A program keeps at least one stage');
       await manager.delete(Stage, { id: stage.id });
-      await this.audit.record(manager, actor, { entity: 'stage', id: stage.id, before: stage, after: null });
       await this.savePositions(
         manager,
         actor,
+        stages,
         stages.filter((s) => s.id !== stage.id),
       );
     });
@@ -186,19 +188,18 @@ export class ProgramsService {
   }
 
   /**
-   * Numbers the stages 1 to n in this order and saves them. The trail gets the new stage's
-   * creation (the one without an id yet) and each other stage whose position moved.
+   * Numbers the stages 1 to n in this order and saves them. The trail gets what changed against the
+   * stages as `read`: a new stage's creation, a removed one's deletion, each other one's new position.
    */
-  private async savePositions(manager: EntityManager, actor: AuditActor, ordered: Stage[]) {
-    const positionsBefore = new Map(ordered.map((stage) => [stage, stage.id === undefined ? null : stage.position]));
+  private async savePositions(manager: EntityManager, actor: AuditActor, read: Stage[], ordered: Stage[]) {
+    const asRead = copiesOf(read);
     ordered.forEach((stage, index) => (stage.position = index + 1));
     await manager.save(Stage, ordered);
-    const changes: AuditedChange[] = ordered.map((stage) => {
-      const before = positionsBefore.get(stage)!;
-      if (before === null) return { entity: 'stage', id: stage.id, after: { ...stage } };
-      return { entity: 'stage', id: stage.id, before: { position: before }, after: { position: stage.position } };
-    });
-    await this.audit.recordAll(manager, actor, changes);
+    await this.audit.recordAll(
+      manager,
+      actor,
+      listChanges('stage', (stage) => stage.id, asRead, ordered),
+    );
     await this.figureMarks.markProgram(manager, ordered[0].programCode);
   }
 }
