@@ -103,17 +103,11 @@ export class ProjectAttentionService {
   /** A snooze, set or ended, is a change of its project: the trail keeps the snooze as it was and as it is. */
   private async setSnooze(manager: EntityManager, actor: AuthenticatedUser, project: Project, snooze: Snooze) {
     await manager.update(Project, { id: project.id }, snooze);
-    const before: Snooze = {
-      snoozedUntil: project.snoozedUntil,
-      snoozeReason: project.snoozeReason,
-      snoozedById: project.snoozedById,
-      snoozedAt: project.snoozedAt,
-    };
     await this.audit.record(manager, actor, {
       entity: 'project',
       id: project.id,
       projectId: project.id,
-      before,
+      before: project,
       after: snooze,
     });
   }

@@ -46,9 +46,6 @@ const auditedFields = (user: User) => ({
   active: user.active,
 });
 
-/** A new password, recorded as a fact only: never the password nor its hash. */
-const PASSWORD_CHANGED = { passwordChanged: true } as const;
-
 @Injectable()
 export class UsersService {
   private readonly logger = new Logger(UsersService.name);
@@ -150,12 +147,7 @@ export class UsersService {
       if (input.active !== undefined) changes.active = input.active;
       if (Object.keys(changes).length > 0) await manager.update(User, { id }, changes);
       if (passwordHash) await this.setPasswordHash(manager, id, passwordHash);
-      await this.audit.record(manager, actor, {
-        entity: 'user',
-        id,
-        before: auditedFields(user),
-        after: passwordHash ? { ...changes, ...PASSWORD_CHANGED } : changes,
-      });
+      await this.recordChange(manager, actor, user, changes, passwordHash !== undefined);
       return manager.findOneByOrFail(User, { id });
     });
   }
@@ -186,17 +178,24 @@ export class UsersService {
       if (input.language !== undefined) changes.language = input.language;
       if (Object.keys(changes).length > 0) await manager.update(User, { id }, changes);
       const tokenVersion = passwordHash ? await this.setPasswordHash(manager, id, passwordHash) : null;
-      await this.audit.record(
-        manager,
-        { id },
-        {
-          entity: 'user',
-          id,
-          before: auditedFields(before),
-          after: passwordHash ? { ...changes, ...PASSWORD_CHANGED } : changes,
-        },
-      );
+      await this.recordChange(manager, { id }, before, changes, passwordHash !== undefined);
       return { user: await manager.findOneByOrFail(User, { id }), tokenVersion };
+    });
+  }
+
+  /** An account's change in the trail: the fields changed, and a new password as a fact only. */
+  private recordChange(
+    manager: EntityManager,
+    actor: AuditActor,
+    before: User,
+    changes: Partial<User>,
+    passwordChanged: boolean,
+  ): Promise<void> {
+    return this.audit.record(manager, actor, {
+      entity: 'user',
+      id: before.id,
+      before: auditedFields(before),
+      after: passwordChanged ? { ...changes, passwordChanged: true } : changes,
     });
   }
 
