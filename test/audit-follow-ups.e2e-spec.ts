@@ -1,6 +1,6 @@
 import { Clock } from '../src/common/clock.js';
 import { CheckInsService } from '../src/follow-ups/check-ins/check-ins.service.js';
-import { auditCount, auditOf, type AuditItem } from './support/audit.js';
+import { actorOf, auditCount, auditOf, onlyNewEntry, type AuditItem } from './support/audit.js';
 import { createCohort, createProject } from './support/fixtures.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -35,14 +35,7 @@ describe('the audit trail of follow-ups, notes, snoozes, ratings and programs', 
   });
   afterAll(() => t?.close());
 
-  const actor = (entry: AuditItem) => entry.user?.id ?? null;
-  /** The one entry the trail added about an entity since it held `before`. */
-  async function onlyNewEntry(entity: string, id: number | string, before: AuditItem[]): Promise<AuditItem> {
-    const entries = await auditOf(t, entity, id);
-    expect(entries.slice(0, before.length)).toEqual(before);
-    expect(entries).toHaveLength(before.length + 1);
-    return entries[before.length];
-  }
+  const newEntry = (entity: string, id: number | string, before: AuditItem[]) => onlyNewEntry(t, entity, id, before);
   /** Sends refused requests, each with its status, and checks the trail did not grow. */
   async function expectNothingRecorded(refusals: [PromiseLike<{ status: number }>, number][]) {
     const count = await auditCount(t);
@@ -62,7 +55,7 @@ describe('the audit trail of follow-ups, notes, snoozes, ratings and programs', 
       const entries = await auditOf(t, 'follow_up', task.id);
       expect(entries).toHaveLength(1);
       expect(entries[0]).toMatchObject({ action: 'create', projectId: project.id, before: null });
-      expect(actor(entries[0])).toBe(advisorId);
+      expect(actorOf(entries[0])).toBe(advisorId);
       expect(entries[0].after).toEqual({
         projectId: project.id,
         assigneeId: advisorId,
@@ -83,7 +76,7 @@ describe('the audit trail of follow-ups, notes, snoozes, ratings and programs', 
       const entries = await auditOf(t, 'follow_up', task.id);
 
       await patchTask(task.id, { dueOn: '2026-12-08', note: 'Rappeler la caisse populaire' }).expect(200);
-      const rescheduled = await onlyNewEntry('follow_up', task.id, entries);
+      const rescheduled = await newEntry('follow_up', task.id, entries);
       expect(rescheduled).toMatchObject({ action: 'change', projectId: project.id });
       expect([rescheduled.before, rescheduled.after]).toEqual([
         { dueOn: '2026-12-01', note: 'Rappeler la caisse' },
@@ -92,13 +85,13 @@ describe('the audit trail of follow-ups, notes, snoozes, ratings and programs', 
       entries.push(rescheduled);
 
       await patchTask(task.id, { assigneeId: coordinatorId }, coordinator).expect(200);
-      const handedOver = await onlyNewEntry('follow_up', task.id, entries);
-      expect(actor(handedOver)).toBe(coordinatorId);
+      const handedOver = await newEntry('follow_up', task.id, entries);
+      expect(actorOf(handedOver)).toBe(coordinatorId);
       expect([handedOver.before, handedOver.after]).toEqual([{ assigneeId: advisorId }, { assigneeId: coordinatorId }]);
       entries.push(handedOver);
 
       const done = (await patchTask(task.id, { done: true, outcome: 'Prêt accordé' }, coordinator).expect(200)).body;
-      const closed = await onlyNewEntry('follow_up', task.id, entries);
+      const closed = await newEntry('follow_up', task.id, entries);
       expect([closed.before, closed.after]).toEqual([
         { doneAt: null, doneById: null, outcome: null },
         { doneAt: NOW.toISOString(), doneById: coordinatorId, outcome: 'Prêt accordé' },
@@ -107,7 +100,7 @@ describe('the audit trail of follow-ups, notes, snoozes, ratings and programs', 
       entries.push(closed);
 
       await patchTask(task.id, { done: false }, coordinator).expect(200);
-      const reopened = await onlyNewEntry('follow_up', task.id, entries);
+      const reopened = await newEntry('follow_up', task.id, entries);
       expect([reopened.before, reopened.after]).toEqual([
         { doneAt: NOW.toISOString(), doneById: coordinatorId },
         { doneAt: null, doneById: null },
@@ -179,7 +172,7 @@ describe('the audit trail of follow-ups, notes, snoozes, ratings and programs', 
       const entries = await auditOf(t, 'note', note.id);
       expect(entries).toHaveLength(1);
       expect(entries[0]).toMatchObject({ action: 'create', projectId: project.id, before: null });
-      expect(actor(entries[0])).toBe(advisorId);
+      expect(actorOf(entries[0])).toBe(advisorId);
       expect(entries[0].after).toEqual({ projectId: project.id, authorId: advisorId, body: 'La caisse a répondu' });
 
       await expectNothingRecorded([
@@ -197,9 +190,9 @@ describe('the audit trail of follow-ups, notes, snoozes, ratings and programs', 
         .set(bearer(advisor))
         .send({ until: '2027-01-15', reason: 'Attend la réponse de la caisse' })
         .expect(200);
-      const snoozed = await onlyNewEntry('project', project.id, before);
+      const snoozed = await newEntry('project', project.id, before);
       expect(snoozed).toMatchObject({ action: 'change', projectId: project.id });
-      expect(actor(snoozed)).toBe(advisorId);
+      expect(actorOf(snoozed)).toBe(advisorId);
       const none = { snoozedUntil: null, snoozeReason: null, snoozedById: null, snoozedAt: null };
       const set = {
         snoozedUntil: '2027-01-15',
@@ -230,8 +223,8 @@ describe('the audit trail of follow-ups, notes, snoozes, ratings and programs', 
       ]);
 
       await t.http().delete(`/projects/${project.id}/snooze`).set(bearer(coordinator)).expect(204);
-      const ended = await onlyNewEntry('project', project.id, [...before, snoozed]);
-      expect(actor(ended)).toBe(coordinatorId);
+      const ended = await newEntry('project', project.id, [...before, snoozed]);
+      expect(actorOf(ended)).toBe(coordinatorId);
       expect([ended.before, ended.after]).toEqual([set, none]);
 
       // Ending a snooze that is not there changes nothing, so it records nothing.
@@ -261,7 +254,7 @@ describe('the audit trail of follow-ups, notes, snoozes, ratings and programs', 
         const entries = await auditOf(t, 'rating', id);
         expect(entries).toHaveLength(1);
         expect(entries[0]).toMatchObject({ action: 'create', projectId: null, before: null });
-        expect(actor(entries[0])).toBe(coordinatorId);
+        expect(actorOf(entries[0])).toBe(coordinatorId);
         recorded.push(entries[0].after);
       }
       const fields = { cohortId: cohort.id, demo: false, recordedBy: coordinatorId, recordedAt: NOW.toISOString() };
@@ -330,7 +323,7 @@ describe('the audit trail of follow-ups, notes, snoozes, ratings and programs', 
       const entries = await auditOf(t, 'stage', stage.id);
       expect(entries).toHaveLength(1);
       expect(entries[0]).toMatchObject({ action: 'create', projectId: null, before: null });
-      expect(actor(entries[0])).toBe(adminId);
+      expect(actorOf(entries[0])).toBe(adminId);
       expect(entries[0].after).toEqual({
         programCode: 'transfertcoop',
         code: 'pre-exploration',
@@ -354,9 +347,9 @@ describe('the audit trail of follow-ups, notes, snoozes, ratings and programs', 
         .set(bearer(admin))
         .send({ labelFr: 'Premier contact (nouveau)', labelEn: stage.labelEn, staleAfterDays: 45 })
         .expect(200);
-      const entry = await onlyNewEntry('stage', stage.id, before);
+      const entry = await newEntry('stage', stage.id, before);
       expect(entry).toMatchObject({ action: 'change', projectId: null });
-      expect(actor(entry)).toBe(adminId);
+      expect(actorOf(entry)).toBe(adminId);
       expect(entry.before).toEqual({ labelFr: stage.labelFr, staleAfterDays: stage.staleAfterDays });
       expect(entry.after).toEqual({ labelFr: 'Premier contact (nouveau)', staleAfterDays: 45 });
     });
@@ -388,9 +381,9 @@ describe('the audit trail of follow-ups, notes, snoozes, ratings and programs', 
       const [removed, ...others] = stages;
       const trails = await trailsOf(stages);
       await t.http().delete('/programs/demarrage/stages/a-retirer').set(bearer(admin)).expect(204);
-      const entry = await onlyNewEntry('stage', removed.id, trails.get(removed.id)!);
+      const entry = await newEntry('stage', removed.id, trails.get(removed.id)!);
       expect(entry).toMatchObject({ action: 'delete', after: null });
-      expect(actor(entry)).toBe(adminId);
+      expect(actorOf(entry)).toBe(adminId);
       expect(entry.before).toEqual({
         programCode: 'demarrage',
         code: 'a-retirer',
@@ -464,9 +457,9 @@ describe('the audit trail of follow-ups, notes, snoozes, ratings and programs', 
         .set(bearer(admin))
         .send({ checkInOffsets: [60, 14] })
         .expect(200);
-      const entry = await onlyNewEntry('program', 'parcours-coop', before);
+      const entry = await newEntry('program', 'parcours-coop', before);
       expect(entry).toMatchObject({ action: 'change', entityId: 'parcours-coop', projectId: null });
-      expect(actor(entry)).toBe(adminId);
+      expect(actorOf(entry)).toBe(adminId);
       expect([entry.before, entry.after]).toEqual([{ checkInOffsets: [30, 90, 180] }, { checkInOffsets: [14, 60] }]);
 
       await expectNothingRecorded([

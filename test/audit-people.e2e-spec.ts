@@ -1,4 +1,4 @@
-import { auditCount, auditOf, type AuditItem } from './support/audit.js';
+import { actorOf, auditCount, auditOf, onlyNewEntry, trailText, type AuditItem } from './support/audit.js';
 import { startSmtpSink, type SmtpSink } from './support/smtp.js';
 import { ADMIN, bearer, PASSWORD, startTestApp, type TestApp } from './support/test-app.js';
 import { until } from './support/until.js';
@@ -48,14 +48,7 @@ describe('the audit trail of users and accounts', () => {
   const patchUser = (id: number, body: object, token = admin) =>
     t.http().patch(`/users/${id}`).set(bearer(token)).send(body);
   const patchMe = (token: string, body: object) => t.http().patch('/users/me').set(bearer(token)).send(body);
-  /** The one entry the trail added about a user since `before` entries. */
-  async function onlyNewEntry(id: number, before: AuditItem[]): Promise<AuditItem> {
-    const entries = await auditOf(t, 'user', id);
-    expect(entries.slice(0, before.length)).toEqual(before);
-    expect(entries).toHaveLength(before.length + 1);
-    return entries[before.length];
-  }
-  const actor = (entry: AuditItem) => entry.user?.id ?? null;
+  const newEntry = (id: number, before: AuditItem[]) => onlyNewEntry(t, 'user', id, before);
 
   /** Starts a reset as the admin and returns the token of the link e-mailed to the user. */
   async function startReset(userId: number, email: string): Promise<string> {
@@ -85,7 +78,7 @@ describe('the audit trail of users and accounts', () => {
     const entries = await auditOf(t, 'user', user.id);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: 'create', entity: 'user', projectId: null });
-    expect(actor(entries[0])).toBe(adminId);
+    expect(actorOf(entries[0])).toBe(adminId);
     expect(entries[0].after).toEqual({
       email: user.email,
       name: user.name,
@@ -99,9 +92,9 @@ describe('the audit trail of users and accounts', () => {
     const user = await createUser();
     const before = await auditOf(t, 'user', user.id);
     await patchUser(user.id, { role: 'coordinator', name: 'Nom changé', language: 'fr' }).expect(200);
-    const entry = await onlyNewEntry(user.id, before);
+    const entry = await newEntry(user.id, before);
     expect(entry.action).toBe('change');
-    expect(actor(entry)).toBe(adminId);
+    expect(actorOf(entry)).toBe(adminId);
     // The language was French already: it did not change, so it is not there.
     expect(entry.before).toEqual({ role: 'advisor', name: user.name });
     expect(entry.after).toEqual({ role: 'coordinator', name: 'Nom changé' });
@@ -111,14 +104,14 @@ describe('the audit trail of users and accounts', () => {
     const user = await createUser();
     const before = await auditOf(t, 'user', user.id);
     await patchUser(user.id, { active: false }).expect(200);
-    const deactivated = await onlyNewEntry(user.id, before);
+    const deactivated = await newEntry(user.id, before);
     expect([deactivated.action, deactivated.before, deactivated.after]).toEqual([
       'change',
       { active: true },
       { active: false },
     ]);
     await patchUser(user.id, { active: true }).expect(200);
-    const reactivated = await onlyNewEntry(user.id, [...before, deactivated]);
+    const reactivated = await newEntry(user.id, [...before, deactivated]);
     expect([reactivated.before, reactivated.after]).toEqual([{ active: false }, { active: true }]);
 
     const count = await auditCount(t);
@@ -130,8 +123,8 @@ describe('the audit trail of users and accounts', () => {
     const user = await createUser();
     const before = await auditOf(t, 'user', user.id);
     await patchUser(user.id, { password: ADMIN_SET_PASSWORD }).expect(200);
-    const entry = await onlyNewEntry(user.id, before);
-    expect(actor(entry)).toBe(adminId);
+    const entry = await newEntry(user.id, before);
+    expect(actorOf(entry)).toBe(adminId);
     expect([entry.action, entry.before, entry.after]).toEqual([
       'change',
       { passwordChanged: null },
@@ -172,8 +165,8 @@ describe('the audit trail of users and accounts', () => {
       const token = await signIn(user.email);
       const before = await auditOf(t, 'user', user.id);
       await patchMe(token, { name: '  Mon nom  ', language: 'en' }).expect(200);
-      const entry = await onlyNewEntry(user.id, before);
-      expect(actor(entry)).toBe(user.id);
+      const entry = await newEntry(user.id, before);
+      expect(actorOf(entry)).toBe(user.id);
       expect([entry.action, entry.before, entry.after]).toEqual([
         'change',
         { name: user.name, language: 'fr' },
@@ -190,8 +183,8 @@ describe('the audit trail of users and accounts', () => {
 
       const before = await auditOf(t, 'user', user.id);
       await patchMe(token, { currentPassword: PASSWORD, password: OWN_NEW_PASSWORD, language: 'en' }).expect(200);
-      const entry = await onlyNewEntry(user.id, before);
-      expect(actor(entry)).toBe(user.id);
+      const entry = await newEntry(user.id, before);
+      expect(actorOf(entry)).toBe(user.id);
       expect([entry.action, entry.before, entry.after]).toEqual([
         'change',
         { language: 'fr', passwordChanged: null },
@@ -206,8 +199,8 @@ describe('the audit trail of users and accounts', () => {
       const user = await createUser();
       const before = await auditOf(t, 'user', user.id);
       const token = await startReset(user.id, user.email);
-      const requested = await onlyNewEntry(user.id, before);
-      expect(actor(requested)).toBe(adminId);
+      const requested = await newEntry(user.id, before);
+      expect(actorOf(requested)).toBe(adminId);
       expect([requested.action, requested.before, requested.after]).toEqual([
         'change',
         { passwordReset: null },
@@ -215,8 +208,8 @@ describe('the audit trail of users and accounts', () => {
       ]);
 
       await t.http().post('/auth/password-reset').send({ token, password: AFTER_RESET_PASSWORD }).expect(204);
-      const completed = await onlyNewEntry(user.id, [...before, requested]);
-      expect(actor(completed)).toBe(user.id);
+      const completed = await newEntry(user.id, [...before, requested]);
+      expect(actorOf(completed)).toBe(user.id);
       expect([completed.action, completed.before, completed.after]).toEqual([
         'change',
         { passwordReset: 'requested' },
@@ -248,10 +241,7 @@ describe('the audit trail of users and accounts', () => {
 
   it('holds no password, hash or reset token anywhere in the trail', async () => {
     expect(resetTokens.length).toBeGreaterThan(0);
-    const rows: { before: string | null; after: string | null }[] = await t.dataSource.query(
-      'SELECT before, after FROM audit_entries',
-    );
-    const text = rows.map((row) => `${row.before ?? ''} ${row.after ?? ''}`).join('\n');
+    const text = await trailText(t);
     expect(text).toContain('passwordReset');
     for (const secret of [
       ADMIN.password,
