@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { dialectOf, type Dialect } from '../database/dialect.js';
 import { AuditEntry, type AuditFields } from './audit-entry.entity.js';
 import { CONTACT_DETAILS, type AuditAction, type AuditedEntity } from './audited-entities.js';
 
@@ -60,18 +61,17 @@ export class AuditTrail {
    */
   async forgetContacts(manager: EntityManager, actor: AuditActor, contacts: { id: number; projectId: number }[]) {
     const ids = contacts.map((c) => String(c.id));
+    const dialect = dialectOf(manager);
     for (let start = 0; start < ids.length; start += ROWS_PER_INSERT) {
-      const entries = await manager.find(AuditEntry, {
-        select: { id: true, before: true, after: true },
-        where: { entity: 'contact', entityId: In(ids.slice(start, start + ROWS_PER_INSERT)) },
-      });
-      for (const entry of entries) {
-        await manager.update(
-          AuditEntry,
-          { id: entry.id },
-          { before: withoutContactDetails(entry.before), after: withoutContactDetails(entry.after) },
-        );
-      }
+      await manager
+        .createQueryBuilder()
+        .update(AuditEntry)
+        .set({
+          before: () => withoutContactDetails(dialect, '"before"'),
+          after: () => withoutContactDetails(dialect, '"after"'),
+        })
+        .where({ entity: 'contact', entityId: In(ids.slice(start, start + ROWS_PER_INSERT)) })
+        .execute();
     }
     await this.recordAll(
       manager,
@@ -113,9 +113,17 @@ function fieldsOf(entity: object): AuditFields {
 
 const json = (fields: AuditFields | null) => (fields ? JSON.stringify(fields) : null);
 
-function withoutContactDetails(text: string | null): string | null {
-  if (text === null) return null;
-  const fields = JSON.parse(text) as AuditFields;
-  for (const key of CONTACT_DETAILS) if (key in fields) fields[key] = null;
-  return JSON.stringify(fields);
+/**
+ * A JSON text column with the contact's details set to null where an entry holds them, in SQL:
+ * one statement blanks every entry of the contacts erased, however many. A key an entry lacks (a
+ * change of other fields) stays absent.
+ */
+function withoutContactDetails(dialect: Dialect, column: string): string {
+  if (dialect === 'sqlite')
+    return `json_replace(${column}, ${CONTACT_DETAILS.map((key) => `'$.${key}', NULL`).join(', ')})`;
+  const blanked = CONTACT_DETAILS.reduce(
+    (json, key) => `jsonb_set(${json}, '{${key}}', 'null', false)`,
+    `${column}::jsonb`,
+  );
+  return `${blanked}::text`;
 }
