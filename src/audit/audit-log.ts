@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { badRequest } from '../common/bad-request.js';
 import type { Page } from '../common/pagination.js';
-import { LOCAL_ZONE, parseInstant } from '../common/time.js';
+import { parseInstant, parseInstantEnd } from '../common/time.js';
 import { User } from '../users/user.entity.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import type { AuditedEntity } from './audited-entities.js';
 import type { AuditEntryResponse } from './dto/audit-entry.response.js';
 import type { AuditQuery } from './dto/audit.query.js';
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Reads the audit trail for coordinators and admins: newest first, filtered, paged. */
 @Injectable()
@@ -22,7 +19,7 @@ export class AuditLog {
     if (query.id !== undefined && query.entity === undefined)
       throw badRequest('id names an entity of the kind given by entity: give entity too');
     const from = query.from === undefined ? undefined : parseInstant(query.from)!;
-    const to = query.to === undefined ? undefined : endOf(query.to);
+    const to = query.to === undefined ? undefined : parseInstantEnd(query.to)!;
     if (from && to && from.getTime() >= to.getTime())
       throw badRequest(`from (${query.from}) must come before to (${query.to})`);
     const builder = this.dataSource.manager.createQueryBuilder(AuditEntry, 'a');
@@ -66,10 +63,4 @@ export class AuditLog {
       after: after === null ? null : (JSON.parse(after) as Record<string, unknown>),
     }));
   }
-}
-
-/** `to` as given: an instant, or a whole Montréal day (up to the start of the next). */
-function endOf(value: string): Date {
-  if (!DATE_ONLY.test(value)) return parseInstant(value)!;
-  return DateTime.fromISO(value, { zone: LOCAL_ZONE }).plus({ days: 1 }).startOf('day').toJSDate();
 }

@@ -16,6 +16,16 @@ export function parseInstant(value: string): Date | null {
   return parsed.isValid ? parsed.toJSDate() : null;
 }
 
+/**
+ * The end of a period given as user input, exclusive: an instant as it is, a bare date the start of
+ * the next Montréal day (`to=2024-05-01` holds all of May 1st).
+ */
+export function parseInstantEnd(value: string): Date | null {
+  if (!DATE_ONLY.test(value)) return parseInstant(value);
+  const parsed = DateTime.fromISO(value, { zone: LOCAL_ZONE }).plus({ days: 1 }).startOf('day');
+  return parsed.isValid ? parsed.toJSDate() : null;
+}
+
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const localZone = IANAZone.create(LOCAL_ZONE);
