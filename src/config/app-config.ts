@@ -58,6 +58,8 @@ export interface AppConfig {
   figuresDebounceMs: number;
   /** Prefix of the queue keys in Redis: lets several deployments (or test runs) share one Redis. */
   queuePrefix: string;
+  /** Wait before a failed job's first retry (figures, schedules, follow-ups); doubles at each attempt. */
+  jobRetryDelayMs: number;
   /** Local hour of the advisors' daily digest. */
   digestHour: number;
   /** Local hour of the post-cohort check-ins. */
@@ -226,6 +228,13 @@ class EnvironmentVariables {
   @IsOptional()
   @ToNumber()
   @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  JOB_RETRY_DELAY_MS?: number;
+
+  @IsOptional()
+  @ToNumber()
+  @IsInt()
   @Min(0)
   @Max(23)
   DIGEST_HOUR?: number;
@@ -364,6 +373,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     relayIntervalMs: vars.RELAY_INTERVAL_MS ?? 500,
     figuresDebounceMs: vars.FIGURES_DEBOUNCE_MS ?? 500,
     queuePrefix: vars.QUEUE_PREFIX ?? 'coop',
+    jobRetryDelayMs: vars.JOB_RETRY_DELAY_MS ?? 2_000,
     digestHour: vars.DIGEST_HOUR ?? 7,
     checkInHour: vars.CHECK_IN_HOUR ?? 9,
     checkInCatchUpDays: vars.CHECK_IN_CATCH_UP_DAYS ?? 14,

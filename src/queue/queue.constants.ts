@@ -33,13 +33,16 @@ export interface JobData {
   'schedule-tick': { schedule: string; manual?: boolean };
 }
 
-export const DEFAULT_JOB_OPTIONS: JobOptions = {
-  attempts: 5,
-  backoff: { type: 'exponential', delay: 2_000 },
-  // Completed jobs are kept a day for the dashboard, failed ones a week for whoever investigates.
-  removeOnComplete: { age: 24 * 3600, count: 1_000 },
-  removeOnFail: { age: 7 * 24 * 3600, count: 5_000 },
-};
+/** Every job's options but the mail's: five attempts, waiting `retryDelayMs` (JOB_RETRY_DELAY_MS) then twice as long each time. */
+export function defaultJobOptions(retryDelayMs: number): JobOptions {
+  return {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: retryDelayMs },
+    // Completed jobs are kept a day for the dashboard, failed ones a week for whoever investigates.
+    removeOnComplete: { age: 24 * 3600, count: 1_000 },
+    removeOnFail: { age: 7 * 24 * 3600, count: 5_000 },
+  };
+}
 
 /** How long a producer call may take before the caller leaves the work in the database. */
 export const PRODUCER_TIMEOUT_MS = 2_000;

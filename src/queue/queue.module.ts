@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config.js';
 import { JobRegistry } from './job-registry.js';
 import { FiguresQueueWorker, FollowUpsQueueWorker, MailQueueWorker, SchedulesQueueWorker } from './queue-workers.js';
-import { DEFAULT_JOB_OPTIONS, QUEUES } from './queue.constants.js';
+import { defaultJobOptions, QUEUES } from './queue.constants.js';
 import { queueNamed, RUNS_WORKER } from './queue.tokens.js';
 import { createRedisConnection } from './redis-connection.js';
 
@@ -57,7 +57,7 @@ export class QueueModule {
         BullModule.forRoot({
           prefix: config.queuePrefix,
           createClient: connect,
-          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+          defaultJobOptions: defaultJobOptions(config.jobRetryDelayMs),
           settings: { stalledInterval: 30_000, maxStalledCount: 2 },
         }),
         BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
