@@ -12,8 +12,8 @@ import { stageLabel, type Card } from './board-data.js';
 export function BoardCard(props: {
   card: Card;
   movable: boolean;
-  /** What a refused move found (someone moved it first), shown on the card until it moves. */
-  conflict: string | null;
+  /** Why its last move failed (someone moved it first: where it is now), shown until it moves. */
+  problem: string | null;
   onMove: () => void;
   onDragStart: () => void;
   onDragEnd: () => void;
@@ -61,7 +61,7 @@ export function BoardCard(props: {
         )}
         <span>{project.advisor ? t('board.advisor', { name: project.advisor.name }) : t('board.noAdvisor')}</span>
       </p>
-      {props.conflict && <Notice kind="error">{props.conflict}</Notice>}
+      {props.problem && <Notice kind="error">{props.problem}</Notice>}
       {props.movable && (
         <button
           type="button"

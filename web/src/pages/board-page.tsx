@@ -83,7 +83,8 @@ function Board({ data, user, reload }: { data: BoardData; user: User; reload: ()
   const { t, language } = useLanguage();
   const { stages, cards } = data;
   const [message, setMessage] = useState('');
-  const [conflicts, setConflicts] = useState(new Map<number, string>());
+  // What a card says after a move of it failed: someone moved it first, or the service refused a drop.
+  const [cardProblems, setCardProblems] = useState(new Map<number, string>());
   const [dialog, setDialog] = useState<{ card: Card; initial: Target | null } | null>(null);
   const [dragged, setDragged] = useState<Card | null>(null);
   // Read by the drag events, which come before React shows the drag (the columns that accept it).
@@ -91,7 +92,7 @@ function Board({ data, user, reload }: { data: BoardData; user: User; reload: ()
   const [over, setOver] = useState<ColumnKey | null>(null);
   // The card whose move button takes the focus once the board shows it (after its move, a reload).
   const [focusCard, setFocusCard] = useState<number | null>(null);
-  const anyMovable = user.role !== 'viewer';
+  const mayMove = user.role !== 'viewer';
 
   useEffect(() => {
     if (focusCard === null) return;
@@ -105,8 +106,8 @@ function Board({ data, user, reload }: { data: BoardData; user: User; reload: ()
     { key: ABANDONED, title: t('board.abandoned') },
   ];
 
-  const setConflict = (projectId: number, text: string | null) =>
-    setConflicts((previous) => {
+  const setCardProblem = (projectId: number, text: string | null) =>
+    setCardProblems((previous) => {
       const next = new Map(previous);
       if (text === null) next.delete(projectId);
       else next.set(projectId, text);
@@ -121,7 +122,7 @@ function Board({ data, user, reload }: { data: BoardData; user: User; reload: ()
   const move = async (card: Card, target: Target, text: string): Promise<string | null> => {
     const result = await sendMove(card, target, text);
     if (result.ok) {
-      setConflict(card.project.id, null);
+      setCardProblem(card.project.id, null);
       const where =
         target.to === ON_HOLD || target.to === ABANDONED || target.to === 'reopen'
           ? { stage: card.enrollment.stage.code, status: target.to === 'reopen' ? 'active' : target.to }
@@ -129,7 +130,7 @@ function Board({ data, user, reload }: { data: BoardData; user: User; reload: ()
       setMessage(t('move.done', { name: card.project.name, where: describeWhere(t, language, stages, where) }));
     } else if (result.status === 409) {
       const now = conflictWhere(result.body);
-      setConflict(
+      setCardProblem(
         card.project.id,
         now ? t('move.conflict', { where: describeWhere(t, language, stages, now) }) : t('error.conflict'),
       );
@@ -162,13 +163,13 @@ function Board({ data, user, reload }: { data: BoardData; user: User; reload: ()
     if (target.needs) setDialog({ card, initial: target });
     else
       void move(card, target, '').then((problem) => {
-        if (problem) setConflict(card.project.id, problem);
+        if (problem) setCardProblem(card.project.id, problem);
       });
   };
 
   return (
     <>
-      {anyMovable ? <p className="hint">{t('board.howToMove')}</p> : <Notice kind="info">{t('board.readOnly')}</Notice>}
+      {mayMove ? <p className="hint">{t('board.howToMove')}</p> : <Notice kind="info">{t('board.readOnly')}</Notice>}
       <div className="live-message" role="status">
         {message}
       </div>
@@ -208,7 +209,7 @@ function Board({ data, user, reload }: { data: BoardData; user: User; reload: ()
                       key={card.project.id}
                       card={card}
                       movable={canMove(user, card)}
-                      conflict={conflicts.get(card.project.id) ?? null}
+                      problem={cardProblems.get(card.project.id) ?? null}
                       onMove={() => setDialog({ card, initial: null })}
                       onDragStart={() => {
                         dragging.current = card;
