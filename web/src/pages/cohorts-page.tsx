@@ -54,7 +54,7 @@ export function CohortsPage() {
       ) : data === null ? (
         <p className="empty">{t('app.loading')}</p>
       ) : (
-        <div className="my-day">
+        <div className="cohort-programs">
           {data.map(({ program, cohorts }) => (
             <section key={program.code} className="section" aria-labelledby={`program-${program.code}`}>
               <h2 id={`program-${program.code}`}>{programName(program, language)}</h2>
