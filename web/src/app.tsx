@@ -4,6 +4,8 @@ import { api } from './api.js';
 import { Shell } from './components/shell.js';
 import { RequireSession } from './components/require-session.js';
 import { AccountPage } from './pages/account-page.js';
+import { BoardPage } from './pages/board-page.js';
+import { CohortsPage } from './pages/cohorts-page.js';
 import { MyDayPage } from './pages/my-day-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { ResetPasswordPage } from './pages/reset-password-page.js';
@@ -32,6 +34,8 @@ export function App() {
           <Route element={<Shell />}>
             <Route index element={<Navigate to="/my-day" replace />} />
             <Route path="my-day" element={<MyDayPage />} />
+            <Route path="cohorts" element={<CohortsPage />} />
+            <Route path="cohorts/:id/board" element={<BoardPage />} />
             <Route path="account" element={<AccountPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

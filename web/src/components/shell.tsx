@@ -31,6 +31,9 @@ export function Shell() {
                 <NavLink to="/my-day">{t('nav.myDay')}</NavLink>
               </li>
               <li>
+                <NavLink to="/cohorts">{t('nav.cohorts')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/account">{t('nav.account')}</NavLink>
               </li>
             </ul>

@@ -1,3 +1,5 @@
+import { boardEn, boardFr } from './board-messages.js';
+
 /**
  * Every text the app shows, French first. The English dictionary has the same keys (the type
  * checker holds it to that), so a text missing in one language fails the build.
@@ -123,6 +125,7 @@ export const fr = {
   'notFound.title': 'Page introuvable',
   'notFound.body': 'Cette page n’existe pas.',
   'notFound.back': 'Retour à Ma journée',
+  ...boardFr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -247,4 +250,5 @@ export const en: Record<MessageKey, string> = {
   'notFound.title': 'Page not found',
   'notFound.body': 'This page does not exist.',
   'notFound.back': 'Back to My day',
+  ...boardEn,
 };
