@@ -6,6 +6,7 @@ import { RequireSession } from './components/require-session.js';
 import { AccountPage } from './pages/account-page.js';
 import { MyDayPage } from './pages/my-day-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
+import { ProjectPage } from './pages/project-page.js';
 import { ResetPasswordPage } from './pages/reset-password-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { session } from './session.js';
@@ -33,6 +34,7 @@ export function App() {
             <Route index element={<Navigate to="/my-day" replace />} />
             <Route path="my-day" element={<MyDayPage />} />
             <Route path="account" element={<AccountPage />} />
+            <Route path="projects/:id" element={<ProjectPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>
