@@ -8,6 +8,7 @@ import { BoardPage } from './pages/board-page.js';
 import { CohortsPage } from './pages/cohorts-page.js';
 import { MyDayPage } from './pages/my-day-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
+import { ProjectPage } from './pages/project-page.js';
 import { ResetPasswordPage } from './pages/reset-password-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { session } from './session.js';
@@ -37,6 +38,7 @@ export function App() {
             <Route path="cohorts" element={<CohortsPage />} />
             <Route path="cohorts/:id/board" element={<BoardPage />} />
             <Route path="account" element={<AccountPage />} />
+            <Route path="projects/:id" element={<ProjectPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

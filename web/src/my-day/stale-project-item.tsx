@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { components } from '../../../client/index.js';
 import { api, attempt, describeError } from '../api.js';
 import { addDays, daysBetween, formatDate, localDateOf, todayInMontreal } from '../i18n/dates.js';
@@ -29,7 +30,7 @@ export function StaleProjectItem(props: {
       <div className="item__summary">
         <div className="item__text">
           <p className="item__title" id={titleId}>
-            {project.name}
+            <Link to={`/projects/${project.id}`}>{project.name}</Link>
           </p>
           <p className="item__meta">
             {enrollment && (

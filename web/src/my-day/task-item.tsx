@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { components } from '../../../client/index.js';
 import { api, attempt, describeError } from '../api.js';
+import { WithElements } from '../components/with-elements.js';
 import { addDays, daysBetween, formatDate, todayInMontreal } from '../i18n/dates.js';
 import { useLanguage } from '../i18n/language.js';
 import { InlineForm } from './inline-form.js';
@@ -30,7 +32,12 @@ export function TaskItem(props: { task: Task; onChanged: (message: string, itemL
             {task.note}
           </p>
           <p className="item__meta">
-            <span>{t('task.project', { name: task.project.name })}</span>
+            <span>
+              <WithElements
+                text={t('task.project')}
+                elements={{ name: <Link to={`/projects/${task.projectId}`}>{task.project.name}</Link> }}
+              />
+            </span>
             <span>{t('task.due', { date: formatDate(task.dueOn, language) })}</span>
             {late > 0 && <span className="late">{t('task.late', { days: late })}</span>}
           </p>
