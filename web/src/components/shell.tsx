@@ -31,6 +31,9 @@ export function Shell() {
                 <NavLink to="/my-day">{t('nav.myDay')}</NavLink>
               </li>
               <li>
+                <NavLink to="/figures">{t('nav.figures')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/account">{t('nav.account')}</NavLink>
               </li>
             </ul>
