@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { api } from './api.js';
 import { Shell } from './components/shell.js';
@@ -12,6 +12,10 @@ import { ProjectPage } from './pages/project-page.js';
 import { ResetPasswordPage } from './pages/reset-password-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { session } from './session.js';
+
+// The figures page brings the chart library: it loads when the page is first opened, so that the
+// sign-in page and Ma journée stay light.
+const FiguresPage = lazy(() => import('./figures/figures-page.js').then((module) => ({ default: module.FiguresPage })));
 
 /** A token kept from before a reload is checked, and its user read, once at start. */
 function useRestoredSession() {
@@ -39,6 +43,14 @@ export function App() {
             <Route path="cohorts/:id/board" element={<BoardPage />} />
             <Route path="account" element={<AccountPage />} />
             <Route path="projects/:id" element={<ProjectPage />} />
+            <Route
+              path="figures"
+              element={
+                <Suspense fallback={<p className="empty">…</p>}>
+                  <FiguresPage />
+                </Suspense>
+              }
+            />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

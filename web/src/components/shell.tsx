@@ -34,6 +34,9 @@ export function Shell() {
                 <NavLink to="/cohorts">{t('nav.cohorts')}</NavLink>
               </li>
               <li>
+                <NavLink to="/figures">{t('nav.figures')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/account">{t('nav.account')}</NavLink>
               </li>
             </ul>

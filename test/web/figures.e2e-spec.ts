@@ -1,0 +1,212 @@
+import { jest } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { csvTables, download as fetchFile } from '../support/exports.js';
+import { createProject } from '../support/fixtures.js';
+import { eventually } from '../support/figures.js';
+import { bearer } from '../support/test-app.js';
+import {
+  DEMO_EMAILS,
+  DEMO_PASSWORD,
+  openPage,
+  screenshots,
+  seriousA11yViolations,
+  signIn,
+  startWebApp,
+  type WebApp,
+} from './browser.js';
+
+jest.setTimeout(90_000);
+
+interface Rate {
+  numerator: number;
+  denominator: number;
+  percent: number;
+}
+interface CohortFigures {
+  cohortId: number;
+  number: number;
+  label: string;
+  registered: number;
+  completionRate: Rate | null;
+  startRate: Rate | null;
+}
+interface Stage {
+  code: string;
+  labelFr: string;
+  position: number;
+  milestone: string | null;
+  reached: number;
+}
+
+/** A rate as the page must write it in French: the service's percent and counts, untouched. */
+const french = (rate: Rate | null) => (rate ? `${rate.percent} % (${rate.numerator} / ${rate.denominator})` : '—');
+
+describe('the figures page, in a browser: the service’s figures, charts and files for a year', () => {
+  let web: WebApp;
+  let coordinator: string;
+  let program: { code: string; nameFr: string };
+  let year: string;
+  let pages: Page[] = [];
+
+  const api = async <T>(path: string, token = coordinator): Promise<T> =>
+    (await web.t.http().get(path).set(bearer(token)).expect(200)).body as T;
+  const yearFigures = () =>
+    api<{ cohorts: CohortFigures[]; registered: number; pending: boolean }>(
+      `/programs/${program.code}/stats?year=${year}`,
+    );
+
+  beforeAll(async () => {
+    web = await startWebApp();
+    const login = await web.t
+      .http()
+      .post('/auth/login')
+      .send({ email: DEMO_EMAILS.coordinator, password: DEMO_PASSWORD })
+      .expect(200);
+    coordinator = login.body.accessToken;
+    const programs = await api<{ code: string; nameFr: string; usesCohorts: boolean }[]>('/programs');
+    program = programs.find((p) => p.usesCohorts)!;
+    // The page opens on the newest year of any cohort, as this does.
+    const cohorts = await api<{ year: string | null }[]>('/cohorts');
+    year = cohorts
+      .map((cohort) => cohort.year)
+      .filter((y): y is string => y !== null)
+      .sort()
+      .reverse()[0];
+    // The demo's figures are computed by the queue after start: the page shows them once stored.
+    await eventually(async () => expect((await yearFigures()).pending).toBe(false), { timeoutMs: 60_000 });
+  }, 180_000);
+  afterEach(async () => {
+    await Promise.all(pages.map((page) => page.context().close()));
+    pages = [];
+  });
+  afterAll(() => web?.close());
+
+  async function figuresPage(email: string) {
+    const opened = await openPage(web, '/app/figures');
+    pages.push(opened.page);
+    await signIn(opened.page, email);
+    await opened.page.getByRole('heading', { level: 1, name: 'Statistiques' }).waitFor();
+    return opened;
+  }
+  const section = (page: Page, name: string | RegExp) => page.getByRole('region', { name });
+  const cohortRow = (page: Page, cohort: CohortFigures) =>
+    section(page, `${program.nameFr}, ${year}`).getByRole('row', { name: new RegExp(`^Cohorte ${cohort.number} · `) });
+
+  it('shows the year’s cohorts with the rates the service gives, a chart across years, and the funnels', async () => {
+    const { page, problems } = await figuresPage(DEMO_EMAILS.coordinator);
+    const figures = await yearFigures();
+    expect(figures.cohorts.length).toBeGreaterThan(0);
+    for (const cohort of figures.cohorts) {
+      const cells = await cohortRow(page, cohort).getByRole('cell').allTextContents();
+      expect(cells.slice(0, 3)).toEqual([
+        String(cohort.registered),
+        french(cohort.completionRate),
+        french(cohort.startRate),
+      ]);
+      const ratings = await api<{ satisfied: Rate | null }>(`/cohorts/${cohort.cohortId}/ratings`);
+      expect(cells[3]).toBe(ratings.satisfied ? `${french(ratings.satisfied)} satisfait·es` : 'Aucune réponse');
+    }
+    // The chart across years is drawn, and named for screen readers.
+    const acrossYears = section(page, new RegExp(`^${program.nameFr} : taux par cohorte`));
+    await acrossYears.getByRole('img', { name: /Graphique à barres des taux/ }).waitFor();
+
+    // Each accompaniment program's funnel: every stage with the projects that reached it.
+    const programs = await api<{ code: string; nameFr: string; usesCohorts: boolean }[]>('/programs');
+    for (const accompaniment of programs.filter((p) => !p.usesCohorts)) {
+      const funnel = await api<{ stages: Stage[] }>(`/programs/${accompaniment.code}/funnel?year=${year}`);
+      const region = section(page, `Entonnoir : ${accompaniment.nameFr}, ${year}`);
+      await region.getByRole('img').waitFor();
+      const table = region.getByRole('table', { name: 'Projets par étape' });
+      for (const stage of funnel.stages) {
+        const row = table.getByRole('row', { name: new RegExp(`^${stage.labelFr.replace(/[()]/g, '\\$&')} `) });
+        await expect(row.getByRole('cell').first().textContent()).resolves.toBe(String(stage.reached));
+      }
+    }
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshots(page, 'figures');
+    expect(problems).toEqual([]);
+  });
+
+  it('changes a cohort’s completion rate once a move has gone through the queue', async () => {
+    const { page, problems } = await figuresPage(DEMO_EMAILS.coordinator);
+    const stages = await api<Stage[]>(`/programs/${program.code}/stages`);
+    const completion = stages.find((stage) => stage.milestone === 'training_completed')!;
+    const cohort = (await yearFigures()).cohorts[0];
+    // A new team joins the cohort and completes its training at once: one more registered, one
+    // more completed, whatever the cohort's rate was before.
+    const project = await createProject(web.t, coordinator, { programCode: program.code, cohortId: cohort.cohortId });
+    await eventually(async () => expect((await yearFigures()).pending).toBe(false), { timeoutMs: 30_000 });
+    const moved = {
+      cohort: (await yearFigures()).cohorts.find((c) => c.cohortId === cohort.cohortId)!,
+      projectId: project.id,
+    };
+    const before = french(moved.cohort.completionRate);
+    await page.reload();
+    await cohortRow(page, moved.cohort).getByRole('cell', { name: before, exact: true }).waitFor();
+
+    await web.t
+      .http()
+      .post(`/projects/${moved.projectId}/transitions`)
+      .set(bearer(coordinator))
+      .send({ to: completion.code, programCode: program.code })
+      .expect(201);
+    const after = await eventually(
+      async () => {
+        const figures = await yearFigures();
+        expect(figures.pending).toBe(false);
+        const now = figures.cohorts.find((c) => c.cohortId === moved.cohort.cohortId)!;
+        expect(now.completionRate?.numerator).toBe((moved.cohort.completionRate?.numerator ?? 0) + 1);
+        return now;
+      },
+      { timeoutMs: 30_000 },
+    );
+    await page.reload();
+    await cohortRow(page, after)
+      .getByRole('cell', { name: french(after.completionRate), exact: true })
+      .waitFor();
+    expect(french(after.completionRate)).not.toBe(before);
+    expect(problems).toEqual([]);
+  });
+
+  it('downloads a cohort’s export and the year’s reports as the service writes them', async () => {
+    const { page, problems } = await figuresPage(DEMO_EMAILS.coordinator);
+    const cohort = (await yearFigures()).cohorts[0];
+    const name = `Cohorte ${cohort.number} · ${cohort.label}`;
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `Télécharger ${name} en CSV` }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/\.csv$/);
+    const downloaded = readFileSync(await file.path());
+    const fromApi = await fetchFile(web.t, coordinator, `/cohorts/${cohort.cohortId}/export?format=csv&lang=fr`);
+    // The projects' rows: the same as the service gives, one per project registered.
+    expect(csvTables(downloaded)[0]).toEqual(csvTables(fromApi.bytes)[0]);
+    expect(csvTables(downloaded)[0].length - 1).toBe(cohort.registered);
+
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger Rapport au bailleur de fonds (CQCM) en XLSX' }).click(),
+    ]);
+    expect(report.suggestedFilename()).toMatch(/\.xlsx$/);
+    const bytes = readFileSync(await report.path());
+    // An XLSX file is a zip: it starts with the zip's signature.
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(problems).toEqual([]);
+  });
+
+  it('offers an advisor the program’s report but not the reports advisors may not read, and speaks English', async () => {
+    const { page, problems } = await figuresPage(DEMO_EMAILS.advisor);
+    const files = section(page, `Fichiers de l’année ${year}`);
+    await files.getByRole('button', { name: `Télécharger Rapport annuel : ${program.nameFr} en CSV` }).waitFor();
+    await expect(files.getByRole('button', { name: /Rapport au bailleur/ }).count()).resolves.toBe(0);
+    await expect(files.getByRole('button', { name: /services-conseils/ }).count()).resolves.toBe(0);
+
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Figures' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Completion rate' }).first().waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshots(page, 'figures-advisor-en');
+    expect(problems).toEqual([]);
+  });
+});
