@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { api, attempt, describeError, type Outcome } from '../api.js';
-import { Notice } from '../components/notice.js';
+import { api, attempt, type Outcome } from '../api.js';
+import { Loaded } from '../components/loaded.js';
 import { useLanguage } from '../i18n/language.js';
 import { useApiData } from '../use-api-data.js';
 import { BarChart, type Series } from './bar-chart.js';
@@ -27,9 +27,21 @@ async function cohortsOfYears(code: string, years: string[]): Promise<Outcome<Co
 export function CohortRatesAcrossYears({ program, years }: { program: Program; years: string[] }) {
   const { t, language } = useLanguage();
   const figures = useApiData(() => cohortsOfYears(program.code, years));
-  const cohorts = figures.data;
+  return (
+    <section className="section" aria-labelledby="figures-across-years">
+      <h2 id="figures-across-years">{t('figures.acrossYears', { program: programName(program, language) })}</h2>
+      <Loaded data={figures}>
+        {(cohorts) =>
+          cohorts.length === 0 ? <p className="empty">{t('figures.noCohorts')}</p> : <RatesChart cohorts={cohorts} />
+        }
+      </Loaded>
+    </section>
+  );
+}
+
+function RatesChart({ cohorts }: { cohorts: CohortFigures[] }) {
+  const { t, language } = useLanguage();
   const chart = useMemo(() => {
-    if (!cohorts) return null;
     const labels = cohorts.map((cohort) => t('figures.cohortOfYear', { number: cohort.number, year: cohort.year }));
     const series: Series[] = [
       {
@@ -47,54 +59,40 @@ export function CohortRatesAcrossYears({ program, years }: { program: Program; y
     // `t` is new at every render but changes only with the language: the chart is redrawn for
     // new data or another language, not at every render.
   }, [cohorts, language]);
-
   return (
-    <section className="section" aria-labelledby="figures-across-years">
-      <h2 id="figures-across-years">{t('figures.acrossYears', { program: programName(program, language) })}</h2>
-      {figures.failure ? (
-        <Notice kind="error">
-          {t('error.loading')} {describeError(t, figures.failure.status, figures.failure.body)}
-        </Notice>
-      ) : cohorts === null || chart === null ? (
-        <p className="empty">{t('app.loading')}</p>
-      ) : cohorts.length === 0 ? (
-        <p className="empty">{t('figures.noCohorts')}</p>
-      ) : (
-        <>
-          <BarChart
-            labels={chart.labels}
-            series={chart.series}
-            max={100}
-            unit={language === 'fr' ? ' %' : '%'}
-            summary={t('figures.acrossYearsSummary', { count: cohorts.length })}
-          />
-          <details className="chart-data">
-            <summary>{t('figures.chartData')}</summary>
-            <div className="table-scroll">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('figures.cohort')}</th>
-                    <th scope="col">{t('figures.year')}</th>
-                    <th scope="col">{t('figures.completionRate')}</th>
-                    <th scope="col">{t('figures.startRate')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {cohorts.map((cohort) => (
-                    <tr key={cohort.cohortId}>
-                      <th scope="row">{t('figures.cohortName', { number: cohort.number, label: cohort.label })}</th>
-                      <td>{cohort.year}</td>
-                      <td>{formatRate(cohort.completionRate, language)}</td>
-                      <td>{formatRate(cohort.startRate, language)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
-        </>
-      )}
-    </section>
+    <>
+      <BarChart
+        labels={chart.labels}
+        series={chart.series}
+        max={100}
+        unit={language === 'fr' ? ' %' : '%'}
+        summary={t('figures.acrossYearsSummary', { count: cohorts.length })}
+      />
+      <details className="chart-data">
+        <summary>{t('figures.chartData')}</summary>
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('figures.cohort')}</th>
+                <th scope="col">{t('figures.year')}</th>
+                <th scope="col">{t('figures.completionRate')}</th>
+                <th scope="col">{t('figures.startRate')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cohorts.map((cohort) => (
+                <tr key={cohort.cohortId}>
+                  <th scope="row">{t('figures.cohortName', { number: cohort.number, label: cohort.label })}</th>
+                  <td>{cohort.year}</td>
+                  <td>{formatRate(cohort.completionRate, language)}</td>
+                  <td>{formatRate(cohort.startRate, language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </>
   );
 }

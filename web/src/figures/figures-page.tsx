@@ -1,6 +1,6 @@
 import { useSearchParams } from 'react-router';
-import { api, attempt, describeError } from '../api.js';
-import { Notice } from '../components/notice.js';
+import { api, attempt } from '../api.js';
+import { Loaded } from '../components/loaded.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useLanguage } from '../i18n/language.js';
 import { useApiData } from '../use-api-data.js';
@@ -19,19 +19,14 @@ export function FiguresPage() {
   const { t } = useLanguage();
   const programs = useApiData(() => attempt(() => api.GET('/programs')));
   const cohorts = useApiData(() => attempt(() => api.GET('/cohorts')));
-  const failure = programs.failure ?? cohorts.failure;
   return (
     <>
       <PageHeading title={t('figures.title')} />
-      {failure ? (
-        <Notice kind="error">
-          {t('error.loading')} {describeError(t, failure.status, failure.body)}
-        </Notice>
-      ) : programs.data === null || cohorts.data === null ? (
-        <p className="empty">{t('app.loading')}</p>
-      ) : (
-        <Figures programs={programs.data} cohorts={cohorts.data} />
-      )}
+      <Loaded data={programs}>
+        {(programList) => (
+          <Loaded data={cohorts}>{(cohortList) => <Figures programs={programList} cohorts={cohortList} />}</Loaded>
+        )}
+      </Loaded>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { api, attempt, describeError } from '../api.js';
-import { Notice } from '../components/notice.js';
+import { api, attempt } from '../api.js';
+import { Loaded } from '../components/loaded.js';
 import { useLanguage } from '../i18n/language.js';
 import { useApiData } from '../use-api-data.js';
 import { BarChart, type Series } from './bar-chart.js';
@@ -27,15 +27,7 @@ function ProgramFunnel({ program, year }: { program: Program; year: string }) {
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('figures.funnelOf', { program: programName(program, language), year })}</h2>
-      {funnel.failure ? (
-        <Notice kind="error">
-          {t('error.loading')} {describeError(t, funnel.failure.status, funnel.failure.body)}
-        </Notice>
-      ) : funnel.data === null ? (
-        <p className="empty">{t('app.loading')}</p>
-      ) : (
-        <FunnelView funnel={funnel.data} />
-      )}
+      <Loaded data={funnel}>{(data) => <FunnelView funnel={data} />}</Loaded>
     </section>
   );
 }

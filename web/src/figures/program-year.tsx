@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { api, attempt, describeError } from '../api.js';
-import { Notice } from '../components/notice.js';
+import { api, attempt } from '../api.js';
+import { Loaded } from '../components/loaded.js';
 import { useLanguage } from '../i18n/language.js';
 import { useApiData } from '../use-api-data.js';
 import { DownloadButtons } from './download-buttons.js';
@@ -13,35 +13,30 @@ export function ProgramYear({ program, year }: { program: Program; year: string 
   const stats = useApiData(() =>
     attempt(() => api.GET('/programs/{code}/stats', { params: { path: { code: program.code }, query: { year } } })),
   );
-  const data = stats.data;
   return (
     <section className="section" aria-labelledby="figures-year">
       <h2 id="figures-year">{t('figures.yearOf', { program: programName(program, language), year })}</h2>
-      {stats.failure ? (
-        <Notice kind="error">
-          {t('error.loading')} {describeError(t, stats.failure.status, stats.failure.body)}
-        </Notice>
-      ) : data === null ? (
-        <p className="empty">{t('app.loading')}</p>
-      ) : (
-        <>
-          {data.pending && <p className="hint">{t('figures.pending')}</p>}
-          <dl className="facts">
-            <Figure label={t('figures.registered')} value={String(data.registered)} />
-            <Figure label={t('figures.completionRate')} value={formatRate(data.completionRate, language)} />
-            <Figure label={t('figures.startRate')} value={formatRate(data.startRate, language)} />
-            <Figure label={t('figures.operating')} value={String(data.operating ?? '—')} />
-            <Figure label={t('figures.abandoned')} value={String(data.abandoned)} />
-            <Figure label={t('figures.onHold')} value={String(data.onHold)} />
-            <Figure label={t('figures.entrepreneurs')} value={String(data.entrepreneurs)} />
-          </dl>
-          {data.cohorts.length === 0 ? (
-            <p className="empty">{t('figures.noCohorts')}</p>
-          ) : (
-            <CohortsTable cohorts={data.cohorts} />
-          )}
-        </>
-      )}
+      <Loaded data={stats}>
+        {(data) => (
+          <>
+            {data.pending && <p className="hint">{t('figures.pending')}</p>}
+            <dl className="facts">
+              <Figure label={t('figures.registered')} value={String(data.registered)} />
+              <Figure label={t('figures.completionRate')} value={formatRate(data.completionRate, language)} />
+              <Figure label={t('figures.startRate')} value={formatRate(data.startRate, language)} />
+              <Figure label={t('figures.operating')} value={String(data.operating ?? '—')} />
+              <Figure label={t('figures.abandoned')} value={String(data.abandoned)} />
+              <Figure label={t('figures.onHold')} value={String(data.onHold)} />
+              <Figure label={t('figures.entrepreneurs')} value={String(data.entrepreneurs)} />
+            </dl>
+            {data.cohorts.length === 0 ? (
+              <p className="empty">{t('figures.noCohorts')}</p>
+            ) : (
+              <CohortsTable cohorts={data.cohorts} />
+            )}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

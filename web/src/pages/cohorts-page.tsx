@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import { api, attempt, describeError, type Outcome } from '../api.js';
+import { api, attempt, type Outcome } from '../api.js';
 import { programName, type Cohort, type Program } from '../board/board-data.js';
-import { Notice } from '../components/notice.js';
+import { Loaded } from '../components/loaded.js';
 import { PageHeading } from '../components/page-heading.js';
 import { formatDate } from '../i18n/dates.js';
 import { useLanguage } from '../i18n/language.js';
@@ -39,53 +39,46 @@ async function loadCohorts(): Promise<Outcome<ProgramCohorts[]>> {
 /** The cohorts one can open the board of, by program, newest first. */
 export function CohortsPage() {
   const { t, language } = useLanguage();
-  const { data, failure, reload } = useApiData(loadCohorts);
+  const programs = useApiData(loadCohorts);
   return (
     <>
       <PageHeading title={t('cohorts.title')} />
       <p className="lead">{t('cohorts.intro')}</p>
-      {failure ? (
-        <Notice kind="error">
-          {t('error.loading')} {describeError(t, failure.status, failure.body)}{' '}
-          <button type="button" className="link-button" onClick={() => void reload()}>
-            {t('board.refresh')}
-          </button>
-        </Notice>
-      ) : data === null ? (
-        <p className="empty">{t('app.loading')}</p>
-      ) : (
-        <div className="cohort-programs">
-          {data.map(({ program, cohorts }) => (
-            <section key={program.code} className="section" aria-labelledby={`program-${program.code}`}>
-              <h2 id={`program-${program.code}`}>{programName(program, language)}</h2>
-              {cohorts.length === 0 ? (
-                <p className="empty">{t('cohorts.none')}</p>
-              ) : (
-                <ul className="items">
-                  {cohorts.map((cohort) => (
-                    <li key={cohort.id} className="item" data-testid="cohort-row" data-cohort-id={cohort.id}>
-                      <p className="item__title">
-                        <Link to={`/cohorts/${cohort.id}/board`}>
-                          {t('cohorts.cohort', { number: cohort.number, label: cohort.label })}
-                        </Link>
-                      </p>
-                      <p className="item__meta">
-                        <span>
-                          {t('cohorts.dates', {
-                            start: formatDate(cohort.startsOn, language),
-                            end: formatDate(cohort.endsOn, language),
-                          })}
-                        </span>
-                        <span>{t('cohorts.enrolled', { count: cohort.enrolledCount })}</span>
-                      </p>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-          ))}
-        </div>
-      )}
+      <Loaded data={programs}>
+        {(data) => (
+          <div className="cohort-programs">
+            {data.map(({ program, cohorts }) => (
+              <section key={program.code} className="section" aria-labelledby={`program-${program.code}`}>
+                <h2 id={`program-${program.code}`}>{programName(program, language)}</h2>
+                {cohorts.length === 0 ? (
+                  <p className="empty">{t('cohorts.none')}</p>
+                ) : (
+                  <ul className="items">
+                    {cohorts.map((cohort) => (
+                      <li key={cohort.id} className="item" data-testid="cohort-row" data-cohort-id={cohort.id}>
+                        <p className="item__title">
+                          <Link to={`/cohorts/${cohort.id}/board`}>
+                            {t('cohorts.cohort', { number: cohort.number, label: cohort.label })}
+                          </Link>
+                        </p>
+                        <p className="item__meta">
+                          <span>
+                            {t('cohorts.dates', {
+                              start: formatDate(cohort.startsOn, language),
+                              end: formatDate(cohort.endsOn, language),
+                            })}
+                          </span>
+                          <span>{t('cohorts.enrolled', { count: cohort.enrolledCount })}</span>
+                        </p>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            ))}
+          </div>
+        )}
+      </Loaded>
     </>
   );
 }

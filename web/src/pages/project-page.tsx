@@ -8,7 +8,7 @@ import { EnrollmentsSection } from '../project/enrollments-section.js';
 import { FinancingSection } from '../project/financing-section.js';
 import { HoursSection } from '../project/hours-section.js';
 import { JobsSection } from '../project/jobs-section.js';
-import { Loaded } from '../project/loaded.js';
+import { Loaded } from '../components/loaded.js';
 import { NotesSection } from '../project/notes-section.js';
 import { ProjectFacts, type Project } from '../project/project-facts.js';
 import { TasksSection } from '../project/tasks-section.js';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ApiData } from '../use-api-data.js';
-import { Loaded } from './loaded.js';
+import { Loaded } from '../components/loaded.js';
 
 /**
  * One section of the project page, filled by its own call. A call the API refuses to the user's

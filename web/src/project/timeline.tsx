@@ -5,7 +5,7 @@ import { formatDate, localDateOf } from '../i18n/dates.js';
 import { useLanguage, type Translate } from '../i18n/language.js';
 import { useApiData } from '../use-api-data.js';
 import type { Catalog } from './catalog.js';
-import { Loaded } from './loaded.js';
+import { Loaded } from '../components/loaded.js';
 
 type HistoryEntry = components['schemas']['HistoryEntryResponse'];
 
