@@ -12,6 +12,7 @@
 import type { DataSource } from 'typeorm';
 import { DateTime } from 'luxon';
 import { localDateOf, LOCAL_ZONE } from '../src/common/time.js';
+import { APP_CONFIG, type AppConfig } from '../src/config/app-config.js';
 import { DigestBuilder, OPEN_TASKS_DUE_SQL } from '../src/follow-ups/digest/digest-builder.js';
 import { digestEmail } from '../src/follow-ups/digest/digest-email.js';
 import { fmt, inOneTransaction, instantWriter, median, queryPlan, runBench, startBenchApp, timed } from './support.js';
@@ -43,12 +44,13 @@ async function main() {
     await dataSource.query('ANALYZE');
 
     const builder = app.get(DigestBuilder);
+    const { publicUrl } = app.get<AppConfig>(APP_CONFIG);
     const runs: number[] = [];
     let summary = '';
     for (let run = 0; run < 5; run++) {
       const { ms, result } = await timed(async () => {
         const digests = await builder.build(localDate, now);
-        const mails = digests.map((digest) => digestEmail(digest));
+        const mails = digests.map((digest) => digestEmail(digest, publicUrl));
         return { digests, bytes: mails.reduce((sum, mail) => sum + mail.body.length, 0) };
       });
       runs.push(ms);

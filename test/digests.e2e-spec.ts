@@ -110,6 +110,10 @@ describe('daily digest', () => {
     expect(toMarie.text).toContain(`[${dueToday.id}] Coop La Fabrique (2026-11-23)`);
     expect(toMarie.text).not.toMatch(/à venir|déjà faite|lease/);
     expect(toMarie.text).toContain('marquez-la comme faite');
+    // Each task links to where the web app acts on it: Ma journée, at the task.
+    expect(toMarie.text).toContain(`${t.config.publicUrl}/app/my-day#task-${overdue.id}`);
+    expect(toMarie.text).toContain(`${t.config.publicUrl}/app/my-day#task-${dueToday.id}`);
+    expect(toMarie.text).not.toContain('PATCH');
 
     const toJohn = mails.find((m) => m.to.includes(advisors.john.email))!;
     expect(toJohn.subject).toBe('Your follow-ups for November 23, 2026: 1 task due today');
@@ -181,6 +185,7 @@ describe('daily digest', () => {
     );
     expect(toIdle[0].text).not.toContain('Coop En Veille');
     expect(toIdle[0].text).toContain("mettez l'alerte en veille");
+    expect(toIdle[0].text).toContain(`${t.config.publicUrl}/app/my-day#project-${stale.id}`);
   });
 
   it('retries a refused e-mail with backoff and delivers it once, with one Message-ID on every attempt', async () => {

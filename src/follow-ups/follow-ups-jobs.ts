@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { MailRelay } from '../notifications/mail-relay.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -32,6 +33,7 @@ export class FollowUpsJobs implements OnModuleInit {
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     @Inject(RUNS_WORKER) private readonly runsWorker: boolean,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -62,7 +64,7 @@ export class FollowUpsJobs implements OnModuleInit {
       projectId: null,
       language: digest.advisor.language,
       replyTo: null,
-      ...digestEmail(digest),
+      ...digestEmail(digest, this.config.publicUrl),
     }));
     const recorded = await this.transactions.run((manager) => this.notifications.record(manager, drafts));
     void this.mailRelay.relay();

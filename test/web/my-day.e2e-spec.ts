@@ -12,6 +12,7 @@ import {
   type WebApp,
 } from './browser.js';
 import { bearer } from '../support/test-app.js';
+import { until } from '../support/until.js';
 
 jest.setTimeout(60_000);
 
@@ -91,6 +92,61 @@ describe('Ma journée, in a browser: an advisor acts on the day without leaving 
       .waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshots(page, 'my-day-stale');
+    expect(problems).toEqual([]);
+  });
+
+  it('opens a line of the digest from its link: after signing in, Ma journée shows it and gives it the focus', async () => {
+    const admin = (
+      await web.t.http().post('/auth/login').send({ email: DEMO_EMAILS.admin, password: DEMO_PASSWORD }).expect(200)
+    ).body.accessToken as string;
+    await web.t.http().post('/admin/schedules/daily-digest/run').set(bearer(admin)).expect(201);
+    const me = await web.t.http().get('/users/me').set(bearer(advisor)).expect(200);
+    // The links as the advisor's e-mail gives them, on this test's own address instead of PUBLIC_URL.
+    const digest = await until(async () => {
+      const list = await web.t
+        .http()
+        .get(`/notifications?kind=digest&userId=${me.body.id}`)
+        .set(bearer(admin))
+        .expect(200);
+      return (list.body.items as { body: string }[])[0];
+    }, 20_000);
+    const links = [...digest.body.matchAll(/^ {2}(\S+\/app\/my-day#(task|project)-\d+)$/gm)].map((match) => {
+      const url = new URL(match[1]);
+      return { kind: match[2], path: `${url.pathname}${url.hash}`, anchor: url.hash.slice(1) };
+    });
+    const taskLink = links.find((link) => link.kind === 'task')!;
+    // The last of the stale projects, which the tests below leave alone.
+    const projectLink = links.find((link) => link.anchor === `project-${stale[2].id}`)!;
+    expect(taskLink).toBeDefined();
+    expect(projectLink).toBeDefined();
+
+    const follow = async (path: string) => {
+      // Signed out, as from a mail client: the sign-in page, then back to the line.
+      const opened = await openPage(web, path);
+      pages.push(opened.page);
+      await opened.page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
+      await signIn(opened.page, DEMO_EMAILS.advisor);
+      await opened.page.getByRole('heading', { level: 1, name: 'Ma journée' }).waitFor();
+      expect(opened.page.url()).toBe(`${web.origin}${path}`);
+      return opened;
+    };
+    for (const link of [taskLink, projectLink]) {
+      const { page, problems } = await follow(link.path);
+      await until(async () => (await page.evaluate(() => document.activeElement?.id)) === link.anchor, 10_000);
+      await expect(page.locator(`#${link.anchor}`).isVisible()).resolves.toBe(true);
+      expect(problems).toEqual([]);
+    }
+
+    // A line that has left the lists since (the project moved again: a note) is said, not silently missing.
+    await web.t
+      .http()
+      .post(`/projects/${stale[2].id}/notes`)
+      .set(bearer(advisor))
+      .send({ body: 'Rencontre prévue la semaine prochaine' })
+      .expect(201);
+    const { page, problems } = await follow(projectLink.path);
+    await page.getByText('Le projet du lien n’est plus immobile', { exact: false }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
 

@@ -22,9 +22,9 @@ const TEXT = {
     staleLine: (stage: string, days: number, threshold: number) =>
       `à l'étape « ${stage} », aucune activité depuis ${days} jours (seuil : ${threshold})`,
     doTasks:
-      'Une fois une tâche faite, marquez-la comme faite (PATCH /follow-ups/<numéro> {"done": true}), ou reportez-la avec une nouvelle date (dueOn).',
+      'Le lien sous chaque tâche l’ouvre dans Ma journée : marquez-la comme faite avec ce qui en est ressorti, reportez-la à une nouvelle date ou ajoutez une note au projet.',
     doStale:
-      "Pour un projet sans activité : prenez des nouvelles de l'équipe et consignez-les (une note, une tâche ou une étape franchie), ou mettez l'alerte en veille jusqu'à une date, avec une raison (POST /projects/<numéro>/snooze).",
+      "Le lien sous chaque projet sans activité l'ouvre dans Ma journée : consignez les nouvelles de l'équipe dans une note, ou mettez l'alerte en veille jusqu'à une date, avec une raison.",
     bye: 'Bonne journée !',
   },
   en: {
@@ -42,15 +42,22 @@ const TEXT = {
     staleLine: (stage: string, days: number, threshold: number) =>
       `at stage "${stage}", no activity for ${days} days (threshold: ${threshold})`,
     doTasks:
-      'Once a task is done, mark it done (PATCH /follow-ups/<number> {"done": true}), or move it to a new date (dueOn).',
+      'The link under each task opens it in My day: mark it done with what came of it, move it to a new date or add a note to the project.',
     doStale:
-      'For a project without activity: get news from the team and record it (a note, a task or a stage reached), or snooze the alert until a date, with a reason (POST /projects/<number>/snooze).',
+      'The link under each project without activity opens it in My day: record the team’s news in a note, or snooze the alert until a date, with a reason.',
     bye: 'Have a good day!',
   },
 } as const;
 
-/** The digest e-mail, in the advisor's language. */
-export function digestEmail(digest: AdvisorDigest): MailText {
+/**
+ * Where the web app shows a line of the digest, with what acts on it: Ma journée, scrolled to the
+ * task or the stale project (the app asks to sign in first and comes back there).
+ */
+export const myDayLink = (publicUrl: string, anchor: `task-${number}` | `project-${number}`) =>
+  `${publicUrl}/app/my-day#${anchor}`;
+
+/** The digest e-mail, in the advisor's language; each line links to where the web app acts on it. */
+export function digestEmail(digest: AdvisorDigest, publicUrl: string): MailText {
   const language = digest.advisor.language === 'en' ? 'en' : 'fr';
   const text = TEXT[language];
   const taskLine = (task: DigestTask, late: boolean) => {
@@ -59,7 +66,8 @@ export function digestEmail(digest: AdvisorDigest): MailText {
       ...(late ? [text.late(task.daysLate)] : []),
       ...(task.kind === 'check_in' ? [text.checkIn] : []),
     ];
-    return `- [${task.id}] ${task.projectName} (${tags.join(', ')})\n  ${task.note.replace(/\n/g, '\n  ')}`;
+    const note = task.note.replace(/\n/g, '\n  ');
+    return `- [${task.id}] ${task.projectName} (${tags.join(', ')})\n  ${note}\n  ${myDayLink(publicUrl, `task-${task.id}`)}`;
   };
   const sections: string[] = [];
   const counts: string[] = [];
@@ -80,7 +88,8 @@ export function digestEmail(digest: AdvisorDigest): MailText {
     counts.push(text.staleCount(projects));
     const lines = digest.stale.map((s) => {
       const stage = language === 'en' ? s.stageLabelEn : s.stageLabelFr;
-      return `- [${s.projectId}] ${s.projectName}: ${text.staleLine(stage, s.idleDays, s.staleAfterDays)}`;
+      const line = `- [${s.projectId}] ${s.projectName}: ${text.staleLine(stage, s.idleDays, s.staleAfterDays)}`;
+      return `${line}\n  ${myDayLink(publicUrl, `project-${s.projectId}`)}`;
     });
     sections.push(`${text.stale} (${projects})\n${lines.join('\n')}`);
   }

@@ -21,7 +21,8 @@ export function RequireSession() {
   if (status === 'signed-out' && ended === 'signed-out') return <Navigate to="/sign-in" replace />;
   if (status === 'signed-out') {
     // The app's root leads to Ma journée: come back there rather than to the root.
-    const next = location.pathname === '/' ? '/my-day' : location.pathname + location.search;
+    // The fragment too: a digest's link points at a line of Ma journée (`#task-12`).
+    const next = location.pathname === '/' ? '/my-day' : location.pathname + location.search + location.hash;
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
   return <Outlet />;

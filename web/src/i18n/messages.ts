@@ -81,6 +81,8 @@ export const fr = {
   'myDay.noCheckIns': 'Aucune relance à faire.',
   'myDay.noStale': 'Aucun projet immobile.',
   'myDay.refresh': 'Actualiser',
+  'myDay.linkedTaskGone': 'La tâche du lien n’est plus à faire : elle a été faite, ou confiée à quelqu’un d’autre.',
+  'myDay.linkedProjectGone': 'Le projet du lien n’est plus immobile : il a bougé depuis, ou son alerte est en veille.',
 
   'task.due': 'Échéance : {date}',
   'task.late': 'en retard de {days} j',
@@ -355,6 +357,8 @@ export const en: Record<MessageKey, string> = {
   'myDay.noCheckIns': 'No check-in to make.',
   'myDay.noStale': 'No project has stopped moving.',
   'myDay.refresh': 'Refresh',
+  'myDay.linkedTaskGone': 'The task in the link is no longer to do: it was done, or handed to someone else.',
+  'myDay.linkedProjectGone': 'The project in the link has stopped being idle: it moved since, or its alert is snoozed.',
 
   'task.due': 'Due: {date}',
   'task.late': '{days} d late',

@@ -26,7 +26,14 @@ export function StaleProjectItem(props: {
   const enrollment = project.enrollments.find((e) => e.status === 'active') ?? project.enrollments[0];
 
   return (
-    <li className="item" data-testid="stale-project-row" data-project-id={project.id}>
+    // The id is what a digest's link points at (`/app/my-day#project-7`); the page focuses it then.
+    <li
+      className="item"
+      id={`project-${project.id}`}
+      tabIndex={-1}
+      data-testid="stale-project-row"
+      data-project-id={project.id}
+    >
       <div className="item__summary">
         <div className="item__text">
           <p className="item__title" id={titleId}>

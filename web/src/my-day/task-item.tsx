@@ -24,7 +24,8 @@ export function TaskItem(props: { task: Task; onChanged: (message: string, itemL
   const titleId = `task-${task.id}-title`;
 
   return (
-    <li className="item" data-testid="task-row" data-task-id={task.id}>
+    // The id is what a digest's link points at (`/app/my-day#task-12`); the page focuses it then.
+    <li className="item" id={`task-${task.id}`} tabIndex={-1} data-testid="task-row" data-task-id={task.id}>
       <div className="item__summary">
         <div className="item__text">
           <p className="item__title" id={titleId}>

@@ -1,4 +1,5 @@
-import { useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useLocation } from 'react-router';
 import { api, attempt, describeError } from '../api.js';
 import { Notice } from '../components/notice.js';
 import { PageHeading } from '../components/page-heading.js';
@@ -42,6 +43,7 @@ function MyDay({ user }: { user: User }) {
       api.GET('/projects', { params: { query: { stale: 'true', advisorId: user.id, sort: 'name', pageSize: 200 } } }),
     ),
   );
+  const linked = useLinkedItem(tasks.data !== null && stale.data !== null);
   const headings = {
     overdue: useRef<HTMLHeadingElement>(null),
     due: useRef<HTMLHeadingElement>(null),
@@ -74,6 +76,7 @@ function MyDay({ user }: { user: User }) {
       <div className="live-message" role="status">
         {message}
       </div>
+      {linked.missing && <Notice kind="info">{t(linked.missing)}</Notice>}
       <div className="my-day">
         {sections.map(([key, title, empty, items]) => (
           <Section key={key} id={key} title={t(title)} headingRef={headings[key]} data={tasks} count={items.length}>
@@ -108,6 +111,26 @@ function MyDay({ user }: { user: User }) {
       </div>
     </>
   );
+}
+
+/**
+ * A digest's link (`#task-12`, `#project-7`) brings its line into view and gives it the focus once
+ * the lists are read; a line no longer there (the task done, the project moving again) is said.
+ */
+function useLinkedItem(ready: boolean): { missing: MessageKey | null } {
+  const { hash } = useLocation();
+  const handled = useRef('');
+  const [missing, setMissing] = useState<MessageKey | null>(null);
+  useEffect(() => {
+    const kind = /^#(task|project)-\d+$/.exec(hash)?.[1];
+    if (!ready || !kind || handled.current === hash) return;
+    handled.current = hash;
+    const element = document.getElementById(hash.slice(1));
+    if (!element) return setMissing(kind === 'task' ? 'myDay.linkedTaskGone' : 'myDay.linkedProjectGone');
+    element.scrollIntoView({ block: 'center' });
+    element.focus();
+  }, [ready, hash]);
+  return { missing };
 }
 
 function Section(props: {
