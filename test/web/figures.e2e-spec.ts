@@ -128,40 +128,55 @@ describe('the figures page, in a browser: the service’s figures, charts and fi
     expect(problems).toEqual([]);
   });
 
-  it('changes a cohort’s completion rate once a move has gone through the queue', async () => {
-    const { page, problems } = await figuresPage(DEMO_EMAILS.coordinator);
+  it('changes a cohort’s completion rate once an advisor’s move on the board has gone through the queue', async () => {
     const stages = await api<Stage[]>(`/programs/${program.code}/stages`);
     const completion = stages.find((stage) => stage.milestone === 'training_completed')!;
     const cohort = (await yearFigures()).cohorts[0];
-    // A new team joins the cohort and completes its training at once: one more registered, one
-    // more completed, whatever the cohort's rate was before.
-    const project = await createProject(web.t, coordinator, { programCode: program.code, cohortId: cohort.cohortId });
-    await eventually(async () => expect((await yearFigures()).pending).toBe(false), { timeoutMs: 30_000 });
-    const moved = {
-      cohort: (await yearFigures()).cohorts.find((c) => c.cohortId === cohort.cohortId)!,
-      projectId: project.id,
+    // A new team of the advisor's joins the cohort: one more registered; once it completes its
+    // training, one more completed, whatever the cohort's rate was before.
+    const advisorId = (await api<{ id: number; email: string }[]>('/users')).find(
+      (u) => u.email === DEMO_EMAILS.advisor,
+    )!.id;
+    const project = await createProject(web.t, coordinator, {
+      name: 'Coop des Figures',
+      programCode: program.code,
+      cohortId: cohort.cohortId,
+      advisorId,
+    });
+    const settledCohort = async () => {
+      const figures = await yearFigures();
+      expect(figures.pending).toBe(false);
+      return figures.cohorts.find((c) => c.cohortId === cohort.cohortId)!;
     };
-    const before = french(moved.cohort.completionRate);
-    await page.reload();
-    await cohortRow(page, moved.cohort).getByRole('cell', { name: before, exact: true }).waitFor();
+    const joined = await eventually(async () => {
+      const now = await settledCohort();
+      expect(now.registered).toBe(cohort.registered + 1);
+      return now;
+    });
+    const before = french(joined.completionRate);
 
-    await web.t
-      .http()
-      .post(`/projects/${moved.projectId}/transitions`)
-      .set(bearer(coordinator))
-      .send({ to: completion.code, programCode: program.code })
-      .expect(201);
+    // The advisor moves the card on the board, from the keyboard's way.
+    const { page, problems } = await openPage(web, `/app/cohorts/${cohort.cohortId}/board`);
+    pages.push(page);
+    await signIn(page, DEMO_EMAILS.advisor);
+    const card = page.locator(`[data-testid="board-card"][data-project-id="${project.id}"]`);
+    await card.getByRole('button', { name: 'Déplacer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Déplacer « Coop des Figures »' });
+    await dialog.getByRole('radio', { name: completion.labelFr }).check();
+    await dialog.getByRole('button', { name: 'Déplacer le projet' }).click();
+    await page.getByRole('status').getByText('« Coop des Figures » est maintenant', { exact: false }).waitFor();
+
+    // Once the queue has recomputed the cohort, the figures page shows its new rate.
     const after = await eventually(
       async () => {
-        const figures = await yearFigures();
-        expect(figures.pending).toBe(false);
-        const now = figures.cohorts.find((c) => c.cohortId === moved.cohort.cohortId)!;
-        expect(now.completionRate?.numerator).toBe((moved.cohort.completionRate?.numerator ?? 0) + 1);
+        const now = await settledCohort();
+        expect(now.completionRate?.numerator).toBe((joined.completionRate?.numerator ?? 0) + 1);
         return now;
       },
       { timeoutMs: 30_000 },
     );
-    await page.reload();
+    await page.getByRole('link', { name: 'Statistiques' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Statistiques' }).waitFor();
     await cohortRow(page, after)
       .getByRole('cell', { name: french(after.completionRate), exact: true })
       .waitFor();
