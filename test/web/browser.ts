@@ -1,12 +1,15 @@
 import axe from 'axe-core';
 import { existsSync, mkdirSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import PostalMime, { type Email } from 'postal-mime';
 import { DEFAULT_DEMO_PASSWORD } from '../../src/config/app-config.js';
 import { WEB_APP_DIR } from '../../src/web-app/web-app.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { until } from '../support/until.js';
 
 /**
  * Debian's Chromium, which playwright-core drives without downloading a browser of its own. The
@@ -174,4 +177,19 @@ export async function scriptBytesDuring(page: Page, action: () => Promise<void>)
   await action();
   page.off('response', listener);
   return (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+}
+
+/**
+ * The e-mail the service sent to `address`, once it is there. Without SMTP the test service writes
+ * each e-mail to an outbox folder, one file per message; give each test an address of its own.
+ */
+export async function outboxMailTo(web: WebApp, address: string): Promise<Email> {
+  const dir = web.t.config.mail.outboxDir;
+  return until(async () => {
+    for (const name of await readdir(dir).catch(() => [])) {
+      const mail = await PostalMime.parse(await readFile(join(dir, name)));
+      if (mail.to?.some((to) => to.address === address)) return mail;
+    }
+    return undefined;
+  });
 }

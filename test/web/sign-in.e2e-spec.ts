@@ -1,14 +1,12 @@
 import { jest } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import PostalMime from 'postal-mime';
 import type { Page } from 'playwright-core';
 import {
   DEMO_EMAILS,
   DEMO_PASSWORD,
   openPage,
+  outboxMailTo,
   screenshots,
   scriptBytesDuring,
   seriousA11yViolations,
@@ -18,7 +16,6 @@ import {
   type WebApp,
 } from './browser.js';
 import { bearer } from '../support/test-app.js';
-import { until } from '../support/until.js';
 
 jest.setTimeout(60_000);
 
@@ -252,14 +249,8 @@ describe('signing in and out, the account and the password-reset page, in a brow
 
   it('sets a password from the link of a real reset e-mail, once', async () => {
     const user = await newUser('reinitialisation');
-    const started = await web.t.http().post(`/users/${user.id}/password-reset`).set(bearer(admin)).expect(202);
-    // Without SMTP the test service writes its e-mail to an outbox folder, one file per record.
-    const file = await until(async () =>
-      (await readdir(web.t.config.mail.outboxDir).catch(() => [])).find((name) =>
-        name.startsWith(`${started.body.notificationId}-`),
-      ),
-    );
-    const mail = await PostalMime.parse(await readFile(join(web.t.config.mail.outboxDir, file)));
+    await web.t.http().post(`/users/${user.id}/password-reset`).set(bearer(admin)).expect(202);
+    const mail = await outboxMailTo(web, user.email);
     const link = /https?:\/\/[^/\s]+(\/app\/reset-password\?token=[A-Za-z0-9_-]+)/.exec(mail.text ?? '');
     expect(link).not.toBeNull();
 

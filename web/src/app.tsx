@@ -1,5 +1,9 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { ProgramsPage } from './admin/programs-page.js';
+import { RequireAdmin } from './admin/require-admin.js';
+import { StagesRoute } from './admin/stages-page.js';
+import { UsersPage } from './admin/users-page.js';
 import { api } from './api.js';
 import { Shell } from './components/shell.js';
 import { RequireSession } from './components/require-session.js';
@@ -43,6 +47,12 @@ export function App() {
             <Route path="cohorts/:id/board" element={<BoardPage />} />
             <Route path="account" element={<AccountPage />} />
             <Route path="projects/:id" element={<ProjectPage />} />
+            <Route path="admin" element={<RequireAdmin />}>
+              <Route index element={<Navigate to="/admin/users" replace />} />
+              <Route path="users" element={<UsersPage />} />
+              <Route path="programs" element={<ProgramsPage />} />
+              <Route path="programs/:code/stages" element={<StagesRoute />} />
+            </Route>
             <Route
               path="figures"
               element={

@@ -4,7 +4,7 @@ import { useLanguage } from '../i18n/language.js';
 import { session, useSession } from '../session.js';
 import { LanguageSwitch } from './language-switch.js';
 
-/** The frame of every signed-in page: the pages, the language, who is signed in, sign-out. */
+/** The frame of every signed-in page: the pages (Administration for admins only), the language, who is signed in, sign-out. */
 export function Shell() {
   const { t } = useLanguage();
   const { user } = useSession();
@@ -36,6 +36,11 @@ export function Shell() {
               <li>
                 <NavLink to="/figures">{t('nav.figures')}</NavLink>
               </li>
+              {user?.role === 'admin' && (
+                <li>
+                  <NavLink to="/admin">{t('nav.admin')}</NavLink>
+                </li>
+              )}
               <li>
                 <NavLink to="/account">{t('nav.account')}</NavLink>
               </li>

@@ -36,3 +36,12 @@ export function formatDate(date: string, language: Language, withWeekday = false
 export function localDateOf(instant: string): string {
   return todayInMontreal(new Date(instant));
 }
+
+/** An instant written for people with its Montréal time: « 1 mai 2024 à 11 h 00 », "May 1, 2024 at 11:00 a.m.". */
+export function formatDateTime(instant: string, language: Language): string {
+  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', {
+    timeZone: ZONE,
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(new Date(instant));
+}

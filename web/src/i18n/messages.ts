@@ -1,3 +1,4 @@
+import { adminEn, adminFr } from './admin-messages.js';
 import { boardEn, boardFr } from './board-messages.js';
 
 /**
@@ -129,6 +130,7 @@ export const fr = {
   'notFound.body': 'Cette page n’existe pas.',
   'notFound.back': 'Retour à Ma journée',
   ...boardFr,
+  ...adminFr,
 
   'projectPage.title': 'Projet',
   'projectPage.notFoundTitle': 'Projet introuvable',
@@ -405,6 +407,7 @@ export const en: Record<MessageKey, string> = {
   'notFound.body': 'This page does not exist.',
   'notFound.back': 'Back to My day',
   ...boardEn,
+  ...adminEn,
 
   'projectPage.title': 'Project',
   'projectPage.notFoundTitle': 'Project not found',

@@ -19,11 +19,12 @@ export function InlineForm(props: {
   const { t } = useLanguage();
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    form.current?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+    // A form with no field (a confirmation) puts the focus on its button.
+    form.current?.querySelector<HTMLElement>('input, textarea, select, button[type="submit"]')?.focus();
   }, []);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    props.onSubmit();
+    if (!props.busy) props.onSubmit();
   };
   return (
     <form
@@ -39,7 +40,8 @@ export function InlineForm(props: {
       {props.error && <Notice kind="error">{props.error}</Notice>}
       {props.children}
       <div className="inline-form__buttons">
-        <button type="submit" className="button button--primary" disabled={props.busy}>
+        {/* Busy, not disabled: a disabled button would lose the focus, and the form with it. */}
+        <button type="submit" className="button button--primary" aria-disabled={props.busy}>
           {props.busy ? t('form.saving') : props.submitLabel}
         </button>
         <button type="button" className="button" onClick={props.onCancel}>
