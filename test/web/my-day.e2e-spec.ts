@@ -11,6 +11,8 @@ import {
   startWebApp,
   type WebApp,
 } from './browser.js';
+import { localDateOf } from '../../src/common/time.js';
+import { createCohort, createProject } from '../support/fixtures.js';
 import { bearer } from '../support/test-app.js';
 import { until } from '../support/until.js';
 
@@ -257,6 +259,58 @@ describe('Ma journée, in a browser: an advisor acts on the day without leaving 
     expect(after.body).toMatchObject({ snoozeReason: 'La banque répond en janvier', snoozedUntil: expect.any(String) });
     const stillStale = await web.t.http().get('/projects?stale=true&pageSize=500').set(bearer(advisor)).expect(200);
     expect((stillStale.body.items as { id: number }[]).map((p) => p.id)).not.toContain(project.id);
+    expect(problems).toEqual([]);
+  });
+  it('closes a post-cohort check-in with the team’s workers now: the task is done and the count recorded', async () => {
+    // A cohort that ended 30 days ago today, with a team of the advisor's: the check-in schedule,
+    // run now, gives the advisor its check-in task (its first offset is 30 days).
+    const coordinator = (
+      await web.t
+        .http()
+        .post('/auth/login')
+        .send({ email: DEMO_EMAILS.coordinator, password: DEMO_PASSWORD })
+        .expect(200)
+    ).body.accessToken as string;
+    const admin = (
+      await web.t.http().post('/auth/login').send({ email: DEMO_EMAILS.admin, password: DEMO_PASSWORD }).expect(200)
+    ).body.accessToken as string;
+    const today = localDateOf(new Date());
+    const daysBefore = (days: number) =>
+      new Date(Date.parse(`${today}T12:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
+    const cohort = await createCohort(web.t, coordinator, { startsOn: daysBefore(150), endsOn: daysBefore(30) });
+    const me = await web.t.http().get('/users/me').set(bearer(advisor)).expect(200);
+    const project = await createProject(web.t, coordinator, {
+      name: 'Coop Relance',
+      programCode: 'parcours-coop',
+      cohortId: cohort.id,
+      advisorId: me.body.id,
+      contacts: [{ name: 'Léa Gagnon', email: 'lea@relance.test', language: 'fr' }],
+    });
+    await web.t.http().post('/admin/schedules/cohort-check-ins/run').set(bearer(admin)).expect(201);
+    const checkIn = await until(async () => {
+      const open = await web.t.http().get(`/follow-ups?projectId=${project.id}&state=open`).set(bearer(advisor));
+      return (open.body.items as (Task & { kind: string })[] | undefined)?.find((task) => task.kind === 'check_in');
+    }, 20_000);
+
+    // Every stale project has moved or been snoozed by now: the page is ready once the check-in is there.
+    const { page, problems } = await openPage(web, '/app/my-day');
+    pages.push(page);
+    await signIn(page, DEMO_EMAILS.advisor);
+    const row = section(page, /^Relances après cohorte/).locator(`[data-task-id="${checkIn.id}"]`);
+    await row.getByRole('button', { name: 'Marquer comme faite' }).click();
+    await row.getByLabel('Personnes qui travaillent dans la coopérative maintenant').fill('4');
+    await row.getByLabel('Ce qui en est ressorti').fill('Constituée en mars, quatre membres travailleurs');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshots(page, 'my-day-check-in');
+    await row.getByRole('button', { name: 'Enregistrer comme faite' }).click();
+    await row.waitFor({ state: 'detached' });
+
+    expect(await task(checkIn.id)).toMatchObject({
+      state: 'done',
+      outcome: 'Constituée en mars, quatre membres travailleurs',
+    });
+    const counts = await web.t.http().get(`/projects/${project.id}/jobs`).set(bearer(advisor)).expect(200);
+    expect(JSON.stringify(counts.body)).toContain('"jobs":4');
     expect(problems).toEqual([]);
   });
 });
