@@ -138,8 +138,12 @@ describeOnPostgres(
               });
               const body = (await response.json()) as { transition: { id: number } };
               if (response.status !== 201) {
-                // A 5xx is logged by the process that answered it: its last lines say why.
-                const log = response.status >= 500 ? `\n${api.output.slice(-4_000)}` : '';
+                // A 5xx is logged by the process that answered it: its last lines say why. Any other
+                // refusal says which process answered, and whether it still runs.
+                const log =
+                  response.status >= 500
+                    ? `\n${api.output.slice(-4_000)}`
+                    : ` (from ${api.url}, ${api.running ? 'running' : 'exited'})`;
                 refused.push(
                   `${next.projectId} ${JSON.stringify(move)}: ${response.status} ${JSON.stringify(body)}${log}`,
                 );

@@ -49,8 +49,14 @@ export class BuiltService {
     // A worker serves no api, only its liveness probe; the others answer on the api port.
     const service = new ServiceProcess(child, `http://127.0.0.1:${role === 'worker' ? probePort : port}`);
     this.started.push(service);
+    // The line the process writes once it listens (src/main.ts). Until it is written, an answer on
+    // the port may come from another program that took the port between freePort() and the start
+    // (test files run side by side): that process would then exit with EADDRINUSE, too late.
+    const listening =
+      role === 'worker' ? `liveness at http://localhost:${probePort}/` : `Listening on http://localhost:${port} `;
     await until(async () => {
       if (!service.running) throw new Error(`the ${role} process exited at start:\n${service.output}`);
+      if (!service.output.includes(listening)) return false;
       return fetch(`${service.url}/health/live`).then(
         (response) => response.ok,
         () => false,
