@@ -8,7 +8,7 @@ import {
   screenshots,
   seriousA11yViolations,
   signIn,
-  startWebApp,
+  webAppForEachFile,
   tokenOf,
   type WebApp,
 } from './browser.js';
@@ -32,23 +32,17 @@ interface StageRow {
 }
 
 describe('the admin pages, in a browser: accounts and the stages of a program', () => {
+  const webApp = webAppForEachFile();
   let web: WebApp;
   let admin: string;
-  let pages: Page[] = [];
 
   beforeAll(async () => {
-    web = await startWebApp();
+    web = webApp();
     admin = await web.t.tokenFor('admin');
   }, 180_000);
-  afterEach(async () => {
-    await Promise.all(pages.map((page) => page.context().close()));
-    pages = [];
-  });
-  afterAll(() => web?.close());
 
   async function open(path: string | null = '/app/') {
     const opened = await openPage(web, path);
-    pages.push(opened.page);
     return opened;
   }
   /** A page of the app signed in as the demo admin (or `email`), once its h1 says `title` and it loaded. */

@@ -11,7 +11,7 @@ import {
   screenshots,
   seriousA11yViolations,
   signIn,
-  startWebApp,
+  webAppForEachFile,
   type WebApp,
 } from './browser.js';
 
@@ -42,14 +42,14 @@ interface HistoryEntry {
 }
 
 describe("a cohort's board, in a browser: its columns and cards, moves, conflicts and the export", () => {
+  const webApp = webAppForEachFile();
   let web: WebApp;
   let advisor: string;
   let advisorId: number;
   const cohorts = new Map<number, number>();
-  let pages: Page[] = [];
 
   beforeAll(async () => {
-    web = await startWebApp();
+    web = webApp();
     const login = await web.t
       .http()
       .post('/auth/login')
@@ -60,16 +60,10 @@ describe("a cohort's board, in a browser: its columns and cards, moves, conflict
     const list = await web.t.http().get('/cohorts?programCode=parcours-coop').set(bearer(advisor)).expect(200);
     for (const cohort of list.body as { id: number; number: number }[]) cohorts.set(cohort.number, cohort.id);
   }, 180_000);
-  afterEach(async () => {
-    await Promise.all(pages.map((page) => page.context().close()));
-    pages = [];
-  });
-  afterAll(() => web?.close());
 
   /** The board of a demo cohort (19 or 20), signed in as `email`. */
   async function board(cohortNumber: number, email = DEMO_EMAILS.advisor) {
     const opened = await openPage(web, `/app/cohorts/${cohorts.get(cohortNumber)}/board`);
-    pages.push(opened.page);
     await signIn(opened.page, email);
     await opened.page.getByRole('heading', { level: 1, name: new RegExp(`^Cohorte ${cohortNumber} · `) }).waitFor();
     return opened;
@@ -103,7 +97,6 @@ describe("a cohort's board, in a browser: its columns and cards, moves, conflict
     });
 
     const { page, problems } = await openPage(web, '/app/cohorts');
-    pages.push(page);
     await signIn(page, DEMO_EMAILS.advisor);
     await page.getByRole('heading', { level: 1, name: 'Cohortes' }).waitFor();
     const parcours = page.getByRole('region', { name: 'Parcours COOP' });

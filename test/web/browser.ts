@@ -60,6 +60,8 @@ export interface WebApp {
   /** `http://127.0.0.1:<port>`, where the service listens for the browser. */
   origin: string;
   browser: Browser;
+  /** Closes every page `openPage` opened on it (each in a context of its own). */
+  closePages: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -74,10 +76,29 @@ export async function startWebApp(): Promise<WebApp> {
     t,
     origin: `http://127.0.0.1:${port}`,
     browser,
+    closePages: () => Promise.all(browser.contexts().map((context) => context.close())).then(() => undefined),
     close: async () => {
       await browser.close();
       await t.close();
     },
+  };
+}
+
+/**
+ * The web app of a test file: started before its tests (call this before the file's own
+ * `beforeAll`, which may then use `web()`), every page opened during a test closed after it, and
+ * the service and browser stopped after the file.
+ */
+export function webAppForEachFile(): () => WebApp {
+  let web: WebApp | undefined;
+  beforeAll(async () => {
+    web = await startWebApp();
+  }, 180_000);
+  afterEach(() => web?.closePages());
+  afterAll(() => web?.close());
+  return () => {
+    if (!web) throw new Error('the web app of this file did not start');
+    return web;
   };
 }
 

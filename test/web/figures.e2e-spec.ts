@@ -12,7 +12,7 @@ import {
   screenshots,
   seriousA11yViolations,
   signIn,
-  startWebApp,
+  webAppForEachFile,
   type WebApp,
 } from './browser.js';
 
@@ -43,11 +43,11 @@ interface Stage {
 const french = (rate: Rate | null) => (rate ? `${rate.percent} % (${rate.numerator} / ${rate.denominator})` : '—');
 
 describe('the figures page, in a browser: the service’s figures, charts and files for a year', () => {
+  const webApp = webAppForEachFile();
   let web: WebApp;
   let coordinator: string;
   let program: { code: string; nameFr: string };
   let year: string;
-  let pages: Page[] = [];
 
   const api = async <T>(path: string, token = coordinator): Promise<T> =>
     (await web.t.http().get(path).set(bearer(token)).expect(200)).body as T;
@@ -57,7 +57,7 @@ describe('the figures page, in a browser: the service’s figures, charts and fi
     );
 
   beforeAll(async () => {
-    web = await startWebApp();
+    web = webApp();
     const login = await web.t
       .http()
       .post('/auth/login')
@@ -76,15 +76,9 @@ describe('the figures page, in a browser: the service’s figures, charts and fi
     // The demo's figures are computed by the queue after start: the page shows them once stored.
     await eventually(async () => expect((await yearFigures()).pending).toBe(false), { timeoutMs: 60_000 });
   }, 180_000);
-  afterEach(async () => {
-    await Promise.all(pages.map((page) => page.context().close()));
-    pages = [];
-  });
-  afterAll(() => web?.close());
 
   async function figuresPage(email: string) {
     const opened = await openPage(web, '/app/figures');
-    pages.push(opened.page);
     await signIn(opened.page, email);
     await opened.page.getByRole('heading', { level: 1, name: 'Statistiques' }).waitFor();
     return opened;
@@ -157,7 +151,6 @@ describe('the figures page, in a browser: the service’s figures, charts and fi
 
     // The advisor moves the card on the board, from the keyboard's way.
     const { page, problems } = await openPage(web, `/app/cohorts/${cohort.cohortId}/board`);
-    pages.push(page);
     await signIn(page, DEMO_EMAILS.advisor);
     const card = page.locator(`[data-testid="board-card"][data-project-id="${project.id}"]`);
     await card.getByRole('button', { name: 'Déplacer' }).click();

@@ -8,7 +8,7 @@ import {
   screenshots,
   seriousA11yViolations,
   signIn,
-  startWebApp,
+  webAppForEachFile,
   type WebApp,
 } from './browser.js';
 import { localDateOf } from '../../src/common/time.js';
@@ -31,13 +31,13 @@ interface Task {
 }
 
 describe('Ma journée, in a browser: an advisor acts on the day without leaving the page', () => {
+  const webApp = webAppForEachFile();
   let web: WebApp;
   let advisor: string;
   let stale: { id: number; name: string }[];
-  let pages: Page[] = [];
 
   beforeAll(async () => {
-    web = await startWebApp();
+    web = webApp();
     const login = await web.t
       .http()
       .post('/auth/login')
@@ -58,15 +58,9 @@ describe('Ma journée, in a browser: an advisor acts on the day without leaving 
       ids: stale.map((project) => project.id),
     });
   }, 180_000);
-  afterEach(async () => {
-    await Promise.all(pages.map((page) => page.context().close()));
-    pages = [];
-  });
-  afterAll(() => web?.close());
 
   async function myDay() {
     const opened = await openPage(web, '/app/my-day');
-    pages.push(opened.page);
     await signIn(opened.page, DEMO_EMAILS.advisor);
     await opened.page.getByRole('heading', { level: 1, name: 'Ma journée' }).waitFor();
     await opened.page.getByTestId('stale-project-row').first().waitFor();
@@ -125,7 +119,6 @@ describe('Ma journée, in a browser: an advisor acts on the day without leaving 
     const follow = async (path: string) => {
       // Signed out, as from a mail client: the sign-in page, then back to the line.
       const opened = await openPage(web, path);
-      pages.push(opened.page);
       await opened.page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
       await signIn(opened.page, DEMO_EMAILS.advisor);
       await opened.page.getByRole('heading', { level: 1, name: 'Ma journée' }).waitFor();
@@ -294,7 +287,6 @@ describe('Ma journée, in a browser: an advisor acts on the day without leaving 
 
     // Every stale project has moved or been snoozed by now: the page is ready once the check-in is there.
     const { page, problems } = await openPage(web, '/app/my-day');
-    pages.push(page);
     await signIn(page, DEMO_EMAILS.advisor);
     const row = section(page, /^Relances après cohorte/).locator(`[data-task-id="${checkIn.id}"]`);
     await row.getByRole('button', { name: 'Marquer comme faite' }).click();

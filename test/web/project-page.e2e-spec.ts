@@ -7,7 +7,7 @@ import {
   screenshots,
   seriousA11yViolations,
   signIn,
-  startWebApp,
+  webAppForEachFile,
   type WebApp,
 } from './browser.js';
 import { bearer } from '../support/test-app.js';
@@ -61,6 +61,7 @@ const dollarsFr = (cents: number) =>
 const plainSpaces = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('a project’s page, in a browser: what the API gives each role, and a note added', () => {
+  const webApp = webAppForEachFile();
   let web: WebApp;
   let advisor: string;
   let coordinator: string;
@@ -70,14 +71,13 @@ describe('a project’s page, in a browser: what the API gives each role, and a 
   const note = 'La caisse demande des prévisions sur trois ans (test)';
   const openTask = 'Relancer l’équipe au sujet du plan d’affaires (test)';
   const doneTask = 'Envoyer le gabarit de prévisions (test)';
-  let pages: Page[] = [];
 
   const http = () => web.t.http();
   const login = async (email: string) =>
     (await http().post('/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200)).body.accessToken as string;
 
   beforeAll(async () => {
-    web = await startWebApp();
+    web = webApp();
     advisor = await login(DEMO_EMAILS.advisor);
     coordinator = await login(DEMO_EMAILS.coordinator);
     const me = await http().get('/users/me').set(bearer(advisor)).expect(200);
@@ -143,16 +143,10 @@ describe('a project’s page, in a browser: what the API gives each role, and a 
         .expect(200)
     ).body as HistoryLine[];
   }, 180_000);
-  afterEach(async () => {
-    await Promise.all(pages.map((page) => page.context().close()));
-    pages = [];
-  });
-  afterAll(() => web?.close());
 
   /** The project's page, signed in as this person, once its history is there. */
   async function projectPage(email: string, id = project.id) {
     const opened = await openPage(web, `/app/projects/${id}`);
-    pages.push(opened.page);
     await signIn(opened.page, email);
     await opened.page.waitForURL(`**/app/projects/${id}`);
     return opened;
@@ -327,7 +321,6 @@ describe('a project’s page, in a browser: what the API gives each role, and a 
 
   it('leads from a task in Ma journée to its project’s page', async () => {
     const { page, problems } = await openPage(web, '/app/my-day');
-    pages.push(page);
     await signIn(page, DEMO_EMAILS.advisor);
     await heading(page, 'Ma journée').waitFor();
     const row = page.getByTestId('task-row').filter({ hasText: openTask });

@@ -11,7 +11,7 @@ import {
   scriptBytesDuring,
   seriousA11yViolations,
   signIn,
-  startWebApp,
+  webAppForEachFile,
   tokenOf,
   type WebApp,
 } from './browser.js';
@@ -20,24 +20,18 @@ import { bearer } from '../support/test-app.js';
 jest.setTimeout(60_000);
 
 describe('signing in and out, the account and the password-reset page, in a browser', () => {
+  const webApp = webAppForEachFile();
   let web: WebApp;
   let admin: string;
-  let pages: Page[] = [];
 
   beforeAll(async () => {
-    web = await startWebApp();
+    web = webApp();
     admin = await web.t.tokenFor('admin');
   }, 180_000);
-  afterEach(async () => {
-    await Promise.all(pages.map((page) => page.context().close()));
-    pages = [];
-  });
-  afterAll(() => web?.close());
 
   /** A page whose problems (errors, refused scripts) fail the test at its end. */
   async function open(path: string | null = '/app/') {
     const opened = await openPage(web, path);
-    pages.push(opened.page);
     return opened;
   }
   /** Waits for the page's h1 to say this. */
