@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, attempt, describeError } from '../api.js';
 import { Notice } from '../components/notice.js';
+import { LanguageSelect } from '../components/language-select.js';
 import { NewPasswordFields, passwordProblem } from '../components/password-fields.js';
 import { useLanguage, type Language } from '../i18n/language.js';
 import type { User } from '../session.js';
@@ -85,18 +86,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (user: User) => void 
         </div>
         <div className="field field--short">
           <label htmlFor="new-user-language">{t('users.language')}</label>
-          <select
-            id="new-user-language"
-            value={language}
-            onChange={(event) => setChosenLanguage(event.target.value as Language)}
-          >
-            <option value="fr" lang="fr">
-              {t('language.fr')}
-            </option>
-            <option value="en" lang="en">
-              {t('language.en')}
-            </option>
-          </select>
+          <LanguageSelect id="new-user-language" value={language} onChange={setChosenLanguage} />
         </div>
         <p className="hint">{t('users.passwordHint')}</p>
         <NewPasswordFields

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, attempt, describeError } from '../api.js';
 import { Notice } from '../components/notice.js';
+import { LanguageSelect } from '../components/language-select.js';
 import { PageHeading } from '../components/page-heading.js';
 import { NewPasswordFields, passwordProblem } from '../components/password-fields.js';
 import { setLanguage, useLanguage, type Language } from '../i18n/language.js';
@@ -73,19 +74,12 @@ function ProfileForm({ user }: { user: User }) {
         </div>
         <div className="field">
           <label htmlFor="account-language">{t('account.language')}</label>
-          <select
+          <LanguageSelect
             id="account-language"
-            aria-describedby="account-language-hint"
+            describedBy="account-language-hint"
             value={language}
-            onChange={(event) => setChosenLanguage(event.target.value as Language)}
-          >
-            <option value="fr" lang="fr">
-              {t('language.fr')}
-            </option>
-            <option value="en" lang="en">
-              {t('language.en')}
-            </option>
-          </select>
+            onChange={setChosenLanguage}
+          />
           <p id="account-language-hint" className="hint">
             {t('account.languageHint')}
           </p>
