@@ -277,8 +277,9 @@ describe('error responses', () => {
       }
     });
 
-    it('answers 400 to a project id that is not a whole number', async () => {
-      for (const id of ['abc', '1.5', '7a']) {
+    it('answers 400 to a project id that is not written as a whole number in decimal digits', async () => {
+      // JavaScript would read the last four as numbers (1000, 16, 7 and 7).
+      for (const id of ['abc', '1.5', '7a', '1e3', '0x10', '+7', '%207']) {
         const response = await t.http().get(`/projects/${id}`).set(bearer(coordinator));
         expect({ id, status: response.status }).toEqual({ id, status: 400 });
         expectErrorShape(response.body, 400);
