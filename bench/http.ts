@@ -3,7 +3,8 @@
  * ROUNDS rounds (3), the service and the baseline alternating, each load driven by autocannon from
  * a process of its own; prints the median of the rounds and the ratios:
  *   - GET /cohorts/:id/stats at 10 connections, against bench/http/bare-server.ts (the same token
- *     check, SQL and JSON with nothing between Fastify and the driver), checked equal first;
+ *     check, SQL, JSON and request logging with nothing between Fastify and the driver, in a
+ *     process of its own), checked equal first;
  *   - GET /projects filtered by cohort, by advisor and by program and stage, with one client, the
  *     last beside the bare SQL of its page and count;
  *   - moves (POST /projects/:id/transitions) at 10 connections, each on a project of its own.
@@ -20,7 +21,7 @@ import { preparedQuery } from '../src/database/prepared-query.js';
 import { cohortScope } from '../src/figures/figure-scope.js';
 import { FiguresService } from '../src/figures/figures.service.js';
 import { bareMoveLoop } from './http/bare-moves.js';
-import { startBareServer } from './http/bare-server.js';
+import { startBareProcess } from './http/bare-server.js';
 import { loadHttpBenchData } from './http/load-data.js';
 import { runLoad, type LoadOrder, type LoadResult } from './http/load-client.js';
 import { BENCH_ADMIN, fmt, listenAndSignIn, median, queryPlan, runBench, startBenchApp, timed } from './support.js';
@@ -51,7 +52,7 @@ async function main() {
     console.log(`  loaded in ${fmt(load.ms)}`);
 
     const { base: service, accessToken: token } = await listenAndSignIn(app);
-    const bare = await startBareServer({ database: config.database, jwtSecret: config.jwtSecret, logStream });
+    const bare = await startBareProcess({ database: config.database, jwtSecret: config.jwtSecret });
     try {
       const statsPath = `/cohorts/${data.cohortId}/stats`;
       await expectSameAnswer(service, bare.url, statsPath, token);

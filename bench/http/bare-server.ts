@@ -1,22 +1,29 @@
 /**
  * The baseline of bench/http: what the service's reads cost with nothing between the HTTP server and
- * the driver. Fastify with the same logger, access line, request id, security headers and
- * compression as the service; the same token check (jsonwebtoken, the same key and claims, the same
- * user read); the same SQL through the same driver; the same JSON.
+ * the driver. Fastify with the same logger and the same request logging as the service (its
+ * `installRequestLogging`: the request id, the log context every line of the request carries, the
+ * access line), the same security headers and compression; the same token check (jsonwebtoken, the
+ * same key and claims, the same user read); the same SQL through the same driver; the same JSON.
+ *
+ * It runs in a process of its own (`startBareProcess`), so that its figures do not depend on what
+ * the service's process holds or has switched on: its heap, its compiled code, its async hooks.
  */
+import { fork } from 'node:child_process';
 import { createSecretKey } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import compress from '@fastify/compress';
-import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyRequest } from 'fastify';
 import jwt from 'jsonwebtoken';
 import pg from 'pg';
-import type { DestinationStream } from 'pino';
+import { pino, type DestinationStream } from 'pino';
 import { securityHeaders } from '../../src/common/http-hygiene.js';
 import type { DatabaseConfig } from '../../src/config/app-config.js';
 import { instantFromRow } from '../../src/database/named-query.js';
 import { cohortScope } from '../../src/figures/figure-scope.js';
 import { READ_FIGURES_SQL } from '../../src/figures/figures.service.js';
 import { requestIdOf } from '../../src/logging/request-id.js';
+import { installRequestLogging } from '../../src/logging/request-logging.js';
 import { createRootLogger } from '../../src/logging/root-logger.js';
 import { FIND_FOR_TOKEN_SQL } from '../../src/users/users.service.js';
 import { postgresRun, sqliteRun, type Run } from './bare-sql.js';
@@ -64,33 +71,23 @@ export async function startBareServer(options: {
       : postgresDriver(options.database.url, options.database.schema);
   const key = createSecretKey(Buffer.from(options.jwtSecret, 'utf8'));
 
+  // Typed as Fastify's logger, as in the service, whose request logging this server shares.
+  const logger: FastifyBaseLogger = createRootLogger({
+    nodeEnv: 'production',
+    level: 'info',
+    stream: options.logStream,
+  });
   const fastify = Fastify({
-    loggerInstance: createRootLogger({ nodeEnv: 'production', level: 'info', stream: options.logStream }),
+    loggerInstance: logger,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     requestIdHeader: false,
     genReqId: requestIdOf,
   });
+  installRequestLogging(fastify);
   fastify.addHook('onRequest', securityHeaders());
   await fastify.register(compress, { threshold: 1024, encodings: ['gzip', 'deflate'] });
-  fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header('x-request-id', request.id);
-    done();
-  });
-  fastify.addHook('onResponse', (request: FastifyRequest & { userId?: number }, reply: FastifyReply, done) => {
-    request.log.info(
-      {
-        method: request.method,
-        route: request.routeOptions.url,
-        status: reply.statusCode,
-        durationMs: Math.round(reply.elapsedTime * 10) / 10,
-        userId: request.userId,
-      },
-      'request',
-    );
-    done();
-  });
 
-  fastify.get('/cohorts/:id/stats', async (request: FastifyRequest & { userId?: number }, reply) => {
+  fastify.get('/cohorts/:id/stats', async (request: FastifyRequest & { user?: { id: number } }, reply) => {
     const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
     let claims: { sub: number; tv: number; jti: string };
     try {
@@ -110,7 +107,7 @@ export async function startBareServer(options: {
       owner.signed_out === true
     )
       return reply.status(401).send({ statusCode: 401, message: 'Sign in again' });
-    request.userId = Number(owner.id);
+    request.user = { id: Number(owner.id) };
     const id = Number((request.params as { id: string }).id);
     const [row] = await driver.run(READ_FIGURES_SQL, { scope: cohortScope(id) });
     if (!row) return reply.status(404).send({ statusCode: 404, message: `Cohort ${id} not found` });
@@ -129,4 +126,44 @@ export async function startBareServer(options: {
       await driver.close();
     },
   };
+}
+
+interface BareOrder {
+  database: DatabaseConfig;
+  jwtSecret: string;
+}
+
+/** The bare server in a child process, its lines written to /dev/null as the service's are. */
+export function startBareProcess(order: BareOrder): Promise<BareServer> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the bare server exited with ${code}`)));
+    child.once('message', (message) => {
+      const { url } = message as { url: string };
+      resolve({
+        url,
+        close: () => {
+          child.removeAllListeners('exit');
+          const exited = new Promise<void>((done) => child.once('exit', () => done()));
+          child.kill();
+          return exited;
+        },
+      });
+    });
+    child.send(order);
+  });
+}
+
+if (process.send) {
+  process.once('message', (order: BareOrder) => {
+    const logStream = pino.destination({ dest: '/dev/null', sync: false });
+    startBareServer({ ...order, logStream }).then(
+      (server) => process.send!({ url: server.url }),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
 }
