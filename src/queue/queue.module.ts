@@ -4,7 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config.js';
 import { JobRegistry } from './job-registry.js';
-import { FiguresQueueWorker, FollowUpsQueueWorker, MailQueueWorker, SchedulesQueueWorker } from './queue-workers.js';
+import { QueueWorkers } from './queue-workers.js';
 import { defaultJobOptions, QUEUES } from './queue.constants.js';
 import { queueNamed, RUNS_WORKER } from './queue.tokens.js';
 import { createRedisConnection } from './redis-connection.js';
@@ -67,7 +67,7 @@ export class QueueModule {
         { provide: REDIS_CONNECTIONS, useValue: connections },
         RedisConnectionsCloser,
         JobRegistry,
-        ...(runsWorker ? [FiguresQueueWorker, SchedulesQueueWorker, FollowUpsQueueWorker, MailQueueWorker] : []),
+        ...(runsWorker ? [QueueWorkers] : []),
       ],
       exports: [BullModule, RUNS_WORKER, JobRegistry],
     };
