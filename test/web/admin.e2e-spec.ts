@@ -178,6 +178,7 @@ describe('the admin pages, in a browser: accounts and the stages of a program', 
     await page.getByRole('heading', { level: 1, name: 'Étapes : Accompagnement au démarrage' }).waitFor();
     expect(page.url()).toMatch(/\/app\/admin\/programs\/demarrage\/stages$/);
     const before = await stages('demarrage');
+    await page.getByTestId('stage-row').first().waitFor();
     await expect(page.getByTestId('stage-row').count()).resolves.toBe(before.length);
 
     // Added, at the end.

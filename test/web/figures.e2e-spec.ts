@@ -92,14 +92,19 @@ describe('the figures page, in a browser: the service’s figures, charts and fi
     const figures = await yearFigures();
     expect(figures.cohorts.length).toBeGreaterThan(0);
     for (const cohort of figures.cohorts) {
-      const cells = await cohortRow(page, cohort).getByRole('cell').allTextContents();
-      expect(cells.slice(0, 3)).toEqual([
+      const ratings = await api<{ satisfied: Rate | null }>(`/cohorts/${cohort.cohortId}/ratings`);
+      const satisfaction = ratings.satisfied ? `${french(ratings.satisfied)} satisfait·es` : 'Aucune réponse';
+      // The year's figures and each cohort's ratings are read apart, after the heading is drawn: the
+      // row is read once both have arrived (reading cells does not wait for them).
+      const row = cohortRow(page, cohort);
+      await row.getByText(satisfaction, { exact: true }).waitFor();
+      const cells = await row.getByRole('cell').allTextContents();
+      expect(cells.slice(0, 4)).toEqual([
         String(cohort.registered),
         french(cohort.completionRate),
         french(cohort.startRate),
+        satisfaction,
       ]);
-      const ratings = await api<{ satisfied: Rate | null }>(`/cohorts/${cohort.cohortId}/ratings`);
-      expect(cells[3]).toBe(ratings.satisfied ? `${french(ratings.satisfied)} satisfait·es` : 'Aucune réponse');
     }
     // The chart across years is drawn, and named for screen readers.
     const acrossYears = section(page, new RegExp(`^${program.nameFr} : taux par cohorte`));

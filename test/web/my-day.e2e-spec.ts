@@ -65,6 +65,8 @@ describe('Ma journée, in a browser: an advisor acts on the day without leaving 
     const opened = await openPage(web, '/app/my-day');
     await signIn(opened.page, DEMO_EMAILS.advisor);
     await opened.page.getByRole('heading', { level: 1, name: 'Ma journée' }).waitFor();
+    // The tasks and the stale projects are two reads: both are drawn before the page is looked at.
+    await opened.page.getByTestId('task-row').first().waitFor();
     await opened.page.getByTestId('stale-project-row').first().waitFor();
     return opened;
   }
