@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
+import { eventually } from '../support/figures.js';
 import { bearer } from '../support/test-app.js';
 import {
   DEMO_EMAILS,
@@ -50,7 +51,8 @@ describe('the admin pages, in a browser: accounts and the stages of a program', 
     const opened = await open(path);
     await signIn(opened.page, email);
     await opened.page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
-    await opened.page.getByText('Chargement…').waitFor({ state: 'detached' });
+    // Every part of the page has loaded: no « Chargement… » is left (first() waits for none at all).
+    await opened.page.getByText('Chargement…').first().waitFor({ state: 'detached' });
     return opened;
   }
   const users = async () => (await web.t.http().get('/users').set(bearer(admin)).expect(200)).body as UserRow[];
@@ -67,6 +69,9 @@ describe('the admin pages, in a browser: accounts and the stages of a program', 
         row: row?.dataset.userId ?? row?.dataset.stageCode ?? null,
       };
     });
+  /** The focus moves once the page shows the change, after the list is read again: waited for, not read at once. */
+  const focusIsOn = (page: Page, expected: Partial<Awaited<ReturnType<typeof focused>>>) =>
+    eventually(async () => expect(await focused(page)).toMatchObject(expected), { timeoutMs: 10_000 });
   const userRow = (page: Page, email: string): Locator => page.getByTestId('user-row').filter({ hasText: email });
   const stageRow = (page: Page, code: string): Locator => page.locator(`[data-stage-code="${code}"]`);
 
@@ -88,7 +93,7 @@ describe('the admin pages, in a browser: accounts and the stages of a program', 
     const created = (await userByEmail(email))!;
     expect(created).toMatchObject({ name: 'Nouvelle Personne', role: 'advisor', language: 'en', active: true });
     // The focus goes to the new account in the list.
-    await expect(focused(page)).resolves.toEqual({ text: 'Nouvelle Personne', row: String(created.id) });
+    await focusIsOn(page, { text: 'Nouvelle Personne', row: String(created.id) });
     await userRow(page, email).getByText('Rôle : Conseil').waitFor();
 
     // They sign in in a browser of their own, in their language.
@@ -112,13 +117,13 @@ describe('the admin pages, in a browser: accounts and the stages of a program', 
     const row = userRow(page, email);
     await row.getByRole('button', { name: 'Changer le rôle' }).focus();
     await page.keyboard.press('Enter');
-    await expect(focused(page)).resolves.toMatchObject({ row: String(created.id) });
+    await focusIsOn(page, { row: String(created.id) });
     await row.getByLabel('Nouveau rôle').selectOption('coordinator');
     await row.getByRole('button', { name: 'Enregistrer le rôle' }).press('Enter');
     await page.getByText('Nouvelle Personne a maintenant le rôle « Coordination ».').waitFor();
     await row.getByText('Rôle : Coordination').waitFor();
     expect((await userByEmail(email))!.role).toBe('coordinator');
-    await expect(focused(page)).resolves.toEqual({ text: 'Changer le rôle', row: String(created.id) });
+    await focusIsOn(page, { text: 'Changer le rôle', row: String(created.id) });
 
     // Deactivated: their session ends at once, and signing in again is refused.
     await row.getByRole('button', { name: 'Désactiver' }).focus();
@@ -126,7 +131,7 @@ describe('the admin pages, in a browser: accounts and the stages of a program', 
     await page.getByText('Le compte de Nouvelle Personne est désactivé', { exact: false }).waitFor();
     await row.getByText('Désactivé', { exact: true }).waitFor();
     expect((await userByEmail(email))!.active).toBe(false);
-    await expect(focused(page)).resolves.toEqual({ text: 'Réactiver', row: String(created.id) });
+    await focusIsOn(page, { text: 'Réactiver', row: String(created.id) });
     await web.t.http().get('/users/me').set(bearer(theirToken)).expect(401);
     const again = await open('/app/sign-in');
     await signIn(again.page, email, 'first-password-1');
@@ -197,7 +202,7 @@ describe('the admin pages, in a browser: accounts and the stages of a program', 
       staleAfterDays: 30,
       position: before.length + 1,
     });
-    await expect(focused(page)).resolves.toEqual({ text: `${before.length + 1}. Essai pilote`, row: 'essai-pilote' });
+    await focusIsOn(page, { text: `${before.length + 1}. Essai pilote`, row: 'essai-pilote' });
     const row = stageRow(page, 'essai-pilote');
     await row.getByText('Immobile après 30 jours').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -214,7 +219,7 @@ describe('the admin pages, in a browser: accounts and the stages of a program', 
     now = await stages('demarrage');
     expect(now.at(-1)).toMatchObject({ code: 'essai-pilote', labelFr: 'Essai en cours', staleAfterDays: null });
     await row.getByText('Jamais signalée immobile').waitFor();
-    await expect(focused(page)).resolves.toEqual({ text: 'Modifier', row: 'essai-pilote' });
+    await focusIsOn(page, { text: 'Modifier', row: 'essai-pilote' });
 
     // Moved up from the keyboard: the focus stays on the stage's button as it moves.
     await row.getByRole('button', { name: 'Monter' }).focus();
@@ -226,29 +231,34 @@ describe('the admin pages, in a browser: accounts and the stages of a program', 
       'essai-pilote',
       before.at(-1)!.code,
     ]);
-    await expect(
-      page
-        .getByTestId('stage-row')
-        .nth(before.length - 1)
-        .getAttribute('data-stage-code'),
-    ).resolves.toBe('essai-pilote');
-    await expect(focused(page)).resolves.toEqual({ text: 'Monter', row: 'essai-pilote' });
+    // The page says so at once, then reads the stages again and shows them in their new order.
+    await eventually(
+      async () =>
+        expect(
+          await page
+            .getByTestId('stage-row')
+            .nth(before.length - 1)
+            .getAttribute('data-stage-code'),
+        ).toBe('essai-pilote'),
+      { timeoutMs: 10_000 },
+    );
+    await focusIsOn(page, { text: 'Monter', row: 'essai-pilote' });
     // Down again to the end, where « Descendre » is no more: the focus goes to « Monter ».
     await row.getByRole('button', { name: 'Descendre' }).focus();
     await page.keyboard.press('Enter');
     await page.getByText(`Étape « Essai en cours » maintenant en position ${before.length + 1}.`).waitFor();
     expect((await stages('demarrage')).at(-1)!.code).toBe('essai-pilote');
-    await expect(focused(page)).resolves.toEqual({ text: 'Monter', row: 'essai-pilote' });
+    await focusIsOn(page, { text: 'Monter', row: 'essai-pilote' });
 
     // Deleted, after a confirmation whose button takes the focus.
     await row.getByRole('button', { name: 'Supprimer', exact: true }).click();
     await row.getByText('Supprimer l’étape « Essai en cours » ? Cela ne peut pas être annulé.').waitFor();
-    await expect(focused(page)).resolves.toEqual({ text: 'Supprimer l’étape', row: 'essai-pilote' });
+    await focusIsOn(page, { text: 'Supprimer l’étape', row: 'essai-pilote' });
     await page.keyboard.press('Enter');
     await page.getByText('Étape « Essai en cours » supprimée.').waitFor();
     await row.waitFor({ state: 'detached' });
     expect((await stages('demarrage')).map((stage) => stage.code)).toEqual(before.map((stage) => stage.code));
-    await expect(focused(page)).resolves.toEqual({ text: `Les étapes, dans l’ordre${before.length}`, row: null });
+    await focusIsOn(page, { text: `Les étapes, dans l’ordre${before.length}`, row: null });
 
     // A stage that projects went through stays, and the service's reason is shown.
     const used = stageRow(page, before[0].code);
@@ -257,11 +267,11 @@ describe('the admin pages, in a browser: accounts and the stages of a program', 
     await expect(used.getByRole('alert').textContent()).resolves.toBe(
       `Le service a refusé la demande : Stage ${before[0].code} is in use by projects of demarrage and cannot be deleted; relabel it instead`,
     );
-    await expect(focused(page)).resolves.toEqual({ text: 'Supprimer l’étape', row: before[0].code });
+    await focusIsOn(page, { text: 'Supprimer l’étape', row: before[0].code });
     expect(await stages('demarrage')).toEqual(before);
     // Escape closes the confirmation and gives the focus back to its button.
     await page.keyboard.press('Escape');
-    await expect(focused(page)).resolves.toEqual({ text: 'Supprimer', row: before[0].code });
+    await focusIsOn(page, { text: 'Supprimer', row: before[0].code });
     expect(problems).toEqual([]);
   });
 

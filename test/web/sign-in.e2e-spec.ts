@@ -72,7 +72,7 @@ describe('signing in and out, the account and the password-reset page, in a brow
       if (role === 'advisor') await page.getByTestId('task-row').first().waitFor();
       if (role === 'viewer') await page.getByText('En lecture seule').waitFor();
       else await page.getByRole('heading', { name: /^Projets immobiles/ }).waitFor();
-      await page.getByText('Chargement…').waitFor({ state: 'detached' });
+      await page.getByText('Chargement…').first().waitFor({ state: 'detached' });
       expect(await seriousA11yViolations(page)).toEqual([]);
       await screenshots(page, `my-day-${role}`);
       expect(problems).toEqual([]);
@@ -97,7 +97,10 @@ describe('signing in and out, the account and the password-reset page, in a brow
     const token = (await tokenOf(page))!;
     await web.t.http().get('/users/me').set(bearer(token)).expect(200);
 
+    // The page signs out at once, then revokes the token on the service: the test waits for that call.
+    const revoked = page.waitForResponse((response) => new URL(response.url()).pathname === '/auth/logout');
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    expect((await revoked).status()).toBe(204);
     await page.waitForURL('**/app/sign-in');
     await page.getByText('Vous êtes déconnecté·e.').waitFor();
     expect(await tokenOf(page)).toBeNull();
@@ -139,6 +142,9 @@ describe('signing in and out, the account and the password-reset page, in a brow
     const { page, problems } = await open('/app/sign-in');
     await signIn(page, DEMO_EMAILS.coordinator);
     await page.waitForURL('**/app/my-day');
+    // Ma journée's reads are answered before the token is revoked: one still on its way would come
+    // back 401 and end the session on whatever page is open by then.
+    await page.getByText('Chargement…').first().waitFor({ state: 'detached' });
     await page.getByRole('link', { name: 'Mon compte' }).click();
     await page.waitForURL('**/app/account');
 
@@ -153,9 +159,11 @@ describe('signing in and out, the account and the password-reset page, in a brow
     await page.getByText('Votre session a pris fin.', { exact: false }).waitFor();
     await signIn(page, DEMO_EMAILS.coordinator);
     await page.waitForURL('**/app/my-day');
+    await page.getByText('Chargement…').first().waitFor({ state: 'detached' });
 
     // A reload with a revoked token kept in the tab does the same, and comes back to its page.
     await page.getByRole('link', { name: 'Mon compte' }).click();
+    await page.waitForURL('**/app/account');
     await web.t
       .http()
       .post('/auth/logout')
