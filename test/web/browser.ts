@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import PostalMime, { type Email } from 'postal-mime';
 import { DEFAULT_DEMO_PASSWORD } from '../../src/config/app-config.js';
 import { WEB_APP_DIR } from '../../src/web-app/web-app.js';
@@ -132,10 +132,28 @@ export async function openPage(
   });
   // A step that does not happen fails in seconds, with Playwright's account of what it waited for.
   context.setDefaultTimeout(15_000);
+  await holdApiAnswers(context);
   const page = await context.newPage();
   const problems = watchProblems(page);
   if (path !== null) await page.goto(path);
   return { page, problems };
+}
+
+/**
+ * With BROWSER_API_LATENCY_MS=N, every call the page makes to the service waits 0 to N ms at random
+ * before it leaves: the answers then come in any order and late, as on a slow network or a loaded
+ * machine, and a test that reads the page before what it reads has arrived fails at once.
+ */
+async function holdApiAnswers(context: BrowserContext): Promise<void> {
+  const latencyMs = Number(process.env.BROWSER_API_LATENCY_MS ?? 0);
+  if (!(latencyMs > 0)) return;
+  await context.route(
+    (url) => !url.pathname.startsWith('/app'),
+    async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * latencyMs));
+      await route.continue();
+    },
+  );
 }
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
