@@ -53,7 +53,8 @@ describe('daily schedules', () => {
       expect(repeatables.filter((job) => job.id === 'daily-digest').map((job) => job.cron)).toEqual(['0 6 * * *']);
       expect(repeatables).toHaveLength(4);
     } finally {
-      await other.app.close();
+      // Its own database goes with it; the queues stay, they are t's.
+      await other.close();
     }
   });
 
