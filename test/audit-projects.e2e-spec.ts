@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { auditCount, auditOf, trailText, type AuditItem } from './support/audit.js';
-import { eventually } from './support/figures.js';
+import { eventually } from './support/until.js';
 import { createCohort, createProject } from './support/fixtures.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 

@@ -1,4 +1,4 @@
-import { eventually } from './support/figures.js';
+import { eventually } from './support/until.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
 interface ProjectBody {

@@ -3,7 +3,8 @@ import type { Queue } from 'bull';
 import { namedQuery } from '../src/database/named-query.js';
 import { QUEUES } from '../src/queue/queue.constants.js';
 import { createCohort, createProject } from './support/fixtures.js';
-import { eventually, rateOf, type Counts, type FigureFailureView, type Health } from './support/figures.js';
+import { rateOf, type Counts, type FigureFailureView, type Health } from './support/figures.js';
+import { eventually } from './support/until.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
 // A cohort whose start date no reporting year can be written for, put in the database the way bad

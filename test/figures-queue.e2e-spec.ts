@@ -4,7 +4,8 @@ import type { Response } from 'supertest';
 import { FiguresService } from '../src/figures/figures.service.js';
 import { PRODUCER_TIMEOUT_MS, QUEUES } from '../src/queue/queue.constants.js';
 import { createCohort, createProject } from './support/fixtures.js';
-import { eventually, rateOf, type Counts, type Health } from './support/figures.js';
+import { rateOf, type Counts, type Health } from './support/figures.js';
+import { eventually } from './support/until.js';
 import { freePort, PrivateRedis } from './support/private-redis.js';
 import { bearer, startSecondWorker, startTestApp, type TestApp } from './support/test-app.js';
 

@@ -3,7 +3,8 @@ import type { Queue } from 'bull';
 import { DEFAULT_DEMO_PASSWORD } from '../src/config/app-config.js';
 import { QUEUES } from '../src/queue/queue.constants.js';
 import { createCohort, createProject } from './support/fixtures.js';
-import { eventually, rateOf, type Counts, type Health, type Rate } from './support/figures.js';
+import { rateOf, type Counts, type Health, type Rate } from './support/figures.js';
+import { eventually } from './support/until.js';
 import { bearer, expectErrorShape, startTestApp, type TestApp } from './support/test-app.js';
 
 // End-to-end figures: moves are recorded with a dirty mark, the real relay hands them to the real

@@ -1,6 +1,6 @@
 import { DEFAULT_DEMO_PASSWORD } from '../src/config/app-config.js';
 import { download, readCsv } from './support/exports.js';
-import { eventually } from './support/figures.js';
+import { eventually } from './support/until.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
 interface CohortItem {

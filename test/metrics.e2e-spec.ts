@@ -6,7 +6,7 @@ import { startWorkerProbe } from '../src/health/worker-probe.js';
 import { Metrics } from '../src/metrics/metrics.js';
 import { QUEUES } from '../src/queue/queue.constants.js';
 import { createCohort, createProject } from './support/fixtures.js';
-import { eventually } from './support/figures.js';
+import { eventually } from './support/until.js';
 import { freePort } from './support/private-redis.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 

@@ -1,8 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { eventually } from './support/figures.js';
 import { freePort, PrivateRedis } from './support/private-redis.js';
-import { until } from './support/until.js';
+import { eventually, until } from './support/until.js';
 import { ADMIN, bearer, expectErrorShape, startSecondWorker, startTestApp, type TestApp } from './support/test-app.js';
 
 // Each test signs in from addresses of its own (X-Forwarded-For, with TRUST_PROXY=true), so the

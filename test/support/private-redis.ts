@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually } from './figures.js';
+import { eventually } from './until.js';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
 

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
-import { eventually } from '../support/figures.js';
+import { eventually } from '../support/until.js';
 import { bearer } from '../support/test-app.js';
 import {
   DEMO_EMAILS,
@@ -232,16 +232,11 @@ describe('the admin pages, in a browser: accounts and the stages of a program', 
       before.at(-1)!.code,
     ]);
     // The page says so at once, then reads the stages again and shows them in their new order.
-    await eventually(
-      async () =>
-        expect(
-          await page
-            .getByTestId('stage-row')
-            .nth(before.length - 1)
-            .getAttribute('data-stage-code'),
-        ).toBe('essai-pilote'),
-      { timeoutMs: 10_000 },
-    );
+    await page
+      .getByTestId('stage-row')
+      .nth(before.length - 1)
+      .and(stageRow(page, 'essai-pilote'))
+      .waitFor();
     await focusIsOn(page, { text: 'Monter', row: 'essai-pilote' });
     // Down again to the end, where « Descendre » is no more: the focus goes to « Monter ».
     await row.getByRole('button', { name: 'Descendre' }).focus();

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { csvTables, download as fetchFile } from '../support/exports.js';
 import { createProject } from '../support/fixtures.js';
-import { eventually } from '../support/figures.js';
+import { eventually } from '../support/until.js';
 import { bearer } from '../support/test-app.js';
 import {
   DEMO_EMAILS,
